@@ -1,0 +1,190 @@
+// What a persona returns, the settings it reviews under, and the scorecard
+// that keeps its receipt honest.
+//
+// Part of the persona SDK. A review's score is exactly its settings' base plus
+// the points of its reasons, and its verdict follows from the threshold: the
+// scorecard builds reviews that hold by construction, and check_review()
+// rejects any review that does not, whoever built it.
+#pragma once
+
+#include "verdict/tool.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace verdict {
+
+/// A persona's call on a tool. Abstain means the catalog states too few of the facts the persona weighs.
+enum class verdict_kind { ship, skip, abstain };
+template <> struct enum_names<verdict_kind> {
+    static constexpr std::array<std::string_view, 3> values{"ship", "skip", "abstain"};
+};
+
+/// One rule that fired: its id, the points it gave, the fact it read and that fact's value, and why.
+struct reason {
+    std::string rule;     ///< Rule id, also the rule's key in settings::weights.
+    double points = 0;    ///< Signed contribution to the score.
+    std::string fact;     ///< Catalog name of the fact read, e.g. "licence.commercial_use".
+    std::string value;    ///< The fact's value as text, e.g. "forbidden".
+    std::string why;      ///< One sentence.
+};
+
+/// A persona's review of one tool.
+struct review {
+    verdict_kind verdict = verdict_kind::abstain;
+    double score = 0;               ///< 0–100; equals base plus the reasons' points.
+    std::string quote;              ///< In the persona's voice; every claim traces to a fact.
+    std::vector<reason> reasons;    ///< In the order the rules were evaluated.
+};
+
+/// The numbers a persona reviews under: its defaults, overridden by the panel configuration.
+struct settings {
+    double base = 50;               ///< Score before any rule.
+    double threshold = 60;          ///< Ship at or above this score.
+    int min_facts = 1;              ///< Abstain when fewer of the facts the persona weighs are known.
+    std::map<std::string, double, std::less<>> weights;   ///< Points per rule id.
+
+    /// The weight of `rule`; throws std::out_of_range naming the rule when it was never declared.
+    double weight(std::string_view rule) const {
+        auto found = weights.find(rule);
+        if (found == weights.end()) throw std::out_of_range("no weight declared for rule \"" + std::string(rule) + "\"");
+        return found->second;
+    }
+};
+
+/// Thrown by check_review(); the message names the field at fault.
+struct invalid_review : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// Longest quote accepted, in bytes.
+inline constexpr std::size_t max_quote_bytes = 4000;
+
+/// True when `text` is well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
+inline bool is_valid_utf8(std::string_view text) {
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        std::size_t length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
+        if (length == 0 || i + length > text.size()) return false;
+        std::uint32_t code = length == 1 ? lead : lead & (0x7Fu >> length);
+        for (std::size_t k = 1; k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            if ((next & 0xC0) != 0x80) return false;
+            code = (code << 6) | (next & 0x3Fu);
+        }
+        static constexpr std::uint32_t smallest[] = {0, 0, 0x80, 0x800, 0x10000};
+        if (code < smallest[length] || code > 0x10FFFF || (code >= 0xD800 && code <= 0xDFFF)) return false;
+        i += length;
+    }
+    return true;
+}
+
+/// Throws invalid_review unless `r` is a review a panel can count under `s`.
+inline void check_review(const review& r, const settings& s) {
+    auto fail = [](const std::string& message) { throw invalid_review(message); };
+    const auto verdict_code = static_cast<int>(r.verdict);
+    if (verdict_code < 0 || verdict_code > 2) fail("verdict: expected ship, skip or abstain, found value " + std::to_string(verdict_code));
+    if (!std::isfinite(r.score)) fail("score: expected a number from 0 to 100, found " + std::string(std::isnan(r.score) ? "NaN" : "infinity"));
+    if (r.score < 0 || r.score > 100) fail("score: expected a number from 0 to 100, found " + std::to_string(r.score));
+    double total = s.base;
+    for (std::size_t i = 0; i < r.reasons.size(); ++i) {
+        const reason& each = r.reasons[i];
+        const std::string where = "reasons[" + std::to_string(i) + "]";
+        if (each.rule.empty()) fail(where + ".rule: expected a rule id, found an empty string");
+        if (!std::isfinite(each.points)) fail(where + ".points: expected a finite number, found " + std::to_string(each.points));
+        if (!is_valid_utf8(each.why) || !is_valid_utf8(each.value)) fail(where + ": expected UTF-8 text, found invalid bytes");
+        total += each.points;
+    }
+    if (std::fabs(total - r.score) > 1e-6)
+        fail("score: expected base plus the reasons' points (" + std::to_string(total) + "), found " + std::to_string(r.score));
+    if (r.verdict != verdict_kind::abstain && (r.score >= s.threshold) != (r.verdict == verdict_kind::ship))
+        fail("verdict: expected " + std::string(r.score >= s.threshold ? "ship" : "skip") + " for score " + std::to_string(r.score) +
+             " against threshold " + std::to_string(s.threshold) + ", found " + std::string(name_of(r.verdict)));
+    if (r.quote.empty()) fail("quote: expected text, found an empty string");
+    if (r.quote.size() > max_quote_bytes)
+        fail("quote: expected at most " + std::to_string(max_quote_bytes) + " bytes, found " + std::to_string(r.quote.size()));
+    if (!is_valid_utf8(r.quote)) fail("quote: expected UTF-8 text, found invalid bytes");
+}
+
+/// A fact's value as reason text.
+inline std::string describe(bool value) { return value ? "true" : "false"; }
+inline std::string describe(std::int64_t value) { return std::to_string(value); }
+inline std::string describe(int value) { return std::to_string(value); }
+inline std::string describe(const std::string& value) { return value; }
+template <class E, class = decltype(enum_names<E>::values)> std::string describe(E value) { return std::string(name_of(value)); }
+template <class T> std::string describe(const std::vector<T>& values) {
+    std::string text;
+    for (const T& each : values) text += (text.empty() ? "" : ", ") + describe(each);
+    return text;
+}
+
+/// Builds a review rule by rule, so that the receipt always adds up.
+class scorecard {
+public:
+    explicit scorecard(const settings& s) : settings_(s) {}
+
+    /// Records that the persona weighed a known fact; when `fired`, the rule's weight is added to the score.
+    void rule(std::string_view id, std::string_view fact, std::string value, bool fired, std::string why) {
+        if (std::find(known_facts_.begin(), known_facts_.end(), fact) == known_facts_.end()) known_facts_.emplace_back(fact);
+        if (!fired) return;
+        reasons_.push_back({std::string(id), settings_.weight(id), std::string(fact), std::move(value), std::move(why)});
+    }
+
+    /// How many distinct known facts the persona weighed so far.
+    int known() const { return static_cast<int>(known_facts_.size()); }
+
+    /// Base plus the points so far, clamped to 0–100.
+    double score() const { return std::clamp(raw_total(), 0.0, 100.0); }
+
+    /// The verdict the score so far gives.
+    verdict_kind verdict() const {
+        if (known() < settings_.min_facts) return verdict_kind::abstain;
+        return score() >= settings_.threshold ? verdict_kind::ship : verdict_kind::skip;
+    }
+
+    /// True when the rule `id` fired.
+    bool fired(std::string_view id) const {
+        return std::any_of(reasons_.begin(), reasons_.end(), [&](const reason& r) { return r.rule == id; });
+    }
+
+    /// The fired rule that pushed hardest toward ship (positive) or skip (negative); nullptr if none.
+    const reason* strongest(bool toward_ship) const {
+        const reason* best = nullptr;
+        for (const reason& each : reasons_) {
+            const double push = toward_ship ? each.points : -each.points;
+            if (push > 0 && (best == nullptr || push > (toward_ship ? best->points : -best->points))) best = &each;
+        }
+        return best;
+    }
+
+    /// The finished review. A score past 0 or 100 is clamped by a "clamp" reason, so the receipt still adds up.
+    review finish(std::string quote) const {
+        review result{verdict(), score(), std::move(quote), reasons_};
+        const double raw = raw_total();
+        if (raw != result.score)
+            result.reasons.push_back({"clamp", result.score - raw, "score", describe(static_cast<std::int64_t>(std::llround(raw))),
+                                      "The rules' total is clamped to the 0–100 scale."});
+        return result;
+    }
+
+private:
+    double raw_total() const {
+        double total = settings_.base;
+        for (const reason& each : reasons_) total += each.points;
+        return total;
+    }
+
+    const settings& settings_;
+    std::vector<reason> reasons_;
+    std::vector<std::string> known_facts_;
+};
+
+}  // namespace verdict

@@ -1,0 +1,47 @@
+// From seat reviews to a panel verdict: counts, ship %, mean score, quorum.
+#pragma once
+
+#include "verdict/review.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace verdict {
+
+/// How one seat came out on one tool.
+enum class seat_outcome { ship, skip, abstain, failed };
+
+/// One seat's review of one tool, or the reason it has none.
+struct seat_review {
+    std::string seat;                  ///< Seat id, e.g. "developer".
+    std::string persona_name;          ///< Empty when the persona never loaded.
+    std::string persona_version;
+    double base = 0;
+    double threshold = 0;
+    std::optional<review> result;      ///< Absent when the seat failed.
+    std::string failure;               ///< Why the seat failed, naming the file at fault.
+
+    seat_outcome outcome() const;
+};
+
+/// The panel's verdict on one tool.
+struct panel_verdict {
+    int ship = 0;
+    int skip = 0;
+    int abstain = 0;
+    int failed = 0;
+    int quorum = 0;
+    std::string rule_set;
+    std::optional<int> ship_pct;       ///< Share of voting seats that ship, rounded; absent without a quorum.
+    std::optional<double> mean_score;  ///< Mean score of the voting seats; absent when none voted.
+    std::vector<std::string> missing;  ///< Seats that did not vote, when the quorum is not met.
+
+    int voting() const { return ship + skip; }
+    bool quorum_met() const { return voting() >= quorum; }
+};
+
+/// Aggregates `reviews`; only seats that voted ship or skip count toward the ship % and the mean.
+panel_verdict aggregate(const std::vector<seat_review>& reviews, int quorum, const std::string& rule_set);
+
+}  // namespace verdict

@@ -1,0 +1,40 @@
+// The subcommands of the verdict program, git style: `verdict <command> [options]`.
+#pragma once
+
+#include "cli/exit_code.hpp"
+
+#include <filesystem>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace verdict::cli {
+
+/// What a command may touch: its streams and where the stock personas live.
+struct context {
+    std::ostream& out;
+    std::ostream& err;
+    std::filesystem::path persona_dir;
+};
+
+struct command {
+    std::string_view name;
+    std::string_view summary;
+    exit_code (*run)(const std::vector<std::string>& args, context& ctx);
+};
+
+exit_code run_review(const std::vector<std::string>& args, context& ctx);
+exit_code run_lint(const std::vector<std::string>& args, context& ctx);
+exit_code run_personas(const std::vector<std::string>& args, context& ctx);
+
+/// Every command, in the order `verdict --help` lists them.
+const std::vector<command>& commands();
+
+/// Runs `verdict` with `args` (without the program name).
+exit_code run(const std::vector<std::string>& args, context& ctx);
+
+/// Prints "verdict: error: <message>" on the error stream: the one prefix every command uses.
+void report_error(context& ctx, const std::string& message);
+
+}  // namespace verdict::cli

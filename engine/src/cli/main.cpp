@@ -1,0 +1,19 @@
+// The verdict program: a thin main over the engine library.
+//
+// Stock personas are found next to the program, in ../lib/verdict/personas,
+// both in the build tree and after installation, so no flag or environment
+// variable is needed to run the shipped panel.
+#include "cli/command.hpp"
+
+#include <boost/dll/runtime_symbol_info.hpp>
+
+#include <iostream>
+
+int main(int argc, char** argv) {
+    std::error_code ec;
+    const std::filesystem::path program = boost::dll::program_location(ec);
+    verdict::cli::context ctx{std::cout, std::cerr, (program.parent_path().parent_path() / "lib/verdict/personas").lexically_normal()};
+    const auto status = verdict::cli::run(std::vector<std::string>(argv + 1, argv + argc), ctx);
+    std::cout.flush();
+    return static_cast<int>(status);
+}

@@ -1,0 +1,49 @@
+// Option parsing shared by every command: --help, --catalog, --format, and
+// usage errors that say what was expected and suggest the nearest option.
+#pragma once
+
+#include "cli/command.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace verdict::cli {
+
+class option_parser {
+public:
+    /// `synopsis` is the usage line after "verdict <name>", e.g. "<tool-id>... | --all".
+    option_parser(std::string name, std::string synopsis, std::string summary, context& ctx);
+
+    boost::program_options::options_description_easy_init add() { return options_.add_options(); }
+    /// Adds --format with `formats` (the first is the default).
+    void add_format(std::vector<std::string> formats);
+    /// Collects positional arguments under `name`.
+    void add_positional(const char* name, const char* help);
+
+    /// Parses `args`. Returns an exit status when the command should stop now: after --help (ok)
+    /// or a usage error (bad_input, already reported); nullopt when it should run.
+    std::optional<exit_code> parse(const std::vector<std::string>& args);
+
+    const boost::program_options::variables_map& values() const { return values_; }
+    std::filesystem::path catalog_dir() const { return values_["catalog"].as<std::string>(); }
+    std::string format() const { return values_["format"].as<std::string>(); }
+    std::vector<std::string> positionals(const char* name) const;
+
+private:
+    void print_help() const;
+
+    std::string name_;
+    std::string synopsis_;
+    std::string summary_;
+    context& ctx_;
+    boost::program_options::options_description options_;
+    boost::program_options::positional_options_description positional_;
+    boost::program_options::variables_map values_;
+    std::vector<std::string> formats_;
+    std::string format_choices_;   // "text|json"
+};
+
+}  // namespace verdict::cli

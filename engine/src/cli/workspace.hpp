@@ -1,0 +1,25 @@
+// Everything a command works on: the panel configuration, the loaded panel and
+// the catalog, loaded once, with every problem found on the way.
+#pragma once
+
+#include "catalog/catalog.hpp"
+#include "panel/panel.hpp"
+#include "panel/panel_config.hpp"
+#include "support/problem.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+
+namespace verdict::cli {
+
+struct workspace {
+    std::unique_ptr<panel> seats;    ///< Null when the panel configuration has problems.
+    catalog tools;                   ///< Empty when the panel configuration has problems.
+    problem_list problems;           ///< Bad input found while loading.
+};
+
+/// Loads `<catalog_dir>/panel.json`, its seats' personas from `persona_dir`, and `<catalog_dir>/tools/`.
+workspace load_workspace(const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir);
+
+}  // namespace verdict::cli

@@ -1,0 +1,191 @@
+// Keywords are grouped by the kind of value they constrain; a value of the
+// wrong type gets one problem (its type) and no cascade of follow-on ones.
+#include "json/schema_validator.hpp"
+
+#include "json/strict_json.hpp"
+#include "support/suggest.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+#include <stdexcept>
+#include <vector>
+
+namespace verdict {
+namespace {
+
+using json = nlohmann::json;
+
+const std::set<std::string> supported_keywords{
+    "$schema", "$id", "$defs", "$ref", "$comment", "title", "description", "examples", "type", "properties", "required",
+    "additionalProperties", "enum", "minimum", "maximum", "minLength", "maxLength", "pattern", "items", "minItems",
+    "maxItems", "uniqueItems"};
+
+std::string type_phrase(const std::string& type) {
+    if (type == "string") return "a string";
+    if (type == "integer") return "a whole number";
+    if (type == "number") return "a number";
+    if (type == "boolean") return "true or false";
+    if (type == "array") return "a list";
+    if (type == "object") return "an object";
+    return "null";
+}
+
+bool has_type(const json& value, const std::string& type) {
+    if (type == "string") return value.is_string();
+    if (type == "integer") return value.is_number_integer() || (value.is_number_float() && std::floor(value.get<double>()) == value.get<double>());
+    if (type == "number") return value.is_number();
+    if (type == "boolean") return value.is_boolean();
+    if (type == "array") return value.is_array();
+    if (type == "object") return value.is_object();
+    return value.is_null();
+}
+
+std::size_t code_points(const std::string& text) {
+    std::size_t count = 0;
+    for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    return count;
+}
+
+std::string quoted_list(const json& values) {
+    std::string text;
+    for (const json& each : values) text += (text.empty() ? "" : ", ") + each.dump();
+    return text;
+}
+
+std::string number_text(const json& number) { return number.dump(); }
+
+}  // namespace
+
+std::string describe_json_value(const json& value) {
+    if (value.is_null()) return "null";
+    if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
+    if (value.is_number()) return "a number (" + value.dump() + ")";
+    if (value.is_array()) return "a list of " + std::to_string(value.size()) + (value.size() == 1 ? " item" : " items");
+    if (value.is_object()) return "an object";
+    std::string text = value.get<std::string>();
+    if (code_points(text) > 40) text = text.substr(0, 37) + "...";
+    return "a string (" + json(text).dump(-1, ' ', false, json::error_handler_t::replace) + ")";
+}
+
+struct schema_validator::context {
+    const std::string& file;
+    problem_list& problems;
+    void add(const std::string& pointer, std::string expected, std::string found, std::string hint = {}) {
+        problems.push_back({file, pointer.empty() ? "/" : pointer, std::move(expected), std::move(found), std::move(hint)});
+    }
+};
+
+schema_validator::schema_validator(json schema) : schema_(std::move(schema)) { index_schema(schema_); }
+
+void schema_validator::index_schema(const json& schema) {
+    if (!schema.is_object()) throw std::invalid_argument("schema: expected an object, found " + describe_json_value(schema));
+    for (const auto& [keyword, value] : schema.items()) {
+        if (!supported_keywords.count(keyword)) throw std::invalid_argument("schema: unsupported keyword \"" + keyword + "\"");
+        if (keyword == "additionalProperties" && value != false) index_schema(value);
+        if (keyword == "$ref" && value.get<std::string>().rfind("#/$defs/", 0) != 0)
+            throw std::invalid_argument("schema: only local \"#/$defs/...\" references are supported");
+        if (keyword == "pattern") patterns_.emplace(value.get<std::string>(), std::regex(value.get<std::string>()));
+    }
+    for (const char* nested : {"$defs", "properties"})
+        if (schema.contains(nested))
+            for (const auto& [name, sub] : schema.at(nested).items()) index_schema(sub);
+    if (schema.contains("items")) index_schema(schema.at("items"));
+}
+
+const json& schema_validator::resolve(const json& schema) const {
+    if (!schema.contains("$ref")) return schema;
+    return schema_.at("$defs").at(schema.at("$ref").get<std::string>().substr(8));
+}
+
+void schema_validator::validate(const json& document, const std::string& file, problem_list& problems) const {
+    context ctx{file, problems};
+    check(document, schema_, "", ctx);
+}
+
+void schema_validator::check(const json& value, const json& raw_schema, const std::string& pointer, context& ctx) const {
+    const json& schema = resolve(raw_schema);
+    if (!check_type(value, schema, pointer, ctx)) return;
+    if (schema.contains("enum") && std::find(schema.at("enum").begin(), schema.at("enum").end(), value) == schema.at("enum").end()) {
+        std::vector<std::string> names;
+        for (const json& each : schema.at("enum"))
+            if (each.is_string()) names.push_back(each.get<std::string>());
+        ctx.add(pointer, "one of " + quoted_list(schema.at("enum")), describe_json_value(value),
+                value.is_string() ? did_you_mean(value.get<std::string>(), names) : "");
+        return;
+    }
+    if (value.is_object()) check_object(value, schema, pointer, ctx);
+    else if (value.is_array()) check_array(value, schema, pointer, ctx);
+    else check_scalar(value, schema, pointer, ctx);
+}
+
+bool schema_validator::check_type(const json& value, const json& schema, const std::string& pointer, context& ctx) const {
+    if (!schema.contains("type")) return true;
+    const json& type = schema.at("type");
+    const std::vector<std::string> types = type.is_array() ? type.get<std::vector<std::string>>() : std::vector<std::string>{type.get<std::string>()};
+    std::string expected;
+    for (const std::string& each : types) {
+        if (has_type(value, each)) return true;
+        expected += (expected.empty() ? "" : " or ") + type_phrase(each);
+    }
+    ctx.add(pointer, expected, describe_json_value(value));
+    return false;
+}
+
+void schema_validator::check_object(const json& value, const json& schema, const std::string& pointer, context& ctx) const {
+    const json empty = json::object();
+    const json& properties = schema.contains("properties") ? schema.at("properties") : empty;
+    if (schema.contains("required"))
+        for (const json& name : schema.at("required"))
+            if (!value.contains(name.get<std::string>()))
+                ctx.add(pointer, "required field \"" + name.get<std::string>() + "\"", "it missing");
+    std::vector<std::string> known;
+    for (const auto& [name, sub] : properties.items()) known.push_back(name);
+    for (const auto& [key, member] : value.items()) {
+        const std::string member_pointer = pointer + "/" + pointer_token(key);
+        if (properties.contains(key)) check(member, properties.at(key), member_pointer, ctx);
+        else if (schema.contains("additionalProperties") && schema.at("additionalProperties").is_object())
+            check(member, schema.at("additionalProperties"), member_pointer, ctx);
+        else if (schema.contains("additionalProperties"))
+            ctx.add(member_pointer, "a field the schema defines here", "unknown field \"" + key + "\"", did_you_mean(key, known));
+    }
+}
+
+void schema_validator::check_array(const json& value, const json& schema, const std::string& pointer, context& ctx) const {
+    if (schema.contains("minItems") && value.size() < schema.at("minItems").get<std::size_t>())
+        ctx.add(pointer, "at least " + number_text(schema.at("minItems")) + " items", describe_json_value(value));
+    if (schema.contains("maxItems") && value.size() > schema.at("maxItems").get<std::size_t>())
+        ctx.add(pointer, "at most " + number_text(schema.at("maxItems")) + " items", describe_json_value(value));
+    for (std::size_t i = 0; i < value.size(); ++i) {
+        const std::string item_pointer = pointer + "/" + std::to_string(i);
+        if (schema.contains("items")) check(value[i], schema.at("items"), item_pointer, ctx);
+        if (schema.value("uniqueItems", false))
+            for (std::size_t earlier = 0; earlier < i; ++earlier)
+                if (value[earlier] == value[i]) {
+                    ctx.add(item_pointer, "each item once", value[i].dump() + " again (first at " + pointer + "/" + std::to_string(earlier) + ")");
+                    break;
+                }
+    }
+}
+
+void schema_validator::check_scalar(const json& value, const json& schema, const std::string& pointer, context& ctx) const {
+    if (value.is_number()) {
+        if (schema.contains("minimum") && value.get<double>() < schema.at("minimum").get<double>())
+            ctx.add(pointer, "a number of at least " + number_text(schema.at("minimum")), describe_json_value(value));
+        if (schema.contains("maximum") && value.get<double>() > schema.at("maximum").get<double>())
+            ctx.add(pointer, "a number of at most " + number_text(schema.at("maximum")), describe_json_value(value));
+    }
+    if (!value.is_string()) return;
+    const std::string& text = value.get_ref<const std::string&>();
+    if (schema.contains("minLength") && code_points(text) < schema.at("minLength").get<std::size_t>())
+        ctx.add(pointer, "at least " + number_text(schema.at("minLength")) + " characters", describe_json_value(value));
+    if (schema.contains("maxLength") && code_points(text) > schema.at("maxLength").get<std::size_t>())
+        ctx.add(pointer, "at most " + number_text(schema.at("maxLength")) + " characters",
+                "a string of " + std::to_string(code_points(text)) + " characters");
+    if (schema.contains("pattern") && !std::regex_search(text, patterns_.at(schema.at("pattern").get<std::string>()))) {
+        const std::string what = schema.value("description", std::string("text"));
+        ctx.add(pointer, what + " (pattern " + schema.at("pattern").get<std::string>() + ")", describe_json_value(value));
+    }
+}
+
+}  // namespace verdict

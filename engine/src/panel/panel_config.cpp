@@ -1,0 +1,91 @@
+// The schema checks shapes; this file checks what a schema cannot: that seat
+// ids are unique, that default seats exist, and that the quorum can be met.
+#include "panel/panel_config.hpp"
+
+#include "json/json_document.hpp"
+#include "json/schemas.hpp"
+#include "support/suggest.hpp"
+#include "support/text_file.hpp"
+
+#include <set>
+
+namespace verdict {
+namespace {
+
+using json = nlohmann::json;
+
+bool names_stock_persona(const std::string& plugin) {
+    return plugin.find('/') == std::string::npos && !plugin.ends_with(".so");
+}
+
+settings_override read_overrides(const json& seat) {
+    settings_override out;
+    if (!seat.contains("settings")) return out;
+    const json& s = seat.at("settings");
+    if (s.contains("base")) out.base = s.at("base").get<double>();
+    if (s.contains("threshold")) out.threshold = s.at("threshold").get<double>();
+    if (s.contains("min_facts")) out.min_facts = s.at("min_facts").get<int>();
+    if (s.contains("weights"))
+        for (const auto& [rule, points] : s.at("weights").items()) out.weights[rule] = points.get<double>();
+    return out;
+}
+
+void read_seats(const json& document, const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir,
+                panel_config& config, problem_list& problems) {
+    std::set<std::string> seen;
+    for (std::size_t i = 0; i < document.at("seats").size(); ++i) {
+        const json& entry = document.at("seats")[i];
+        seat_config seat{entry.at("id").get<std::string>(), entry.at("plugin").get<std::string>(), {}, read_overrides(entry),
+                         "/seats/" + std::to_string(i)};
+        seat.library = names_stock_persona(seat.plugin) ? persona_dir / (seat.plugin + ".so") : (catalog_dir / seat.plugin).lexically_normal();
+        if (!seen.insert(seat.id).second)
+            problems.push_back({config.file, seat.pointer + "/id", "each seat id once", "\"" + seat.id + "\" again", ""});
+        config.seats.push_back(std::move(seat));
+    }
+}
+
+void check_defaults(const panel_config& config, problem_list& problems) {
+    const auto ids = config.seat_ids();
+    for (std::size_t i = 0; i < config.default_seats.size(); ++i) {
+        const std::string& id = config.default_seats[i];
+        if (!config.find(id))
+            problems.push_back({config.file, "/default_seats/" + std::to_string(i), "a seat defined in /seats",
+                                "unknown seat \"" + id + "\"", did_you_mean(id, ids)});
+    }
+    if (static_cast<std::size_t>(config.quorum) > config.default_seats.size())
+        problems.push_back({config.file, "/quorum", "at most the number of default seats (" + std::to_string(config.default_seats.size()) + ")",
+                            std::to_string(config.quorum), ""});
+}
+
+}  // namespace
+
+std::vector<std::string> panel_config::seat_ids() const {
+    std::vector<std::string> ids;
+    for (const seat_config& seat : seats) ids.push_back(seat.id);
+    return ids;
+}
+
+const seat_config* panel_config::find(const std::string& id) const {
+    for (const seat_config& seat : seats)
+        if (seat.id == id) return &seat;
+    return nullptr;
+}
+
+std::optional<panel_config> load_panel_config(const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir,
+                                              problem_list& problems) {
+    const std::filesystem::path file = catalog_dir / "panel.json";
+    const std::size_t before = problems.size();
+    const auto document = read_json_document(file, panel_schema(), problems);
+    if (!document || problems.size() > before) return std::nullopt;
+    panel_config config;
+    config.file = display_path(file);
+    config.rule_set = document->at("rule_set").get<std::string>();
+    config.quorum = document->at("quorum").get<int>();
+    config.default_seats = document->at("default_seats").get<std::vector<std::string>>();
+    read_seats(*document, catalog_dir, persona_dir, config, problems);
+    check_defaults(config, problems);
+    if (problems.size() > before) return std::nullopt;
+    return config;
+}
+
+}  // namespace verdict

@@ -1,0 +1,49 @@
+// The panel configuration (catalog/panel.json): seats, where each seat's
+// persona comes from, the settings that override its defaults, the quorum and
+// the rule-set version stamped on every review.
+#pragma once
+
+#include "support/problem.hpp"
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace verdict {
+
+/// What a panel configuration changes in a persona's defaults.
+struct settings_override {
+    std::optional<double> base;
+    std::optional<double> threshold;
+    std::optional<int> min_facts;
+    std::map<std::string, double> weights;
+};
+
+/// One seat as configured.
+struct seat_config {
+    std::string id;                     ///< e.g. "developer".
+    std::string plugin;                 ///< As written in the file.
+    std::filesystem::path library;      ///< The shared library it resolves to.
+    settings_override overrides;
+    std::string pointer;                ///< Where the seat sits in the file, e.g. "/seats/0".
+};
+
+struct panel_config {
+    std::string file;                   ///< As messages show it.
+    std::string rule_set;
+    int quorum = 1;
+    std::vector<std::string> default_seats;
+    std::vector<seat_config> seats;     ///< In report order.
+
+    std::vector<std::string> seat_ids() const;
+    const seat_config* find(const std::string& id) const;
+};
+
+/// Reads `<catalog_dir>/panel.json`. A stock persona's name resolves to `<persona_dir>/<name>.so`;
+/// any other plugin value is a path relative to the panel file. Returns nullopt after any problem.
+std::optional<panel_config> load_panel_config(const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir,
+                                              problem_list& problems);
+
+}  // namespace verdict

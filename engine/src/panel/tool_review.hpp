@@ -1,0 +1,25 @@
+// Reviews one tool with its seats and aggregates the result.
+#pragma once
+
+#include "aggregate/panel_verdict.hpp"
+#include "panel/panel.hpp"
+#include "verdict/tool.hpp"
+
+#include <vector>
+
+namespace verdict {
+
+/// A tool's panel review: every seat that sits on it, in panel order, and the verdict.
+struct tool_review {
+    const tool* subject = nullptr;
+    std::vector<seat_review> seats;
+    panel_verdict verdict;
+
+    /// True when a seat failed: the run's exit status says so.
+    bool any_failed() const { return verdict.failed > 0; }
+};
+
+/// Each seat reviews `t` once; a failing seat is recorded as failed and the others go on.
+tool_review review_tool(const panel& p, const tool& t);
+
+}  // namespace verdict

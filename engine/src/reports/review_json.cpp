@@ -1,0 +1,65 @@
+// Absent values are JSON null rather than missing keys, so every document has
+// the same shape and a consumer never has to test for a key.
+#include "reports/review_json.hpp"
+
+#include "reports/number_format.hpp"
+
+namespace verdict {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+template <class T> json or_null(const std::optional<T>& value) { return value ? json(*value) : json(nullptr); }
+
+json panel_to_json(const panel_verdict& v) {
+    return {{"ship_pct", or_null(v.ship_pct)},
+            {"fraction", std::to_string(v.ship) + "/" + std::to_string(v.voting())},
+            {"ship", v.ship},
+            {"skip", v.skip},
+            {"abstain", v.abstain},
+            {"failed", v.failed},
+            {"voting", v.voting()},
+            {"quorum", v.quorum},
+            {"state", v.quorum_met() ? "complete" : "insufficient"},
+            {"missing_seats", v.missing},
+            {"mean_score", v.mean_score ? json_number(round_to_tenth(*v.mean_score)) : json(nullptr)},
+            {"rule_set", v.rule_set}};
+}
+
+json reason_to_json(const reason& r) {
+    return {{"rule", r.rule}, {"points", json_number(r.points)}, {"fact", r.fact}, {"value", r.value}, {"why", r.why}};
+}
+
+json seat_to_json(const seat_review& s, const std::string& rule_set) {
+    json out = {{"persona", s.seat},
+                {"persona_name", s.persona_name},
+                {"persona_version", s.persona_version},
+                {"rule_set", rule_set},
+                {"base", json_number(s.base)},
+                {"threshold", json_number(s.threshold)},
+                {"verdict", s.result ? std::string(name_of(s.result->verdict)) : "failed"},
+                {"score", s.result ? json_number(s.result->score) : json(nullptr)},
+                {"quote", s.result ? json(s.result->quote) : json(nullptr)},
+                {"reasons", json::array()},
+                {"error", s.result ? json(nullptr) : json(s.failure)}};
+    if (s.result)
+        for (const reason& r : s.result->reasons) out["reasons"].push_back(reason_to_json(r));
+    return out;
+}
+
+}  // namespace
+
+json review_to_json(const tool_review& r) {
+    const tool& t = *r.subject;
+    json reviews = json::array();
+    for (const seat_review& s : r.seats) reviews.push_back(seat_to_json(s, r.verdict.rule_set));
+    return {{"tool", {{"id", t.id}, {"name", t.name}, {"vendor", t.vendor}, {"category", t.category}}},
+            {"panel", panel_to_json(r.verdict)},
+            {"reviews", reviews}};
+}
+
+std::string dump_json(const json& document) {
+    return document.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace verdict

@@ -1,0 +1,77 @@
+// Layout choices: the panel line first because it is the answer; the receipt
+// under each quote in evaluation order so it can be added up by eye from the
+// base; wrapped at 100 columns so it reads in a default terminal.
+#include "reports/review_text.hpp"
+
+#include "reports/number_format.hpp"
+#include "reports/text_layout.hpp"
+
+#include <algorithm>
+
+namespace verdict {
+namespace {
+
+constexpr std::size_t page_width = 100;
+
+std::string upper(std::string_view text) {
+    std::string out(text);
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
+std::string outcome_word(const seat_review& s) {
+    return s.result ? upper(name_of(s.result->verdict)) : "FAILED";
+}
+
+std::string panel_line(const panel_verdict& v) {
+    const std::string counts = std::to_string(v.ship) + " ship, " + std::to_string(v.skip) + " skip, " + std::to_string(v.abstain) +
+                               " abstain, " + std::to_string(v.failed) + " failed";
+    const std::string mean = v.mean_score ? " · mean score " + format_number(round_to_tenth(*v.mean_score)) : "";
+    if (!v.ship_pct) {
+        std::string missing;
+        for (const std::string& seat : v.missing) missing += (missing.empty() ? "" : ", ") + seat;
+        return "Panel insufficient: " + std::to_string(v.voting()) + " voted, quorum " + std::to_string(v.quorum) + " · missing " +
+               missing + " · " + counts + mean + " · rule set " + v.rule_set;
+    }
+    return "Panel ship " + std::to_string(*v.ship_pct) + "% (" + std::to_string(v.ship) + "/" + std::to_string(v.voting()) + ")" + mean +
+           " · " + counts + " · rule set " + v.rule_set;
+}
+
+// Each reason on two lines: points, rule and why; then the fact it read, under the why.
+void write_reasons(std::ostream& out, const review& r, double base) {
+    std::size_t rule_width = 0;
+    for (const reason& each : r.reasons) rule_width = std::max(rule_width, display_width(each.rule));
+    const std::string fact_indent(4 + 6 + rule_width + 2, ' ');
+    out << "    base " << format_number(base) << "\n";
+    for (const reason& each : r.reasons) {
+        out << "    " << pad_right(format_points(each.points), 5) << " " << pad_right(each.rule, rule_width) << "  " << each.why << "\n";
+        out << fact_indent << wrap(each.fact + " = " + each.value, page_width - fact_indent.size(), fact_indent) << "\n";
+    }
+    out << "    = " << format_number(r.score) << "\n";
+}
+
+void write_seat(std::ostream& out, const seat_review& s) {
+    out << "\n" << s.seat;
+    if (!s.persona_name.empty()) out << " · " << s.persona_name << " " << s.persona_version;
+    out << " · " << outcome_word(s);
+    if (!s.result) {
+        out << "\n  " << wrap(s.failure, page_width - 2, "  ") << "\n";
+        return;
+    }
+    out << " " << format_number(s.result->score) << " (threshold " << format_number(s.threshold) << ")\n";
+    out << "  “" << wrap(s.result->quote, page_width - 3, "   ") << "”\n";
+    write_reasons(out, *s.result, s.base);
+}
+
+}  // namespace
+
+void write_review_text(std::ostream& out, const tool_review& r) {
+    const tool& t = *r.subject;
+    out << t.name << " (" << t.id << ")\n";
+    out << t.category << " · " << t.vendor << " · " << t.tagline << "\n";
+    out << panel_line(r.verdict) << "\n";
+    for (const seat_review& s : r.seats) write_seat(out, s);
+}
+
+}  // namespace verdict

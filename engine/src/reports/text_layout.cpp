@@ -1,0 +1,41 @@
+// Widths count code points, not bytes, so quotes with curly quotes and dashes wrap where a reader expects.
+#include "reports/text_layout.hpp"
+
+namespace verdict {
+
+std::size_t display_width(std::string_view text) {
+    std::size_t count = 0;
+    for (const char c : text) count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    return count;
+}
+
+std::string pad_right(std::string_view text, std::size_t width) {
+    std::string out(text);
+    for (std::size_t w = display_width(text); w < width; ++w) out += ' ';
+    return out;
+}
+
+std::string wrap(std::string_view text, std::size_t width, std::string_view indent) {
+    std::string out;
+    std::size_t line_width = 0;
+    std::size_t start = 0;
+    while (start < text.size()) {
+        std::size_t end = text.find(' ', start);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view word = text.substr(start, end - start);
+        if (line_width > 0 && line_width + 1 + display_width(word) > width) {
+            out += "\n";
+            out += indent;
+            line_width = display_width(indent);
+        } else if (line_width > 0) {
+            out += ' ';
+            ++line_width;
+        }
+        out += word;
+        line_width += display_width(word);
+        start = end + 1;
+    }
+    return out;
+}
+
+}  // namespace verdict

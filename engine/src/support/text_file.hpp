@@ -1,0 +1,19 @@
+// Reading input files: one error boundary for file I/O on the way in.
+#pragma once
+
+#include "support/problem.hpp"
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace verdict {
+
+/// The file's bytes, or nullopt with a problem when it cannot be read or is larger than `max_bytes`.
+std::optional<std::string> read_text_file(const std::filesystem::path& path, std::size_t max_bytes, problem_list& problems);
+
+/// `path` as messages show it: relative to the working directory when it is inside it, with forward slashes.
+std::string display_path(const std::filesystem::path& path);
+
+}  // namespace verdict
