@@ -1,0 +1,71 @@
+#include "support/temp_catalog.hpp"
+
+#include "support/paths.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace verdict::test {
+
+temp_dir::temp_dir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "verdict-test-XXXXXX").string();
+    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
+}
+
+temp_dir::~temp_dir() {
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
+}
+
+void write_file(const std::filesystem::path& file, const std::string& text) {
+    std::filesystem::create_directories(file.parent_path());
+    std::ofstream out(file, std::ios::binary);
+    out << text;
+    if (!out) throw std::runtime_error("cannot write " + file.string());
+}
+
+nlohmann::json stock_panel_json() {
+    std::ifstream in(stock_catalog() / "panel.json");
+    return nlohmann::json::parse(in);
+}
+
+nlohmann::json minimal_tool(const std::string& id) {
+    std::string name;
+    bool capital = true;
+    for (const char c : id) {
+        name += c == '-' ? ' ' : (capital && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c);
+        capital = c == '-';
+    }
+    return {{"id", id},
+            {"name", name},
+            {"vendor", "Example Labs"},
+            {"category", "Developer Tools"},
+            {"tagline", "A tool made up for a test"},
+            {"description", "A tool made up for a test."},
+            {"pricing", {{"entry", "free"}}}};
+}
+
+temp_catalog::temp_catalog() {
+    std::filesystem::create_directories(path() / "tools");
+    set_panel(stock_panel_json());
+}
+
+void temp_catalog::set_panel(const nlohmann::json& panel) const { write_file(path() / "panel.json", panel.dump(2)); }
+
+void temp_catalog::add_tool(const nlohmann::json& tool) const {
+    write_file(path() / "tools" / (tool.at("id").get<std::string>() + ".json"), tool.dump(2));
+}
+
+void temp_catalog::add_raw_tool_file(const std::string& file_name, const std::string& text) const {
+    write_file(path() / "tools" / file_name, text);
+}
+
+void temp_catalog::add_stock_tools() const {
+    for (const auto& entry : std::filesystem::directory_iterator(stock_catalog() / "tools"))
+        std::filesystem::copy_file(entry.path(), path() / "tools" / entry.path().filename());
+}
+
+}  // namespace verdict::test
