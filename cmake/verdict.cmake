@@ -22,6 +22,11 @@ function(verdict_persona_library target output_name source output_dir)
     LIBRARY_OUTPUT_DIRECTORY ${output_dir}
     CXX_VISIBILITY_PRESET hidden
     VISIBILITY_INLINES_HIDDEN ON)
+  # GCC marks some template statics (std::to_string's digit table, for one) as STB_GNU_UNIQUE, and glibc
+  # never unloads a library that defines one: a persona could then never be unloaded or reloaded.
+  if(CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    target_compile_options(${target} PRIVATE -fno-gnu-unique)
+  endif()
   verdict_warnings(${target})
 endfunction()
 

@@ -56,10 +56,11 @@ TEST_CASE("every stock review's receipt adds up from the base and its verdict fo
         for (const seat_review& s : review_tool(*ws.seats, t).seats) {
             INFO(t.id << " / " << s.seat);
             REQUIRE(s.result.has_value());
-            double total = s.base;
+            REQUIRE(s.base.has_value());
+            double total = *s.base;
             for (const reason& each : s.result->reasons) total += each.points;
             CHECK(total == Approx(s.result->score));
-            CHECK((s.result->verdict == verdict_kind::ship) == (s.result->score >= s.threshold));
+            CHECK((s.result->verdict == verdict_kind::ship) == (s.result->score >= *s.threshold));
         }
     }
 }

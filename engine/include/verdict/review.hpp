@@ -10,6 +10,7 @@
 #include "verdict/tool.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -87,27 +88,46 @@ inline bool is_valid_utf8(std::string_view text) {
     return true;
 }
 
-/// Throws invalid_review unless `r` is a review a panel can count under `s`.
+/// A number as messages show it: 150 -> "150", 62.5 -> "62.5", in any locale.
+inline std::string number_text(double value) {
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, result.ptr);
+}
+
+/// Id of the reason scorecard::finish() adds when it clamps a total past 0 or 100; no persona may declare it.
+inline constexpr std::string_view clamp_rule = "clamp";
+
+/// Throws invalid_review unless `r` is a review a panel can count under `s`: a known verdict; a finite score
+/// from 0 to 100 that is the base plus the reasons' points; each reason a rule declared in `s.weights` giving
+/// exactly its weight (so panel overrides always take); ship exactly at or above the threshold; a quote.
 inline void check_review(const review& r, const settings& s) {
     auto fail = [](const std::string& message) { throw invalid_review(message); };
     const auto verdict_code = static_cast<int>(r.verdict);
     if (verdict_code < 0 || verdict_code > 2) fail("verdict: expected ship, skip or abstain, found value " + std::to_string(verdict_code));
     if (!std::isfinite(r.score)) fail("score: expected a number from 0 to 100, found " + std::string(std::isnan(r.score) ? "NaN" : "infinity"));
-    if (r.score < 0 || r.score > 100) fail("score: expected a number from 0 to 100, found " + std::to_string(r.score));
+    if (r.score < 0 || r.score > 100) fail("score: expected a number from 0 to 100, found " + number_text(r.score));
     double total = s.base;
     for (std::size_t i = 0; i < r.reasons.size(); ++i) {
         const reason& each = r.reasons[i];
         const std::string where = "reasons[" + std::to_string(i) + "]";
-        if (each.rule.empty()) fail(where + ".rule: expected a rule id, found an empty string");
-        if (!std::isfinite(each.points)) fail(where + ".points: expected a finite number, found " + std::to_string(each.points));
-        if (!is_valid_utf8(each.why) || !is_valid_utf8(each.value)) fail(where + ": expected UTF-8 text, found invalid bytes");
+        if (!std::isfinite(each.points)) fail(where + ".points: expected a finite number, found " + number_text(each.points));
+        if (!is_valid_utf8(each.rule) || !is_valid_utf8(each.fact) || !is_valid_utf8(each.why) || !is_valid_utf8(each.value))
+            fail(where + ": expected UTF-8 text, found invalid bytes");
+        const bool clamp = each.rule == clamp_rule && i + 1 == r.reasons.size();
+        const auto weight = s.weights.find(each.rule);
+        if (!clamp && weight == s.weights.end())
+            fail(where + ".rule: expected a rule declared in the persona's weights, found \"" + each.rule + "\"");
+        if (!clamp && each.points != weight->second)
+            fail(where + ".points: expected the weight of rule \"" + each.rule + "\" (" + number_text(weight->second) + "), found " +
+                 number_text(each.points));
         total += each.points;
     }
     if (std::fabs(total - r.score) > 1e-6)
-        fail("score: expected base plus the reasons' points (" + std::to_string(total) + "), found " + std::to_string(r.score));
+        fail("score: expected base plus the reasons' points (" + number_text(total) + "), found " + number_text(r.score));
     if (r.verdict != verdict_kind::abstain && (r.score >= s.threshold) != (r.verdict == verdict_kind::ship))
-        fail("verdict: expected " + std::string(r.score >= s.threshold ? "ship" : "skip") + " for score " + std::to_string(r.score) +
-             " against threshold " + std::to_string(s.threshold) + ", found " + std::string(name_of(r.verdict)));
+        fail("verdict: expected " + std::string(r.score >= s.threshold ? "ship" : "skip") + " for score " + number_text(r.score) +
+             " against threshold " + number_text(s.threshold) + ", found " + std::string(name_of(r.verdict)));
     if (r.quote.empty()) fail("quote: expected text, found an empty string");
     if (r.quote.size() > max_quote_bytes)
         fail("quote: expected at most " + std::to_string(max_quote_bytes) + " bytes, found " + std::to_string(r.quote.size()));
@@ -170,7 +190,7 @@ public:
         review result{verdict(), score(), std::move(quote), reasons_};
         const double raw = raw_total();
         if (raw != result.score)
-            result.reasons.push_back({"clamp", result.score - raw, "score", describe(static_cast<std::int64_t>(std::llround(raw))),
+            result.reasons.push_back({std::string(clamp_rule), result.score - raw, "score", describe(static_cast<std::int64_t>(std::llround(raw))),
                                       "The rules' total is clamped to the 0–100 scale."});
         return result;
     }

@@ -207,4 +207,18 @@ struct tool {
     std::vector<std::string> seats;                         ///< Panel seats; empty means the panel's default seats.
 };
 
+/// Which openness fact a persona should cite, and whether the tool is open.
+struct openness {
+    std::string_view fact;   ///< "licence.open_source" or "licence.open_weights".
+    bool open = false;
+};
+
+/// Open source when it is true, else open weights when known, else open source; nullopt when neither is known.
+inline std::optional<openness> openness_of(const tool& t) {
+    if (t.licence.open_source == true) return openness{"licence.open_source", true};
+    if (t.licence.open_weights) return openness{"licence.open_weights", *t.licence.open_weights};
+    if (t.licence.open_source) return openness{"licence.open_source", false};
+    return std::nullopt;
+}
+
 }  // namespace verdict

@@ -17,8 +17,8 @@ struct seat_review {
     std::string seat;                  ///< Seat id, e.g. "developer".
     std::string persona_name;          ///< Empty when the persona never loaded.
     std::string persona_version;
-    double base = 0;
-    double threshold = 0;
+    std::optional<double> base;        ///< The settings in force; absent when the persona never loaded.
+    std::optional<double> threshold;
     std::optional<review> result;      ///< Absent when the seat failed.
     std::string failure;               ///< Why the seat failed, naming the file at fault.
 

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace verdict {
 namespace {
@@ -71,20 +72,37 @@ std::vector<std::string> catalog::ids() const {
 }
 
 catalog load_catalog(const std::filesystem::path& catalog_dir, const std::vector<std::string>& seat_ids, problem_list& problems) {
-    catalog result;
-    std::map<std::string, std::string> first_file_of_id;
+    struct parsed {
+        std::filesystem::path file;
+        std::string shown;
+        json document;
+        bool has_problems;
+    };
+    std::vector<parsed> files;
+    std::set<std::string> stems;
     for (const auto& file : tool_files(catalog_dir / "tools", problems)) {
+        stems.insert(file.stem().string());
         const std::size_t before = problems.size();
         const std::string shown = display_path(file);
-        const auto document = read_json_document(file, tool_schema(), problems);
+        auto document = read_json_document(file, tool_schema(), problems);
         if (!document) continue;
         check_identity(*document, file, shown, problems);
         check_seats(*document, shown, seat_ids, problems);
-        const std::string id = string_at(*document, "id");
-        if (!id.empty() && !first_file_of_id.emplace(id, shown).second)
-            problems.push_back({shown, "/id", "an id no other tool file uses", "\"" + id + "\", already the id of " + first_file_of_id[id], ""});
-        if (problems.size() == before) result.tools.push_back(decode_tool(*document));
+        files.push_back({file, shown, std::move(*document), problems.size() > before});
     }
+    // Only tools/<id>.json owns its id, whatever order files sort in; among misnamed files, the first claims it.
+    std::map<std::string, std::string> claimed;
+    for (parsed& p : files) {
+        const std::string id = string_at(p.document, "id");
+        if (id.empty() || id == p.file.stem().string()) continue;
+        const std::string owner = stems.count(id) ? display_path(p.file.parent_path() / (id + ".json")) : claimed.emplace(id, p.shown).first->second;
+        if (owner == p.shown) continue;
+        problems.push_back({p.shown, "/id", "an id no other tool file uses", "\"" + id + "\", already the id of " + owner, ""});
+        p.has_problems = true;
+    }
+    catalog result;
+    for (const parsed& p : files)
+        if (!p.has_problems) result.tools.push_back(decode_tool(p.document));
     std::sort(result.tools.begin(), result.tools.end(), [](const tool& a, const tool& b) { return a.id < b.id; });
     return result;
 }

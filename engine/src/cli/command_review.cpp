@@ -6,6 +6,7 @@
 #include "reports/review_text.hpp"
 #include "support/suggest.hpp"
 
+#include <filesystem>
 #include <set>
 
 namespace verdict::cli {
@@ -23,8 +24,10 @@ std::vector<const tool*> chosen_tools(const option_parser& p, const workspace& w
             chosen.push_back(t);
             continue;
         }
+        const std::filesystem::path file = p.catalog_dir() / "tools" / (id + ".json");
         const std::string hint = did_you_mean(id, ws.tools.ids());
-        report_error(ctx, "no tool \"" + id + "\" in " + (p.catalog_dir() / "tools").generic_string() + (hint.empty() ? "" : " (" + hint + ")"));
+        if (std::filesystem::exists(file)) report_error(ctx, "tool \"" + id + "\" was left out: " + file.generic_string() + " has the problems above");
+        else report_error(ctx, "no tool \"" + id + "\" in " + (p.catalog_dir() / "tools").generic_string() + (hint.empty() ? "" : " (" + hint + ")"));
         status = exit_code::bad_input;
     }
     return chosen;
@@ -75,7 +78,8 @@ exit_code run_review(const std::vector<std::string>& args, context& ctx) {
     report_failures(reviews, ctx);
     for (const tool_review& r : reviews)
         if (r.any_failed()) status = worst(status, exit_code::failed);
-    if (!reviews.empty()) write_reviews(reviews, all || p.positionals("tool-id").size() > 1, p.format(), ctx);
+    const bool as_array = all || p.positionals("tool-id").size() > 1;
+    if (as_array || !reviews.empty()) write_reviews(reviews, as_array, p.format(), ctx);
     return status;
 }
 

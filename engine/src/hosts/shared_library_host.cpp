@@ -52,11 +52,12 @@ std::string loader_message(const std::string& what, const std::filesystem::path&
 
 void check_defaults(const std::string& file, const settings& s) {
     auto on_scale = [](double value) { return std::isfinite(value) && value >= 0 && value <= 100; };
-    if (!on_scale(s.base)) fail(file, "defaults", "a base from 0 to 100", std::to_string(s.base));
-    if (!on_scale(s.threshold)) fail(file, "defaults", "a threshold from 0 to 100", std::to_string(s.threshold));
+    if (!on_scale(s.base)) fail(file, "defaults", "a base from 0 to 100", number_text(s.base));
+    if (!on_scale(s.threshold)) fail(file, "defaults", "a threshold from 0 to 100", number_text(s.threshold));
     if (s.min_facts < 0) fail(file, "defaults", "min_facts of at least 0", std::to_string(s.min_facts));
     for (const auto& [rule, points] : s.weights)
-        if (!std::isfinite(points)) fail(file, "defaults", "a finite weight for rule \"" + rule + "\"", std::to_string(points));
+        if (!std::isfinite(points)) fail(file, "defaults", "a finite weight for rule \"" + rule + "\"", number_text(points));
+    if (s.weights.count(clamp_rule)) fail(file, "defaults", "rule ids other than the reserved \"clamp\"", "a weight for \"clamp\"");
 }
 
 class shared_library_persona final : public persona_backend {
@@ -91,7 +92,8 @@ private:
 
 boost::dll::shared_library open_library(const std::filesystem::path& library, const std::string& file) {
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(library, ec)) fail(file, "loading", "a persona plugin file", "no such file");
+    if (!std::filesystem::is_regular_file(library, ec))
+        fail(file, "loading", "a persona plugin file", std::filesystem::exists(library, ec) ? "something that is not a file" : "no such file");
     try {
         return boost::dll::shared_library(library, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
     } catch (const std::exception& error) {

@@ -47,6 +47,21 @@ std::size_t code_points(const std::string& text) {
     return count;
 }
 
+// The byte where character number `index` (0-based) starts, so text is never cut inside a character.
+std::size_t byte_offset_of_character(const std::string& text, std::size_t index) {
+    std::size_t seen = 0;
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 && seen++ == index) return i;
+    return text.size();
+}
+
+std::string plural(const json& count, const char* noun) {
+    return count.dump() + " " + noun + (count == 1 ? "" : "s");
+}
+
+// Keywords that may stand beside a $ref: annotations only, so nothing the other validator applies is ignored here.
+const std::set<std::string> ref_siblings{"$ref", "description", "title", "$comment", "examples"};
+
 std::string quoted_list(const json& values) {
     std::string text;
     for (const json& each : values) text += (text.empty() ? "" : ", ") + each.dump();
@@ -64,7 +79,7 @@ std::string describe_json_value(const json& value) {
     if (value.is_array()) return "a list of " + std::to_string(value.size()) + (value.size() == 1 ? " item" : " items");
     if (value.is_object()) return "an object";
     std::string text = value.get<std::string>();
-    if (code_points(text) > 40) text = text.substr(0, 37) + "...";
+    if (code_points(text) > 40) text = text.substr(0, byte_offset_of_character(text, 37)) + "...";
     return "a string (" + json(text).dump(-1, ' ', false, json::error_handler_t::replace) + ")";
 }
 
@@ -83,14 +98,22 @@ void schema_validator::index_schema(const json& schema) {
     for (const auto& [keyword, value] : schema.items()) {
         if (!supported_keywords.count(keyword)) throw std::invalid_argument("schema: unsupported keyword \"" + keyword + "\"");
         if (keyword == "additionalProperties" && value != false) index_schema(value);
-        if (keyword == "$ref" && value.get<std::string>().rfind("#/$defs/", 0) != 0)
-            throw std::invalid_argument("schema: only local \"#/$defs/...\" references are supported");
+        if (keyword == "$ref") check_reference(value.get<std::string>());
+        if (schema.contains("$ref") && !ref_siblings.count(keyword))
+            throw std::invalid_argument("schema: keyword \"" + keyword + "\" beside a $ref; put it in the referenced definition");
         if (keyword == "pattern") patterns_.emplace(value.get<std::string>(), std::regex(value.get<std::string>()));
     }
     for (const char* nested : {"$defs", "properties"})
         if (schema.contains(nested))
             for (const auto& [name, sub] : schema.at(nested).items()) index_schema(sub);
     if (schema.contains("items")) index_schema(schema.at("items"));
+}
+
+void schema_validator::check_reference(const std::string& reference) const {
+    const std::string prefix = "#/$defs/";
+    if (reference.rfind(prefix, 0) != 0) throw std::invalid_argument("schema: only local \"#/$defs/...\" references are supported, found \"" + reference + "\"");
+    if (!schema_.contains("$defs") || !schema_.at("$defs").contains(reference.substr(prefix.size())))
+        throw std::invalid_argument("schema: reference \"" + reference + "\" names no definition in $defs");
 }
 
 const json& schema_validator::resolve(const json& schema) const {
@@ -138,7 +161,7 @@ void schema_validator::check_object(const json& value, const json& schema, const
     if (schema.contains("required"))
         for (const json& name : schema.at("required"))
             if (!value.contains(name.get<std::string>()))
-                ctx.add(pointer, "required field \"" + name.get<std::string>() + "\"", "it missing");
+                ctx.add(pointer, "required field \"" + name.get<std::string>() + "\"", "no such field");
     std::vector<std::string> known;
     for (const auto& [name, sub] : properties.items()) known.push_back(name);
     for (const auto& [key, member] : value.items()) {
@@ -153,9 +176,9 @@ void schema_validator::check_object(const json& value, const json& schema, const
 
 void schema_validator::check_array(const json& value, const json& schema, const std::string& pointer, context& ctx) const {
     if (schema.contains("minItems") && value.size() < schema.at("minItems").get<std::size_t>())
-        ctx.add(pointer, "at least " + number_text(schema.at("minItems")) + " items", describe_json_value(value));
+        ctx.add(pointer, "at least " + plural(schema.at("minItems"), "item"), describe_json_value(value));
     if (schema.contains("maxItems") && value.size() > schema.at("maxItems").get<std::size_t>())
-        ctx.add(pointer, "at most " + number_text(schema.at("maxItems")) + " items", describe_json_value(value));
+        ctx.add(pointer, "at most " + plural(schema.at("maxItems"), "item"), describe_json_value(value));
     for (std::size_t i = 0; i < value.size(); ++i) {
         const std::string item_pointer = pointer + "/" + std::to_string(i);
         if (schema.contains("items")) check(value[i], schema.at("items"), item_pointer, ctx);
@@ -178,9 +201,9 @@ void schema_validator::check_scalar(const json& value, const json& schema, const
     if (!value.is_string()) return;
     const std::string& text = value.get_ref<const std::string&>();
     if (schema.contains("minLength") && code_points(text) < schema.at("minLength").get<std::size_t>())
-        ctx.add(pointer, "at least " + number_text(schema.at("minLength")) + " characters", describe_json_value(value));
+        ctx.add(pointer, "at least " + plural(schema.at("minLength"), "character"), describe_json_value(value));
     if (schema.contains("maxLength") && code_points(text) > schema.at("maxLength").get<std::size_t>())
-        ctx.add(pointer, "at most " + number_text(schema.at("maxLength")) + " characters",
+        ctx.add(pointer, "at most " + plural(schema.at("maxLength"), "character"),
                 "a string of " + std::to_string(code_points(text)) + " characters");
     if (schema.contains("pattern") && !std::regex_search(text, patterns_.at(schema.at("pattern").get<std::string>()))) {
         const std::string what = schema.value("description", std::string("text"));

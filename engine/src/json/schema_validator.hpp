@@ -33,6 +33,7 @@ private:
     void check_array(const nlohmann::json& value, const nlohmann::json& schema, const std::string& pointer, context& ctx) const;
     void check_scalar(const nlohmann::json& value, const nlohmann::json& schema, const std::string& pointer, context& ctx) const;
     const nlohmann::json& resolve(const nlohmann::json& schema) const;
+    void check_reference(const std::string& reference) const;
     void index_schema(const nlohmann::json& schema);
 
     nlohmann::json schema_;

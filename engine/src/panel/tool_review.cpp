@@ -6,9 +6,9 @@ namespace {
 seat_review review_by_seat(const seat& s, const tool& t) {
     seat_review out;
     out.seat = s.config.id;
-    out.base = s.effective.base;
-    out.threshold = s.effective.threshold;
     if (s.backend) {
+        out.base = s.effective.base;
+        out.threshold = s.effective.threshold;
         out.persona_name = s.backend->identity().display_name;
         out.persona_version = s.backend->identity().version;
     }

@@ -46,7 +46,7 @@ void write_reasons(std::ostream& out, const review& r, double base) {
     out << "    base " << format_number(base) << "\n";
     for (const reason& each : r.reasons) {
         out << "    " << pad_right(format_points(each.points), 5) << " " << pad_right(each.rule, rule_width) << "  " << each.why << "\n";
-        out << fact_indent << wrap(each.fact + " = " + each.value, page_width - fact_indent.size(), fact_indent) << "\n";
+        out << fact_indent << wrap(each.fact + " = " + each.value, page_width, fact_indent, fact_indent.size()) << "\n";
     }
     out << "    = " << format_number(r.score) << "\n";
 }
@@ -56,12 +56,12 @@ void write_seat(std::ostream& out, const seat_review& s) {
     if (!s.persona_name.empty()) out << " · " << s.persona_name << " " << s.persona_version;
     out << " · " << outcome_word(s);
     if (!s.result) {
-        out << "\n  " << wrap(s.failure, page_width - 2, "  ") << "\n";
+        out << "\n  " << wrap(s.failure, page_width, "  ", 2) << "\n";
         return;
     }
-    out << " " << format_number(s.result->score) << " (threshold " << format_number(s.threshold) << ")\n";
-    out << "  “" << wrap(s.result->quote, page_width - 3, "   ") << "”\n";
-    write_reasons(out, *s.result, s.base);
+    out << " " << format_number(s.result->score) << " (threshold " << format_number(s.threshold.value_or(0)) << ")\n";
+    out << "  “" << wrap(s.result->quote, page_width - 1, "   ", 3) << "”\n";
+    write_reasons(out, *s.result, s.base.value_or(0));
 }
 
 }  // namespace

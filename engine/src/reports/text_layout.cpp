@@ -15,25 +15,30 @@ std::string pad_right(std::string_view text, std::size_t width) {
     return out;
 }
 
-std::string wrap(std::string_view text, std::size_t width, std::string_view indent) {
+std::string wrap(std::string_view text, std::size_t width, std::string_view indent, std::size_t first_column) {
     std::string out;
-    std::size_t line_width = 0;
+    std::size_t column = first_column;
+    bool line_empty = true;
     std::size_t start = 0;
     while (start < text.size()) {
         std::size_t end = text.find(' ', start);
         if (end == std::string_view::npos) end = text.size();
         const std::string_view word = text.substr(start, end - start);
-        if (line_width > 0 && line_width + 1 + display_width(word) > width) {
+        start = end + 1;
+        if (word.empty()) continue;   // runs of spaces collapse
+        if (!line_empty && column + 1 + display_width(word) > width) {
             out += "\n";
             out += indent;
-            line_width = display_width(indent);
-        } else if (line_width > 0) {
+            column = display_width(indent);
+            line_empty = true;
+        }
+        if (!line_empty) {
             out += ' ';
-            ++line_width;
+            ++column;
         }
         out += word;
-        line_width += display_width(word);
-        start = end + 1;
+        column += display_width(word);
+        line_empty = false;
     }
     return out;
 }
