@@ -29,6 +29,17 @@ bool developer_audience_only(const std::vector<audience_kind>& who) {
     });
 }
 
+// One reason, citing the set-up fact that makes it overhead (a key, then variables, then steps), else the first one known.
+void weigh_setup(const setup_facts& setup, scorecard& card) {
+    const std::string why = "Set-up is technical overhead.";
+    if (setup.api_key == true) return card.rule("setup_overhead", "setup.api_key", "true", true, why);
+    if (setup.env_vars.value_or(0) > 0) return card.rule("setup_overhead", "setup.env_vars", describe(*setup.env_vars), true, why);
+    if (setup.steps.value_or(0) > 5) return card.rule("setup_overhead", "setup.steps", describe(*setup.steps), true, why);
+    if (setup.api_key) return card.rule("setup_overhead", "setup.api_key", describe(*setup.api_key), false, why);
+    if (setup.env_vars) return card.rule("setup_overhead", "setup.env_vars", describe(*setup.env_vars), false, why);
+    if (setup.steps) card.rule("setup_overhead", "setup.steps", describe(*setup.steps), false, why);
+}
+
 void weigh_fit(const tool& t, scorecard& card) {
     if (const auto& who = t.audience) {
         const bool for_creators = std::find(who->begin(), who->end(), audience_kind::creators) != who->end();
@@ -47,9 +58,7 @@ void weigh_fit(const tool& t, scorecard& card) {
     const bool free = entry == entry_price::free || entry == entry_price::freemium;
     card.rule("free_start", "pricing.entry", describe(entry), free, "You can start without paying.");
     card.rule("paid_entry", "pricing.entry", describe(entry), !free, "You pay before you make anything.");
-    const bool overhead = t.setup.api_key == true || t.setup.env_vars.value_or(0) > 0 || t.setup.steps.value_or(0) > 5;
-    if (t.setup.api_key || t.setup.env_vars || t.setup.steps)
-        card.rule("setup_overhead", "setup", overhead ? "technical set-up" : "light set-up", overhead, "Set-up is technical overhead.");
+    weigh_setup(t.setup, card);
 }
 
 std::string closing_sentence(const scorecard& card) {

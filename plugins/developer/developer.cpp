@@ -35,11 +35,8 @@ void weigh_release(const tool& t, scorecard& card) {
         card.rule("artifact", "availability", describe(*a), real, "It is the artifact itself, not a demo or a waitlist.");
         card.rule("promise_only", "availability", describe(*a), !real, "It is a promise, not something you can run today.");
     }
-    if (t.licence.open_weights || t.licence.open_source) {
-        const bool open = t.licence.open_weights.value_or(false) || t.licence.open_source.value_or(false);
-        card.rule("open_artifact", t.licence.open_source ? "licence.open_source" : "licence.open_weights", describe(open), open,
-                  "You can inspect, fork and run the artifact yourself.");
-    }
+    if (const auto open = openness_of(t))
+        card.rule("open_artifact", open->fact, describe(open->open), open->open, "You can inspect, fork and run the artifact yourself.");
     if (const auto& c = t.licence.commercial_use) {
         card.rule("non_commercial", "licence.commercial_use", describe(*c), *c == commercial_terms::forbidden,
                   "The licence forbids commercial use, so it cannot replace what you run in production.");
@@ -87,7 +84,8 @@ std::string friction_sentence(const tool& t) {
     std::string text;
     if (!absent.empty()) text += " " + sentence_case(join_list(absent)) + (absent.size() == 1 ? " stands" : " stand") + " between you and the first run.";
     if (t.setup.api_key == true) text += " You need an API key before the first call.";
-    if (t.setup.env_vars.value_or(0) > 0) text += " Set-up asks for " + std::to_string(*t.setup.env_vars) + " environment variables.";
+    if (const int vars = t.setup.env_vars.value_or(0); vars > 0)
+        text += " Set-up asks for " + std::to_string(vars) + (vars == 1 ? " environment variable." : " environment variables.");
     return text;
 }
 
@@ -125,13 +123,24 @@ std::string openness_sentence(const tool& t) {
     return text;
 }
 
+std::string promise_phrase(release_stage stage) {
+    switch (stage) {
+    case release_stage::demo: return "a demo";
+    case release_stage::waitlist: return "a waitlist";
+    case release_stage::announced: return "an announcement";
+    case release_stage::released:
+    case release_stage::beta: break;
+    }
+    return "a promise";
+}
+
 std::string closing_sentence(const tool& t, const scorecard& card) {
     if (card.verdict() == verdict_kind::ship && card.fired("artifact")) {
         const std::string where = t.distribution ? ", published on " + join_list(*t.distribution) : "";
         return " What earns the ship: this is not a demo or a waitlist, it is the artifact itself" + where + ".";
     }
     if (card.verdict() == verdict_kind::ship) return " It passes the first-ten-minutes test, and that earns the ship.";
-    if (card.fired("promise_only")) return " Skip until there is something to run: a " + describe(*t.availability) + " is not a product.";
+    if (card.fired("promise_only")) return " Skip until there is something to run: " + promise_phrase(*t.availability) + " is not a product.";
     return " It does not pass the first-ten-minutes test yet.";
 }
 

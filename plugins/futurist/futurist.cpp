@@ -65,7 +65,8 @@ std::string closing_sentence(const scorecard& card) {
 
 std::string compose_quote(const tool& t, const scorecard& card) {
     if (card.verdict() == verdict_kind::abstain)
-        return "No thesis is stated for " + t.name + ", so there is no future state to bet on, and nothing to falsify.";
+        return t.thesis.statement ? "Too little of the thesis behind " + t.name + " is spelled out to judge the bet."
+                                  : "No thesis is stated for " + t.name + ", so there is no future state to bet on, and nothing to falsify.";
     const thesis_facts& th = t.thesis;
     std::string text = th.statement ? std::string(th.falsifiable == true ? "The thesis is falsifiable: " : "The thesis this release bets on: ") + *th.statement + "."
                                     : "The thesis is left unstated.";

@@ -7,7 +7,6 @@
 // ships when the problem is real and solved despite the risks.
 #include <verdict/persona.hpp>
 
-#include <algorithm>
 
 namespace {
 
@@ -39,10 +38,17 @@ std::vector<std::string> competitor_names(const tool& t) {
     return names;
 }
 
-const claim_facts* breaking_claim(const tool& t) {
-    if (!t.claims) return nullptr;
-    const auto found = std::find_if(t.claims->begin(), t.claims->end(), [](const claim_facts& c) { return c.breaks_at.has_value(); });
-    return found == t.claims->end() ? nullptr : &*found;
+// The first claim is the headline one: the one the skeptic interrogates.
+const claim_facts* headline_claim(const tool& t) { return t.claims && !t.claims->empty() ? &t.claims->front() : nullptr; }
+
+std::string evidence_phrase(evidence_kind e) {
+    switch (e) {
+    case evidence_kind::independent: return "independently verified";
+    case evidence_kind::documented: return "documented";
+    case evidence_kind::self_reported: return "self-reported";
+    case evidence_kind::none: return "unbacked";
+    }
+    return "unbacked";
 }
 
 void weigh_problem_and_rivals(const tool& t, scorecard& card) {
@@ -70,14 +76,13 @@ void weigh_claims(const tool& t, scorecard& card) {
         card.rule("unverified_benchmarks", "benchmarks.methodology_published", describe(*b->methodology_published), unverified,
                   "Benchmark numbers are self-reported without a methodology.");
     }
-    if (t.licence.open_weights || t.licence.open_source) {
-        const bool open = t.licence.open_weights.value_or(false) || t.licence.open_source.value_or(false);
-        card.rule("open_to_checking", t.licence.open_weights ? "licence.open_weights" : "licence.open_source", describe(open), open,
-                  "Anyone can inspect it, so its claims get checked.");
-    }
-    if (const claim_facts* c = breaking_claim(t)) card.rule("claim_breaks", "claims.breaks_at", *c->breaks_at, true, "Its headline claim has a known breaking point.");
-    if (t.claims && !t.claims->empty() && t.claims->front().evidence) {
-        const evidence_kind e = *t.claims->front().evidence;
+    if (const auto open = openness_of(t))
+        card.rule("open_to_checking", open->fact, describe(open->open), open->open, "Anyone can inspect it, so its claims get checked.");
+    const claim_facts* headline = headline_claim(t);
+    if (headline && headline->breaks_at)
+        card.rule("claim_breaks", "claims.breaks_at", *headline->breaks_at, true, "Its headline claim has a known breaking point.");
+    if (headline && headline->evidence) {
+        const evidence_kind e = *headline->evidence;
         const bool backed = e == evidence_kind::documented || e == evidence_kind::independent;
         card.rule("claim_backed", "claims.evidence", describe(e), backed, "Its headline claim is backed by evidence.");
         card.rule("claim_unbacked", "claims.evidence", describe(e), !backed, "Its headline claim rests on the vendor's word.");
@@ -87,7 +92,7 @@ void weigh_claims(const tool& t, scorecard& card) {
 std::string rivals_sentence(const tool& t) {
     const auto names = competitor_names(t);
     if (names.empty()) return "";
-    std::string text = "Direct competitors are " + join_list(names) + ".";
+    std::string text = names.size() == 1 ? " The direct competitor is " + names.front() + "." : " Direct competitors are " + join_list(names) + ".";
     const auto open = more_open_competitors(t);
     if (open.empty()) return text;
     const std::string who = open.size() == names.size() ? (names.size() == 1 ? "It is" : names.size() == 2 ? "Both are" : "All are")
@@ -95,13 +100,19 @@ std::string rivals_sentence(const tool& t) {
     return text + " " + who + " open and commercially licensable, and this is not.";
 }
 
+std::string problem_sentence(const tool& t) {
+    if (t.problem.solved != false) return "";
+    return " It does not solve " + t.problem.statement.value_or("the problem it names") + " yet.";
+}
+
 std::string claims_sentence(const tool& t) {
     std::string text;
-    if (const claim_facts* c = breaking_claim(t)) {
-        const std::string backing = !c->evidence ? "" : *c->evidence == evidence_kind::documented ? " is documented, but it"
-                                                    : *c->evidence == evidence_kind::independent ? " is independently verified, but it"
-                                                    : *c->evidence == evidence_kind::self_reported ? " is self-reported, and it" : " is unbacked, and it";
-        text += " The claim of " + c->text + backing + " breaks at the boundary: " + *c->breaks_at + ".";
+    if (const claim_facts* c = headline_claim(t); c && (c->evidence || c->breaks_at)) {
+        const bool doubtful = c->evidence == evidence_kind::self_reported || c->evidence == evidence_kind::none;
+        text += " The claim of " + c->text;
+        if (c->evidence) text += " is " + evidence_phrase(*c->evidence);
+        if (c->breaks_at) text += std::string(!c->evidence ? "" : doubtful ? ", and it" : ", but it") + " breaks at the boundary: " + *c->breaks_at;
+        text += c->breaks_at || !doubtful ? "." : ": it rests on the vendor's word.";
     }
     if (const auto& b = t.benchmarks; b && b->self_reported == true && b->methodology_published == false) {
         const std::string names = b->names.empty() ? "benchmark" : join_list(b->names) + " benchmark";
@@ -122,10 +133,10 @@ std::string risks_sentence(const tool& t) {
     return text;
 }
 
-std::string closing_sentence(const tool& t, const scorecard& card) {
+std::string closing_sentence(const tool& t, const scorecard& card, bool risks_named) {
     if (card.verdict() == verdict_kind::ship && card.fired("problem_solved"))
         return " Still ships, because " + t.problem.statement.value_or("the problem it tackles") + " is a real problem, and this solves it.";
-    if (card.verdict() == verdict_kind::ship) return " It ships, with those risks priced in.";
+    if (card.verdict() == verdict_kind::ship) return risks_named ? " It ships, with those risks priced in." : " It ships.";
     if (card.fired("legal_risk_high")) return " Building a production workflow on a legally contested codebase is reckless: wait for the dust to settle.";
     return " Skip it until that changes.";
 }
@@ -133,8 +144,9 @@ std::string closing_sentence(const tool& t, const scorecard& card) {
 std::string compose_quote(const tool& t, const scorecard& card) {
     if (card.verdict() == verdict_kind::abstain)
         return "Too little to interrogate: the catalog names too few of " + t.name + "'s competitors, claims, licence terms or risks.";
-    std::string text = rivals_sentence(t) + claims_sentence(t) + risks_sentence(t) + closing_sentence(t, card);
-    return text.front() == ' ' ? text.substr(1) : text;
+    const std::string risks = risks_sentence(t);
+    const std::string text = rivals_sentence(t) + problem_sentence(t) + claims_sentence(t) + risks + closing_sentence(t, card, !risks.empty());
+    return text.substr(1);
 }
 
 class skeptic_persona final : public persona {
