@@ -1,0 +1,71 @@
+// verdict lint: every problem of catalog, panel and personas in one run.
+#include "support/paths.hpp"
+#include "support/process.hpp"
+#include "support/temp_catalog.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace verdict;
+using nlohmann::json;
+
+namespace {
+
+std::size_t count_lines(const std::string& text) { return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')); }
+
+}  // namespace
+
+TEST_CASE("lint passes the shipped catalog and exits 0", "[cli][lint]") {
+    const auto run = test::run_verdict({"lint"});
+    CHECK(run.exit_code == 0);
+    CHECK(run.out.empty());
+    CHECK_THAT(run.err, Catch::Contains("no problems (5 tools, 5 seats)"));
+}
+
+TEST_CASE("lint prints every problem of every file, one per line, and exits 2", "[cli][lint][errors]") {
+    test::temp_catalog catalog;
+    catalog.add_stock_tools();
+    json typo = test::minimal_tool("typo-tool");
+    typo["vendr"] = "x";
+    typo["pricing"]["entry"] = "Free";
+    catalog.add_tool(typo);
+    catalog.add_raw_tool_file("twice.json", R"({"id": "twice", "id": "twice"})");
+    json panel = test::stock_panel_json();
+    panel["seats"][0]["settings"] = {{"weights", {{"no_api_kye", 3}}}};
+    catalog.set_panel(panel);
+
+    const auto run = test::run_verdict({"lint", "--catalog", catalog.path().string()});
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.out, Catch::Contains("tools/typo-tool.json: /vendr: expected a field the schema defines here, found unknown field \"vendr\" (did you mean \"vendor\"?)"));
+    CHECK_THAT(run.out, Catch::Contains("tools/typo-tool.json: /pricing/entry: expected one of"));
+    CHECK_THAT(run.out, Catch::Contains("(did you mean \"free\"?)"));
+    CHECK_THAT(run.out, Catch::Contains("tools/twice.json: /id: expected each key once per object, found \"id\" a second time"));
+    CHECK_THAT(run.out, Catch::Contains("panel.json: /seats/0/settings/weights/no_api_kye: expected a rule the persona of seat \"developer\" declares"));
+    CHECK_THAT(run.out, Catch::Contains("did you mean \"no_api_key\"?"));
+    CHECK_THAT(run.err, Catch::Contains("verdict lint: " + std::to_string(count_lines(run.out)) + " problems"));
+}
+
+TEST_CASE("lint loads every persona and reviews every tool with it, naming the plugin that fails", "[cli][lint][failures]") {
+    test::temp_catalog catalog;
+    catalog.add_stock_tools();
+    json panel = test::stock_panel_json();
+    panel["seats"][4]["plugin"] = (test::fixture_plugin_dir() / "throwing_review.so").string();
+    panel["seats"][3]["plugin"] = "no-such-folder/missing.so";
+    catalog.set_panel(panel);
+    const auto run = test::run_verdict({"lint", "--catalog", catalog.path().string()});
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.out, Catch::Contains("missing.so: loading: expected a persona plugin file, found no such file"));
+    // The creator seat sits on one tool only, but lint runs it on all five.
+    std::size_t failures = 0;
+    for (std::size_t at = run.out.find("throwing_review.so: review of"); at != std::string::npos; at = run.out.find("throwing_review.so: review of", at + 1))
+        ++failures;
+    CHECK(failures == 5);
+}
+
+TEST_CASE("lint reports a missing panel configuration and exits 2", "[cli][lint][errors]") {
+    test::temp_dir empty;
+    const auto run = test::run_verdict({"lint", "--catalog", empty.path().string()});
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.out, Catch::Contains("panel.json: expected a readable file, found no such file"));
+}

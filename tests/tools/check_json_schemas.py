@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Checks verdict's JSON with an independent validator (python3-jsonschema).
+
+- Every file of the shipped catalog validates against catalog/schema/.
+- The output of `verdict review --all --format json` and of a single review
+  validates against docs/schema/review.schema.json, and its receipts add up.
+- Bad tool files that the engine rejects for a schema reason are rejected by
+  jsonschema too, so the engine's validator and the schema cannot drift apart.
+"""
+import argparse
+import json
+import pathlib
+import subprocess
+import sys
+import tempfile
+
+import jsonschema
+
+
+def validator(path):
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def check_catalog(source):
+    tools = validator(source / "catalog/schema/tool.schema.json")
+    for file in sorted((source / "catalog/tools").glob("*.json")):
+        tools.validate(json.loads(file.read_text(encoding="utf-8")))
+    validator(source / "catalog/schema/panel.schema.json").validate(json.loads((source / "catalog/panel.json").read_text(encoding="utf-8")))
+
+
+def check_review_output(source, verdict):
+    reviews = validator(source / "docs/schema/review.schema.json")
+    for args in (["review", "--all", "--format", "json"], ["review", "claw-code", "--format", "json"]):
+        run = subprocess.run([verdict, *args], cwd=source, capture_output=True, text=True, check=True)
+        document = json.loads(run.stdout)
+        reviews.validate(document)
+        for each in document if isinstance(document, list) else [document]:
+            for seat in each["reviews"]:
+                total = seat["base"] + sum(r["points"] for r in seat["reasons"])
+                assert abs(total - seat["score"]) < 1e-9, f"{each['tool']['id']}/{seat['persona']}: receipt {total} != {seat['score']}"
+
+
+# (name, change to a valid tool) pairs: each breaks the schema in one way.
+SCHEMA_BREAKS = [
+    ("unknown_field", lambda t: t.update(vendr="x")),
+    ("wrong_type", lambda t: t.update(vendor=3)),
+    ("missing_required", lambda t: t.pop("tagline")),
+    ("out_of_range", lambda t: t.update(setup={"env_vars": -1})),
+    ("not_in_enum", lambda t: t["pricing"].update(entry="Paid")),
+    ("bad_id_pattern", lambda t: t.update(id="Bad Id")),
+    ("duplicate_items", lambda t: t.update(integrations=["vLLM", "vLLM"])),
+]
+
+
+def check_validators_agree(source, verdict):
+    tools = validator(source / "catalog/schema/tool.schema.json")
+    base = json.loads((source / "catalog/tools/claw-code.json").read_text(encoding="utf-8"))
+    for name, breaks in SCHEMA_BREAKS:
+        tool = json.loads(json.dumps(base))
+        breaks(tool)
+        assert not tools.is_valid(tool), f"{name}: jsonschema accepts it"
+        with tempfile.TemporaryDirectory() as folder:
+            catalog = pathlib.Path(folder)
+            (catalog / "tools").mkdir()
+            (catalog / "panel.json").write_text((source / "catalog/panel.json").read_text(encoding="utf-8"), encoding="utf-8")
+            (catalog / "tools/claw-code.json").write_text(json.dumps(tool), encoding="utf-8")
+            run = subprocess.run([verdict, "lint", "--catalog", str(catalog)], capture_output=True, text=True)
+            assert run.returncode == 2, f"{name}: verdict lint exited {run.returncode}, expected 2"
+            assert "tools/claw-code.json" in run.stdout, f"{name}: lint did not name the file:\n{run.stdout}"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--source", required=True, type=pathlib.Path)
+    parser.add_argument("--verdict", required=True)
+    args = parser.parse_args()
+    check_catalog(args.source)
+    check_review_output(args.source, args.verdict)
+    check_validators_agree(args.source, args.verdict)
+    print("json schemas: catalog, review output and bad tool files agree with python3-jsonschema")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
