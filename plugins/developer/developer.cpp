@@ -139,6 +139,8 @@ std::string closing_sentence(const tool& t, const scorecard& card) {
         const std::string where = t.distribution ? ", published on " + join_list(*t.distribution) : "";
         return " What earns the ship: this is not a demo or a waitlist, it is the artifact itself" + where + ".";
     }
+    if (card.verdict() == verdict_kind::ship && card.fired("promise_only"))
+        return " The rest earns the ship, but for now it is " + promise_phrase(*t.availability) + ": check it again when it can be run.";
     if (card.verdict() == verdict_kind::ship) return " It passes the first-ten-minutes test, and that earns the ship.";
     if (card.fired("promise_only")) return " Skip until there is something to run: " + promise_phrase(*t.availability) + " is not a product.";
     return " It does not pass the first-ten-minutes test yet.";

@@ -177,3 +177,23 @@ TEST_CASE("the developer's skip quote reads well for every promise stage and a s
     CHECK_THAT(r.quote, !Contains("a announced"));
     CHECK_THAT(r.quote, !Contains("1 environment variables"));
 }
+
+TEST_CASE("a waitlisted tool that still ships is not said to pass the first-ten-minutes test", "[personas][developer]") {
+    auto p = test::load_stock_persona("developer");
+    tool t = test::identity_tool();
+    t.availability = release_stage::waitlist;
+    t.setup.api_key = false;
+    t.setup.env_vars = 0;
+    t.setup.first_run = "probe up";
+    t.integrations = std::vector<std::string>{"vLLM"};
+    t.examples = examples_quality::working;
+    t.deployment = std::vector{deployment_target::local};
+    t.licence.open_weights = true;
+    t.lock_in = lock_in_level::none;
+    const review r = test::checked_review(*p, t, p->defaults());
+    test::check_fired(r, p->defaults(), {"promise_only", "open_artifact", "no_api_key", "no_env_vars", "one_command", "standard_stacks",
+                                         "working_examples", "runs_locally", "no_lock_in"});
+    REQUIRE(r.verdict == verdict_kind::ship);
+    CHECK_THAT(r.quote, Contains("for now it is a waitlist"));
+    CHECK_THAT(r.quote, !Contains("passes the first-ten-minutes test"));
+}
