@@ -56,7 +56,8 @@ TEST_CASE("the shipped panel.json loads its rule set, quorum, default seats and 
     CHECK(config->seat_ids() == std::vector<std::string>{"developer", "skeptic", "futurist", "business", "creator"});
     REQUIRE(config->find("creator") != nullptr);
     CHECK(config->find("creator")->pointer == "/seats/4");
-    CHECK(config->find("developer")->library == persona_dir() / "developer.so");
+    CHECK(config->find("developer")->source == persona_dir() / "developer.so");
+    CHECK(config->find("developer")->kind == persona_kind::plugin);
     CHECK(config->find("nobody") == nullptr);
 }
 
@@ -70,10 +71,10 @@ TEST_CASE("a plugin given as a path resolves relative to the panel file, not the
     const auto config = load_panel_config(dir.path(), persona_dir(), problems);
     CHECK(problems.empty());
     REQUIRE(config);
-    CHECK(config->seats[0].plugin == "plugins/../custom/developer_v2.so");
-    CHECK(config->seats[0].library == dir.path() / "custom" / "developer_v2.so");
-    CHECK(config->seats[1].library == dir.path() / "local_skeptic.so");
-    CHECK(config->seats[2].library == persona_dir() / "futurist.so");
+    CHECK(config->seats[0].written == "plugins/../custom/developer_v2.so");
+    CHECK(config->seats[0].source == dir.path() / "custom" / "developer_v2.so");
+    CHECK(config->seats[1].source == dir.path() / "local_skeptic.so");
+    CHECK(config->seats[2].source == persona_dir() / "futurist.so");
 }
 
 TEST_CASE("schema problems in panel.json are all reported with pointers, and nothing loads", "[unit][panel]") {

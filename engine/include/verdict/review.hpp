@@ -101,7 +101,8 @@ inline constexpr std::string_view clamp_rule = "clamp";
 /// Throws invalid_review unless `r` is a review a panel can count under `s`: a known verdict; a finite score
 /// from 0 to 100 that is the base plus the reasons' points; each reason a rule declared in `s.weights` giving
 /// exactly its weight (so panel overrides always take); ship exactly at or above the threshold; a quote.
-inline void check_review(const review& r, const settings& s) {
+/// Messages number reasons from `first_index`: 0 for C++ authors, 1 for Lua's.
+inline void check_review(const review& r, const settings& s, std::size_t first_index = 0) {
     auto fail = [](const std::string& message) { throw invalid_review(message); };
     const auto verdict_code = static_cast<int>(r.verdict);
     if (verdict_code < 0 || verdict_code > 2) fail("verdict: expected ship, skip or abstain, found value " + std::to_string(verdict_code));
@@ -110,7 +111,7 @@ inline void check_review(const review& r, const settings& s) {
     double total = s.base;
     for (std::size_t i = 0; i < r.reasons.size(); ++i) {
         const reason& each = r.reasons[i];
-        const std::string where = "reasons[" + std::to_string(i) + "]";
+        const std::string where = "reasons[" + std::to_string(i + first_index) + "]";
         if (!std::isfinite(each.points)) fail(where + ".points: expected a finite number, found " + number_text(each.points));
         if (!is_valid_utf8(each.rule) || !is_valid_utf8(each.fact) || !is_valid_utf8(each.why) || !is_valid_utf8(each.value))
             fail(where + ": expected UTF-8 text, found invalid bytes");
@@ -157,6 +158,12 @@ public:
         if (!fired) return;
         reasons_.push_back({std::string(id), settings_.weight(id), std::string(fact), std::move(value), std::move(why)});
     }
+
+    /// True when the settings declare a weight for rule `id`.
+    bool has_rule(std::string_view id) const { return settings_.weights.find(id) != settings_.weights.end(); }
+
+    /// The weight of rule `id`; throws std::out_of_range naming it when undeclared.
+    double weight(std::string_view id) const { return settings_.weight(id); }
 
     /// How many distinct known facts the persona weighed so far.
     int known() const { return static_cast<int>(known_facts_.size()); }

@@ -21,7 +21,7 @@ std::vector<row> rows_of(const panel& p) {
     std::vector<row> rows;
     const auto& defaults = p.config().default_seats;
     for (const seat& s : p.seats()) {
-        row r{s.config.id, "-", "-", s.failure.empty() ? "loaded" : "failed", s.backend ? s.backend->source() : s.config.library.generic_string(),
+        row r{s.config.id, "-", "-", s.failure.empty() ? "loaded" : "failed", s.backend ? s.backend->source() : s.config.source.generic_string(),
               s.failure, std::find(defaults.begin(), defaults.end(), s.config.id) != defaults.end()};
         if (s.backend) {
             r.persona = s.backend->identity().display_name;

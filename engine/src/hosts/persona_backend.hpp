@@ -38,6 +38,11 @@ public:
     virtual const std::string& source() const = 0;
     /// A checked review of `t` under `s`; throws host_error on any failure. Safe to call from several threads.
     virtual review review_tool(const tool& t, const settings& s) const = 0;
+
+    /// Called before the seats of a panel review `t`, and after, so a host can prepare what every seat shares
+    /// (the script host builds the tool's Lua view once). Calls nest per tool; the defaults do nothing.
+    virtual void prepare(const tool&) const {}
+    virtual void release(const tool&) const {}
 };
 
 }  // namespace verdict

@@ -9,12 +9,12 @@
 // turned into text while the library that threw them is still loaded.
 #include "hosts/shared_library_host.hpp"
 
+#include "hosts/persona_defaults.hpp"
 #include "support/text_file.hpp"
 #include "verdict/persona.hpp"
 
 #include <boost/dll/shared_library.hpp>
 
-#include <cmath>
 #include <functional>
 
 namespace verdict {
@@ -50,16 +50,6 @@ std::string loader_message(const std::string& what, const std::filesystem::path&
     return "\"" + text + "\"";
 }
 
-void check_defaults(const std::string& file, const settings& s) {
-    auto on_scale = [](double value) { return std::isfinite(value) && value >= 0 && value <= 100; };
-    if (!on_scale(s.base)) fail(file, "defaults", "a base from 0 to 100", number_text(s.base));
-    if (!on_scale(s.threshold)) fail(file, "defaults", "a threshold from 0 to 100", number_text(s.threshold));
-    if (s.min_facts < 0) fail(file, "defaults", "min_facts of at least 0", std::to_string(s.min_facts));
-    for (const auto& [rule, points] : s.weights)
-        if (!std::isfinite(points)) fail(file, "defaults", "a finite weight for rule \"" + rule + "\"", number_text(points));
-    if (s.weights.count(clamp_rule)) fail(file, "defaults", "rule ids other than the reserved \"clamp\"", "a weight for \"clamp\"");
-}
-
 class shared_library_persona final : public persona_backend {
 public:
     shared_library_persona(boost::dll::shared_library library, std::string file)
@@ -71,7 +61,11 @@ public:
             return persona_identity{persona_->id(), persona_->display_name(), persona_->version()};
         });
         defaults_ = guarded(file_, "reading the persona's defaults", [&] { return persona_->defaults(); });
-        check_defaults(file_, defaults_);
+        try {
+            check_persona_defaults(defaults_);
+        } catch (const std::invalid_argument& error) {
+            throw host_error(file_ + ": defaults: " + error.what());
+        }
     }
 
     const persona_identity& identity() const override { return identity_; }

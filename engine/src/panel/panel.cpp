@@ -3,6 +3,7 @@
 // than a silently ignored override.
 #include "panel/panel.hpp"
 
+#include "hosts/lua/script_persona.hpp"
 #include "hosts/shared_library_host.hpp"
 #include "json/strict_json.hpp"
 #include "support/suggest.hpp"
@@ -39,7 +40,7 @@ panel::panel(panel_config config, problem_list& problems) : config_(std::move(co
     for (const seat_config& each : config_.seats) {
         seat loaded{each, nullptr, "", {}};
         try {
-            loaded.backend = load_shared_library_persona(each.library);
+            loaded.backend = load_persona(each);
             loaded.effective = loaded.backend->defaults();
             loaded.failure = apply_overrides(each, config_.file, loaded.effective, problems);
         } catch (const host_error& error) {
@@ -47,6 +48,12 @@ panel::panel(panel_config config, problem_list& problems) : config_(std::move(co
         }
         seats_.push_back(std::move(loaded));
     }
+}
+
+std::unique_ptr<persona_backend> panel::load_persona(const seat_config& config) {
+    if (config.kind == persona_kind::plugin) return load_shared_library_persona(config.source);
+    if (!scripts_) scripts_ = std::make_shared<script_engine>();
+    return load_script_persona(config.source, scripts_, config.limits);
 }
 
 std::vector<const seat*> panel::seats_for(const tool& t) const {

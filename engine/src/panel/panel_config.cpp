@@ -30,14 +30,41 @@ settings_override read_overrides(const json& seat) {
     return out;
 }
 
+// Applies the limits given in `object` (the panel's script_limits or a seat's limits) over `limits`.
+void read_limits(const json& object, script_limits& limits) {
+    limits.instructions_per_review = object.value("instructions_per_review", limits.instructions_per_review);
+    limits.instructions_per_load = object.value("instructions_per_load", limits.instructions_per_load);
+    limits.memory_bytes = object.value("memory_bytes", limits.memory_bytes);
+    limits.source_bytes = object.value("source_bytes", limits.source_bytes);
+}
+
+// Where the seat's persona comes from: exactly one of plugin and script.
+void read_source(const json& entry, const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir, seat_config& seat,
+                 const std::string& file, problem_list& problems) {
+    const bool plugin = entry.contains("plugin");
+    if (plugin == entry.contains("script")) {
+        problems.push_back({file, seat.pointer, "exactly one of \"plugin\" or \"script\"", plugin ? "both" : "neither", ""});
+        return;
+    }
+    seat.kind = plugin ? persona_kind::plugin : persona_kind::script;
+    seat.written = entry.at(plugin ? "plugin" : "script").get<std::string>();
+    seat.source = plugin && names_stock_persona(seat.written) ? persona_dir / (seat.written + ".so") : (catalog_dir / seat.written).lexically_normal();
+}
+
 void read_seats(const json& document, const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir,
                 panel_config& config, problem_list& problems) {
+    script_limits& panel_limits = config.script_limits_in_force;
+    if (document.contains("script_limits")) read_limits(document.at("script_limits"), panel_limits);
     std::set<std::string> seen;
     for (std::size_t i = 0; i < document.at("seats").size(); ++i) {
         const json& entry = document.at("seats")[i];
-        seat_config seat{entry.at("id").get<std::string>(), entry.at("plugin").get<std::string>(), {}, read_overrides(entry),
-                         "/seats/" + std::to_string(i)};
-        seat.library = names_stock_persona(seat.plugin) ? persona_dir / (seat.plugin + ".so") : (catalog_dir / seat.plugin).lexically_normal();
+        seat_config seat;
+        seat.id = entry.at("id").get<std::string>();
+        seat.pointer = "/seats/" + std::to_string(i);
+        seat.overrides = read_overrides(entry);
+        seat.limits = panel_limits;
+        if (entry.contains("limits")) read_limits(entry.at("limits"), seat.limits);
+        read_source(entry, catalog_dir, persona_dir, seat, config.file, problems);
         if (!seen.insert(seat.id).second)
             problems.push_back({config.file, seat.pointer + "/id", "each seat id once", "\"" + seat.id + "\" again", ""});
         config.seats.push_back(std::move(seat));

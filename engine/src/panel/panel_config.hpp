@@ -3,6 +3,7 @@
 // the rule-set version stamped on every review.
 #pragma once
 
+#include "hosts/lua/script_limits.hpp"
 #include "support/problem.hpp"
 
 #include <filesystem>
@@ -21,12 +22,17 @@ struct settings_override {
     std::map<std::string, double> weights;
 };
 
+/// What a seat's persona is built from.
+enum class persona_kind { plugin, script };
+
 /// One seat as configured.
 struct seat_config {
     std::string id;                     ///< e.g. "developer".
-    std::string plugin;                 ///< As written in the file.
-    std::filesystem::path library;      ///< The shared library it resolves to.
+    persona_kind kind = persona_kind::plugin;
+    std::string written;                ///< The plugin or script value as written in the file.
+    std::filesystem::path source;       ///< The shared library or script it resolves to.
     settings_override overrides;
+    script_limits limits;               ///< For a script: the panel's limits with the seat's own applied.
     std::string pointer;                ///< Where the seat sits in the file, e.g. "/seats/0".
 };
 
@@ -36,13 +42,14 @@ struct panel_config {
     int quorum = 1;
     std::vector<std::string> default_seats;
     std::vector<seat_config> seats;     ///< In report order.
+    script_limits script_limits_in_force;   ///< The panel's limits for script seats (before a seat's own).
 
     std::vector<std::string> seat_ids() const;
     const seat_config* find(const std::string& id) const;
 };
 
-/// Reads `<catalog_dir>/panel.json`. A stock persona's name resolves to `<persona_dir>/<name>.so`;
-/// any other plugin value is a path relative to the panel file. Returns nullopt after any problem.
+/// Reads `<catalog_dir>/panel.json`. A stock persona's name resolves to `<persona_dir>/<name>.so`; any other
+/// plugin value, and every script value, is a path relative to the panel file. Returns nullopt after any problem.
 std::optional<panel_config> load_panel_config(const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir,
                                               problem_list& problems);
 

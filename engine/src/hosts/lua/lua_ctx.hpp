@@ -1,0 +1,34 @@
+// ctx: the host services a script's review function receives as its second
+// argument. Every service a script has beyond its own code comes through here,
+// so a test can see exactly what a persona may touch.
+#pragma once
+
+#include "verdict/review.hpp"
+
+#include <lua.hpp>
+
+#include <string>
+#include <vector>
+
+namespace verdict {
+
+/// The review in progress: what ctx's functions write to.
+struct script_review {
+    explicit script_review(const settings& s) : card(s) {}
+    scorecard card;
+    std::vector<std::string> log;
+    const void* finished = nullptr;   ///< The table ctx.finish returned, which carries `result`.
+    review result;
+};
+
+/// Lines ctx.log keeps per review, and bytes per line.
+inline constexpr std::size_t max_log_lines = 20;
+inline constexpr std::size_t max_log_line_bytes = 300;
+
+/// Pushes a read-only ctx holding `s` as ctx.settings and the service functions. [+1]
+void push_ctx(lua_State* L, const settings& s);
+
+/// The review ctx's functions write to while a review runs; nullptr outside one.
+void set_active_review(lua_State* L, script_review* review);
+
+}  // namespace verdict

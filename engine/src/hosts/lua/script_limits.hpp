@@ -1,0 +1,16 @@
+// The limits every script persona runs under, configurable in panel.json.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+namespace verdict {
+
+struct script_limits {
+    std::uint64_t instructions_per_review = 20'000'000;   ///< Lua VM instructions one review may run.
+    std::uint64_t instructions_per_load = 2'000'000;      ///< Instructions the script's top level may run when loaded.
+    std::size_t memory_bytes = 64u << 20;                 ///< Memory one call (load or review) may add to the state.
+    std::size_t source_bytes = 256u << 10;                ///< Largest script file accepted.
+};
+
+}  // namespace verdict

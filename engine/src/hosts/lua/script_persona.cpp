@@ -1,0 +1,156 @@
+// The script error boundary. Every failure leaves as a host_error worded like
+// the shared-library host's: "<file>: <what>: <why>", where a Lua error keeps
+// its own "<file>:<line>:" and traceback. Each review runs with the script's
+// environment, a fresh ctx only when the settings change, math.random seeded
+// from the persona and the tool, and the runtime's budgets.
+#include "hosts/lua/script_persona.hpp"
+
+#include "hosts/lua/lua_ctx.hpp"
+#include "hosts/lua/lua_returns.hpp"
+#include "hosts/lua/lua_sandbox.hpp"
+#include "hosts/persona_defaults.hpp"
+#include "support/text_file.hpp"
+
+#include <functional>
+
+namespace verdict {
+namespace {
+
+bool same_settings(const settings& a, const settings& b) {
+    return a.base == b.base && a.threshold == b.threshold && a.min_facts == b.min_facts && a.weights == b.weights;
+}
+
+// FNV-1a over both ids: the same persona and tool always draw the same random numbers.
+std::uint64_t random_seed(const std::string& persona, const std::string& tool) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (const std::string* text : {&persona, &tool})
+        for (const char c : *text + '\0') hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    return hash;
+}
+
+class script_persona final : public persona_backend {
+public:
+    script_persona(std::shared_ptr<script_engine> engine, std::string file, const script_limits& limits)
+        : engine_(std::move(engine)), file_(std::move(file)), limits_(limits) {}
+
+    ~script_persona() override {
+        std::lock_guard lock(engine_->runtime().mutex());
+        for (const int ref : {review_ref_, ctx_ref_}) luaL_unref(engine_->runtime().state(), LUA_REGISTRYINDEX, ref);
+    }
+
+    void load(const std::string& source) {
+        std::lock_guard lock(engine_->runtime().mutex());
+        lua_State* L = engine_->runtime().state();
+        const std::string chunk = "@" + file_;
+        if (luaL_loadbufferx(L, source.data(), source.size(), chunk.c_str(), "t") != LUA_OK) {   // [+1] chunk or error
+            const std::string error = lua_tostring(L, -1);
+            lua_pop(L, 1);
+            throw host_error(located(error, "loading"));
+        }
+        push_script_environment(L);                                                         // [+1]
+        lua_setupvalue(L, -2, 1);                                                           // [-1] the chunk's _ENV
+        if (auto error = engine_->runtime().call(0, 1, limits_.instructions_per_load, limits_.memory_bytes))
+            throw host_error(located(*error, "loading"));
+        read_spec(L);
+    }
+
+    const persona_identity& identity() const override { return spec_.identity; }
+    const settings& defaults() const override { return spec_.defaults; }
+    const std::string& source() const override { return file_; }
+
+    void prepare(const tool& t) const override {
+        std::lock_guard lock(engine_->runtime().mutex());
+        engine_->pin(t);
+    }
+
+    void release(const tool& t) const override {
+        std::lock_guard lock(engine_->runtime().mutex());
+        engine_->unpin(t);
+    }
+
+    review review_tool(const tool& t, const settings& s) const override {
+        std::lock_guard lock(engine_->runtime().mutex());
+        lua_State* L = engine_->runtime().state();
+        script_review progress(s);
+        seed_random(L, random_seed(spec_.identity.id, t.id));
+        lua_rawgeti(L, LUA_REGISTRYINDEX, review_ref_);   // [+1]
+        engine_->push_view(t);                           // [+1]
+        push_ctx_for(L, s);                              // [+1]
+        set_active_review(L, &progress);
+        auto error = engine_->runtime().call(2, 1, limits_.instructions_per_review, limits_.memory_bytes);   // [-3, +1|0]
+        set_active_review(L, nullptr);
+        if (error) throw host_error(located(*error, "review of " + t.id));
+        return checked_result(L, progress, s, t);
+    }
+
+private:
+    // Lua's message starts "<file>:<line>: "; put what was being done after the place.
+    std::string located(const std::string& error, const std::string& what) const {
+        const std::string prefix = file_ + ":";
+        if (error.rfind(prefix, 0) == 0) {
+            const std::size_t colon = error.find(": ", prefix.size());
+            if (colon != std::string::npos) return error.substr(0, colon) + ": " + what + ": " + error.substr(colon + 2);
+        }
+        return file_ + ": " + what + ": " + error;
+    }
+
+    review checked_result(lua_State* L, const script_review& progress, const settings& s, const tool& t) const {
+        try {
+            const bool finished = progress.finished != nullptr && lua_topointer(L, -1) == progress.finished;
+            review result = finished ? progress.result : read_review_table(L, -1);
+            lua_pop(L, 1);   // [-1] the returned value
+            check_review(result, s, 1);
+            return result;
+        } catch (const invalid_review& error) {
+            if (lua_gettop(L) > 0) lua_pop(L, 1);
+            throw host_error(file_ + ": review of " + t.id + ": " + error.what());
+        }
+    }
+
+    // ctx is rebuilt only when the settings it carries change.
+    void push_ctx_for(lua_State* L, const settings& s) const {
+        if (ctx_ref_ == LUA_NOREF || !same_settings(ctx_settings_, s)) {
+            luaL_unref(L, LUA_REGISTRYINDEX, ctx_ref_);
+            push_ctx(L, s);                                   // [+1]
+            ctx_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);        // [-1]
+            ctx_settings_ = s;
+        }
+        lua_rawgeti(L, LUA_REGISTRYINDEX, ctx_ref_);          // [+1]
+    }
+
+    void read_spec(lua_State* L) {
+        try {
+            spec_ = read_script_spec(L, -1);
+            check_persona_defaults(spec_.defaults);
+        } catch (const std::invalid_argument& error) {
+            lua_pop(L, 1);
+            throw host_error(file_ + ": loading: " + error.what());
+        }
+        lua_getfield(L, -1, "review");                        // [+1]
+        review_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);         // [-1]
+        lua_pop(L, 1);                                        // [-1] the returned table
+    }
+
+    std::shared_ptr<script_engine> engine_;
+    std::string file_;
+    script_limits limits_;
+    script_spec spec_;
+    int review_ref_ = LUA_NOREF;
+    mutable int ctx_ref_ = LUA_NOREF;
+    mutable settings ctx_settings_;
+};
+
+}  // namespace
+
+std::unique_ptr<persona_backend> load_script_persona(const std::filesystem::path& script, std::shared_ptr<script_engine> engine,
+                                                     const script_limits& limits) {
+    const std::string file = display_path(script);
+    problem_list problems;
+    const auto source = read_text_file(script, limits.source_bytes, problems);
+    if (!source) throw host_error(file + ": loading: expected " + problems.front().expected + ", found " + problems.front().found);
+    auto persona = std::make_unique<script_persona>(std::move(engine), file, limits);
+    persona->load(*source);
+    return persona;
+}
+
+}  // namespace verdict
