@@ -68,7 +68,7 @@ exit_code run_lint(const std::vector<std::string>& args, context& ctx) {
         return exit_code::bad_input;
     }
     ctx.err << "verdict lint: no problems (" << ws.tools.tools.size() << " tools, " << ws.seats->seats().size() << " seats";
-    if (!p.positionals("script").empty()) ctx.err << ", " << p.positionals("script").size() << " scripts";
+    if (const std::size_t n = p.positionals("script").size(); n > 0) ctx.err << ", " << n << (n == 1 ? " script" : " scripts");
     ctx.err << ")\n";
     return exit_code::ok;
 }

@@ -51,12 +51,27 @@ void write_reasons(std::ostream& out, const review& r, double base) {
     out << "    = " << format_number(r.score) << "\n";
 }
 
+// A failure's first line is the error; a script's traceback follows on lines of its own, kept as they are.
+void write_failure(std::ostream& out, const std::string& failure) {
+    std::size_t start = 0;
+    while (start <= failure.size()) {
+        std::size_t end = failure.find('\n', start);
+        if (end == std::string::npos) end = failure.size();
+        std::string line = failure.substr(start, end - start);
+        for (char& c : line)
+            if (c == '\t') c = ' ';
+        out << "  " << (start == 0 ? wrap(line, page_width, "  ", 2) : "  " + line) << "\n";
+        start = end + 1;
+    }
+}
+
 void write_seat(std::ostream& out, const seat_review& s) {
     out << "\n" << s.seat;
     if (!s.persona_name.empty()) out << " · " << s.persona_name << " " << s.persona_version;
     out << " · " << outcome_word(s);
     if (!s.result) {
-        out << "\n  " << wrap(s.failure, page_width, "  ", 2) << "\n";
+        out << "\n";
+        write_failure(out, s.failure);
         return;
     }
     out << " " << format_number(s.result->score) << " (threshold " << format_number(s.threshold.value_or(0)) << ")\n";

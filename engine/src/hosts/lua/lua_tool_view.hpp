@@ -7,8 +7,11 @@
 
 namespace verdict {
 
-/// Pushes a read-only view of `t`. Fact groups (pricing, licence, setup, problem, risks, market, thesis,
-/// traction) are always tables; absent facts and absent lists are nil; enums are their catalog spellings. [+1]
-void push_tool_view(lua_State* L, const tool& t);
+/// Whether the view's tables are read-only (every review) or plain (the benchmark's sandbox-free baseline).
+enum class view_access { read_only, plain };
+
+/// Pushes a view of `t`. Fact groups (pricing, licence, setup, problem, risks, market, thesis, traction) are
+/// always tables; absent facts and absent lists are nil; enums are their catalog spellings. [+1]
+void push_tool_view(lua_State* L, const tool& t, view_access access = view_access::read_only);
 
 }  // namespace verdict
