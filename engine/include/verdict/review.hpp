@@ -135,6 +135,19 @@ inline void check_review(const review& r, const settings& s, std::size_t first_i
     if (!is_valid_utf8(r.quote)) fail("quote: expected UTF-8 text, found invalid bytes");
 }
 
+/// `quote` cut to at most max_quote_bytes, at the last space that fits, ending "…": catalog facts may be long
+/// enough that a persona built from them would otherwise exceed the limit.
+inline std::string fit_quote(std::string quote) {
+    if (quote.size() <= max_quote_bytes) return quote;
+    const std::string ellipsis = "\u2026";
+    std::size_t cut = quote.rfind(' ', max_quote_bytes - ellipsis.size());
+    if (cut == std::string::npos || cut == 0) {
+        cut = max_quote_bytes - ellipsis.size();
+        while (cut > 0 && (static_cast<unsigned char>(quote[cut]) & 0xC0) == 0x80) --cut;   // not inside a character
+    }
+    return quote.substr(0, cut) + ellipsis;
+}
+
 /// A fact's value as reason text.
 inline std::string describe(bool value) { return value ? "true" : "false"; }
 inline std::string describe(std::int64_t value) { return std::to_string(value); }
@@ -192,9 +205,10 @@ public:
         return best;
     }
 
-    /// The finished review. A score past 0 or 100 is clamped by a "clamp" reason, so the receipt still adds up.
+    /// The finished review. A score past 0 or 100 is clamped by a "clamp" reason, so the receipt still adds up;
+    /// an over-long quote is fitted to the limit (fit_quote).
     review finish(std::string quote) const {
-        review result{verdict(), score(), std::move(quote), reasons_};
+        review result{verdict(), score(), fit_quote(std::move(quote)), reasons_};
         const double raw = raw_total();
         if (raw != result.score)
             result.reasons.push_back({std::string(clamp_rule), result.score - raw, "score", describe(static_cast<std::int64_t>(std::llround(raw))),
