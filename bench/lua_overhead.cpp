@@ -101,7 +101,7 @@ private:
         lua_pushvalue(L_, view);                            // [+1]
         lua_rawgeti(L_, LUA_REGISTRYINDEX, p.ctx_ref);      // [+1]
         if (lua_pcall(L_, 2, 1, 0) != LUA_OK) throw std::runtime_error(lua_tostring(L_, -1));
-        if (lua_topointer(L_, -1) != progress.finished) throw std::runtime_error("a bare review did not return ctx.finish()");
+        if (lua_touserdata(L_, -1) != progress.finished) throw std::runtime_error("a bare review did not return ctx.finish()");
         lua_pop(L_, 1);                                     // [-1]
         return progress.result.score;
     }

@@ -74,7 +74,8 @@ inline std::string join_list(const std::vector<std::string>& items, const std::s
 
 /// 180000 -> "180,000".
 inline std::string with_thousands(std::int64_t number) {
-    std::string digits = std::to_string(number < 0 ? -number : number);
+    const std::uint64_t magnitude = number < 0 ? 0 - static_cast<std::uint64_t>(number) : static_cast<std::uint64_t>(number);
+    std::string digits = std::to_string(magnitude);
     for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3) digits.insert(static_cast<std::size_t>(at), ",");
     return (number < 0 ? "-" : "") + digits;
 }

@@ -21,6 +21,7 @@ struct seat_review {
     std::optional<double> threshold;
     std::optional<review> result;      ///< Absent when the seat failed.
     std::string failure;               ///< Why the seat failed, naming the file at fault.
+    std::vector<std::string> log;      ///< What the persona logged while reviewing (a script's ctx.log).
 
     seat_outcome outcome() const;
 };

@@ -12,6 +12,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 namespace verdict {
 
@@ -37,7 +38,8 @@ public:
     /// The file the persona was loaded from, as messages show it.
     virtual const std::string& source() const = 0;
     /// A checked review of `t` under `s`; throws host_error on any failure. Safe to call from several threads.
-    virtual review review_tool(const tool& t, const settings& s) const = 0;
+    /// Lines the persona logged while reviewing (a script's ctx.log) are appended to `log` when given.
+    virtual review review_tool(const tool& t, const settings& s, std::vector<std::string>* log = nullptr) const = 0;
 
     /// Called before the seats of a panel review `t`, and after, so a host can prepare what every seat shares
     /// (the script host builds the tool's Lua view once). Calls nest per tool; the defaults do nothing.

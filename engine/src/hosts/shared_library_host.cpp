@@ -72,7 +72,7 @@ public:
     const settings& defaults() const override { return defaults_; }
     const std::string& source() const override { return file_; }
 
-    review review_tool(const tool& t, const settings& s) const override {
+    review review_tool(const tool& t, const settings& s, std::vector<std::string>*) const override {
         return guarded(file_, "review of " + t.id, [&] { return persona_->review_tool(t, s); });
     }
 

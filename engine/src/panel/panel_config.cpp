@@ -36,6 +36,7 @@ void read_limits(const json& object, script_limits& limits) {
     limits.instructions_per_load = object.value("instructions_per_load", limits.instructions_per_load);
     limits.memory_bytes = object.value("memory_bytes", limits.memory_bytes);
     limits.source_bytes = object.value("source_bytes", limits.source_bytes);
+    limits.seconds = object.value("seconds", limits.seconds);
 }
 
 // Where the seat's persona comes from: exactly one of plugin and script.

@@ -17,7 +17,7 @@ seat_review review_by_seat(const seat& s, const tool& t) {
         return out;
     }
     try {
-        out.result = s.backend->review_tool(t, s.effective);
+        out.result = s.backend->review_tool(t, s.effective, &out.log);
     } catch (const host_error& error) {
         out.failure = error.what();
     }

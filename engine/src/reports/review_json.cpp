@@ -41,6 +41,7 @@ json seat_to_json(const seat_review& s, const std::string& rule_set) {
                 {"score", s.result ? json_number(s.result->score) : json(nullptr)},
                 {"quote", s.result ? json(s.result->quote) : json(nullptr)},
                 {"reasons", json::array()},
+                {"log", s.log},
                 {"error", s.result ? json(nullptr) : json(s.failure)}};
     if (s.result)
         for (const reason& r : s.result->reasons) out["reasons"].push_back(reason_to_json(r));

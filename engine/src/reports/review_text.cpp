@@ -76,6 +76,7 @@ void write_seat(std::ostream& out, const seat_review& s) {
     }
     out << " " << format_number(s.result->score) << " (threshold " << format_number(s.threshold.value_or(0)) << ")\n";
     out << "  “" << wrap(s.result->quote, page_width - 1, "   ", 3) << "”\n";
+    for (const std::string& line : s.log) out << "  log: " << line << "\n";
     write_reasons(out, *s.result, s.base.value_or(0));
 }
 

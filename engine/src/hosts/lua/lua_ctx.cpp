@@ -35,21 +35,21 @@ template <class Body> int guarded(lua_State* L, Body&& body) {
     return luaL_error(L, "%s", failure.c_str());
 }
 
-// A value as reason text, the way the C++ SDK's describe() writes it.
-std::string describe_value(lua_State* L, int index) {
+// A value as reason text, the way the C++ SDK's describe() writes it. A list may hold only plain values:
+// facts are flat, and a nested or self-containing table has no text.
+std::string describe_value(lua_State* L, int index, bool in_list = false) {
     switch (lua_type(L, index)) {
     case LUA_TBOOLEAN: return lua_toboolean(L, index) ? "true" : "false";
     case LUA_TSTRING: return lua_tostring(L, index);
-    case LUA_TNUMBER: {
-        if (lua_isinteger(L, index)) return std::to_string(lua_tointeger(L, index));
-        return number_text(lua_tonumber(L, index));
-    }
+    case LUA_TNUMBER: return lua_isinteger(L, index) ? std::to_string(lua_tointeger(L, index)) : number_text(lua_tonumber(L, index));
     case LUA_TTABLE: {
+        if (in_list) luaL_error(L, "cannot describe a list inside a list as a fact");
+        luaL_checkstack(L, 2, "describing a fact");
         std::string text;
         const lua_Integer n = luaL_len(L, index);
         for (lua_Integer i = 1; i <= n; ++i) {
             lua_geti(L, index, i);                                          // [+1]
-            text += (i > 1 ? ", " : "") + describe_value(L, lua_gettop(L));
+            text += (i > 1 ? ", " : "") + describe_value(L, lua_gettop(L), true);
             lua_pop(L, 1);                                                  // [-1]
         }
         return text;
@@ -73,10 +73,27 @@ std::vector<std::string> string_list(lua_State* L, int index) {
 
 void push(lua_State* L, const std::string& text) { lua_pushlstring(L, text.data(), text.size()); }
 
+// Pushes a review's reasons as a list of tables. [+1]
+void push_reasons(lua_State* L, const std::vector<reason>& reasons);
+
 // Whole numbers reach scripts as integers, so "score " .. ctx.score() reads "score 80", not "score 80.0". [+1]
 void push_number(lua_State* L, double value) {
     if (std::floor(value) == value && std::fabs(value) < 9e15) lua_pushinteger(L, static_cast<lua_Integer>(value));
     else lua_pushnumber(L, value);
+}
+
+void push_reasons(lua_State* L, const std::vector<reason>& reasons) {
+    lua_createtable(L, static_cast<int>(reasons.size()), 0);       // [+1]
+    for (std::size_t i = 0; i < reasons.size(); ++i) {
+        const reason& r = reasons[i];
+        lua_createtable(L, 0, 5);                                  // [+1]
+        push(L, r.rule);          lua_setfield(L, -2, "rule");     // [+1, -1]
+        push_number(L, r.points); lua_setfield(L, -2, "points");   // [+1, -1]
+        push(L, r.fact);          lua_setfield(L, -2, "fact");     // [+1, -1]
+        push(L, r.value);         lua_setfield(L, -2, "value");    // [+1, -1]
+        push(L, r.why);           lua_setfield(L, -2, "why");      // [+1, -1]
+        lua_rawseti(L, -2, static_cast<lua_Integer>(i) + 1);       // [-1]
+    }
 }
 
 int ctx_rule(lua_State* L) {
@@ -113,35 +130,37 @@ int ctx_score(lua_State* L) {
     return 1;
 }
 
-// The finished review as a sealed table; the host takes the review it carries without reading it back.
+constexpr const char* finished_metatable = "verdict.finished_review";
+
+// The fields of a finished review, read while its review runs: verdict, score, quote, reasons.
+int finished_field(lua_State* L) {
+    script_review& review = active(L);
+    if (lua_touserdata(L, 1) != review.finished) return luaL_error(L, "this review has already been returned");
+    const std::string field = luaL_checkstring(L, 2);
+    const struct review& r = review.result;
+    if (field == "verdict") push(L, std::string(name_of(r.verdict)));
+    else if (field == "score") push_number(L, r.score);
+    else if (field == "quote") push(L, r.quote);
+    else if (field == "reasons") push_reasons(L, r.reasons);
+    else lua_pushnil(L);
+    return 1;
+}
+
+// The finished review, as a small object the host recognises on return: it carries the C++ review, so nothing
+// is rebuilt in Lua unless the script reads a field.
 int ctx_finish(lua_State* L) {
     size_t length = 0;
     const char* quote = luaL_checklstring(L, 1, &length);
     script_review& review = active(L);
     review.result = review.card.finish(std::string(quote, length));
-    lua_createtable(L, 0, 4);                                          // [+1]
-    push(L, std::string(name_of(review.result.verdict)));              // [+1]
-    lua_setfield(L, -2, "verdict");                                    // [-1]
-    push_number(L, review.result.score);                            // [+1]
-    lua_setfield(L, -2, "score");                                      // [-1]
-    lua_pushvalue(L, 1);                                               // [+1]
-    lua_setfield(L, -2, "quote");                                      // [-1]
-    lua_createtable(L, static_cast<int>(review.result.reasons.size()), 0);   // [+1] reasons
-    for (std::size_t i = 0; i < review.result.reasons.size(); ++i) {
-        const reason& r = review.result.reasons[i];
-        lua_createtable(L, 0, 5);                                      // [+1]
-        push(L, r.rule);   lua_setfield(L, -2, "rule");                // [+1, -1]
-        push_number(L, r.points);   lua_setfield(L, -2, "points");    // [+1, -1]
-        push(L, r.fact);   lua_setfield(L, -2, "fact");                // [+1, -1]
-        push(L, r.value);  lua_setfield(L, -2, "value");               // [+1, -1]
-        push(L, r.why);    lua_setfield(L, -2, "why");                 // [+1, -1]
-        seal_table(L);
-        lua_rawseti(L, -2, static_cast<lua_Integer>(i) + 1);           // [-1]
+    review.finished = lua_newuserdatauv(L, 1, 0);                  // [+1]
+    if (luaL_newmetatable(L, finished_metatable)) {                // [+1]
+        lua_pushcfunction(L, finished_field);                      // [+1]
+        lua_setfield(L, -2, "__index");                            // [-1]
+        lua_pushliteral(L, "finished review");                     // [+1]
+        lua_setfield(L, -2, "__metatable");                        // [-1]
     }
-    seal_table(L);
-    lua_setfield(L, -2, "reasons");                                    // [-1]
-    seal_table(L);
-    review.finished = lua_topointer(L, -1);
+    lua_setmetatable(L, -2);                                       // [-1]
     return 1;
 }
 

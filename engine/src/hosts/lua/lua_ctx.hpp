@@ -17,7 +17,7 @@ struct script_review {
     explicit script_review(const settings& s) : card(s) {}
     scorecard card;
     std::vector<std::string> log;
-    const void* finished = nullptr;   ///< The table ctx.finish returned, which carries `result`.
+    const void* finished = nullptr;   ///< The object ctx.finish returned, which carries `result`.
     review result;
 };
 

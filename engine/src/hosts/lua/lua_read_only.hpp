@@ -6,8 +6,12 @@
 
 namespace verdict {
 
-/// Replaces the table on top of the stack with a read-only proxy of it. Reads, #, ipairs and pairs (in key
-/// order) see the table; writes and rawset raise an error; getmetatable returns a string. [-1, +1]
+/// Replaces the table on top of the stack with a read-only proxy of it. Reads, ipairs, pairs (in key order)
+/// and, for a table with a sequence, # see the table; writes raise an error; getmetatable returns a string.
+/// [-1, +1]
 void seal_table(lua_State* L);
+
+/// True when the value at `index` is a read-only proxy made by seal_table. [0]
+bool is_read_only(lua_State* L, int index);
 
 }  // namespace verdict

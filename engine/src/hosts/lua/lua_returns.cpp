@@ -1,6 +1,8 @@
 // The readers walk only the shape they expect, key by key, so a cyclic or
 // enormous table cannot make them loop: anything off the expected shape is the
-// first error, and reading stops there.
+// first error, and reading stops there. They run after the script's call has
+// returned, outside any budget, so every read is raw: no metamethod of the
+// script's can run here.
 #include "hosts/lua/lua_returns.hpp"
 
 #include "support/suggest.hpp"
@@ -11,6 +13,12 @@
 
 namespace verdict {
 namespace {
+
+// t[key] without metamethods, for the table at absolute `index`. [+1]
+int raw_field(lua_State* L, int index, const char* key) {
+    lua_pushstring(L, key);          // [+1]
+    return lua_rawget(L, index);     // [-1, +1]
+}
 
 std::string type_of(lua_State* L, int index) {
     const int type = lua_type(L, index);
@@ -36,7 +44,7 @@ template <class Error> void check_keys(lua_State* L, int index, const std::strin
         }
     }
     for (const std::string& key : required) {
-        const bool missing = lua_getfield(L, index, key.c_str()) == LUA_TNIL;   // [+1]
+        const bool missing = raw_field(L, index, key.c_str()) == LUA_TNIL;     // [+1]
         lua_pop(L, 1);                                                        // [-1]
         if (missing) throw Error(where + ": missing key \"" + key + "\"");
     }
@@ -44,7 +52,7 @@ template <class Error> void check_keys(lua_State* L, int index, const std::strin
 
 // The field `key` of the table at `index` as type `expected`; nullopt when absent and `optional`. [0]
 template <class Error> std::string string_field(lua_State* L, int index, const std::string& where, const char* key) {
-    lua_getfield(L, index, key);   // [+1]
+    raw_field(L, index, key);      // [+1]
     if (lua_type(L, -1) != LUA_TSTRING) {
         const std::string found = type_of(L, -1);
         lua_pop(L, 1);
@@ -58,7 +66,7 @@ template <class Error> std::string string_field(lua_State* L, int index, const s
 }
 
 template <class Error> double number_field(lua_State* L, int index, const std::string& where, const char* key, double fallback, bool required) {
-    const int type = lua_getfield(L, index, key);   // [+1]
+    const int type = raw_field(L, index, key);      // [+1]
     if (type == LUA_TNIL && !required) {
         lua_pop(L, 1);
         return fallback;
@@ -74,7 +82,7 @@ template <class Error> double number_field(lua_State* L, int index, const std::s
 }
 
 void read_weights(lua_State* L, int index, settings& s) {
-    lua_getfield(L, index, "weights");   // [+1]
+    raw_field(L, index, "weights");      // [+1]
     const int weights = lua_gettop(L);
     if (!lua_istable(L, weights)) {
         const std::string found = type_of(L, weights);
@@ -104,7 +112,7 @@ reason read_reason(lua_State* L, int index, const std::string& where) {
 }
 
 std::vector<reason> read_reasons(lua_State* L, int index) {
-    lua_getfield(L, index, "reasons");   // [+1]
+    raw_field(L, index, "reasons");      // [+1]
     const int list = lua_gettop(L);
     if (!lua_istable(L, list)) {
         const std::string found = type_of(L, list);
@@ -141,13 +149,13 @@ script_spec read_script_spec(lua_State* L, int index) {
     spec.identity.id = string_field<std::invalid_argument>(L, index, "", "id");
     spec.identity.display_name = string_field<std::invalid_argument>(L, index, "", "name");
     spec.identity.version = string_field<std::invalid_argument>(L, index, "", "version");
-    if (lua_getfield(L, index, "review") != LUA_TFUNCTION) {   // [+1]
+    if (raw_field(L, index, "review") != LUA_TFUNCTION) {      // [+1]
         const std::string found = type_of(L, -1);
         lua_pop(L, 1);
         throw std::invalid_argument("review: expected a function (tool, ctx), found " + found);
     }
     lua_pop(L, 1);                                             // [-1]
-    lua_getfield(L, index, "defaults");                        // [+1]
+    raw_field(L, index, "defaults");                           // [+1]
     const int defaults = lua_gettop(L);
     if (!lua_istable(L, defaults)) {
         const std::string found = type_of(L, defaults);

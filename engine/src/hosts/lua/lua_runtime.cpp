@@ -4,15 +4,22 @@
 // is caught within that many instructions. Once a call is stopped, every later
 // hook tick raises again and the sandbox's pcall re-raises, so the stop always
 // reaches this file's lua_pcall, never a script's handler.
+//
+// One VM instruction can do a lot of work (concatenate two long strings, call
+// a library function on a long string), so the budget also counts allocated
+// bytes and the work library functions report through charge(). The deadline
+// is the safety net for work neither can see, such as comparing long strings.
 #include "hosts/lua/lua_runtime.hpp"
 
 #include <cstdlib>
+#include <exception>
 #include <new>
 
 namespace verdict {
 namespace {
 
 constexpr int hook_interval = 1000;
+constexpr std::size_t bytes_per_instruction = 128;
 // Room to format the error after a memory stop, so reporting it cannot fail in turn.
 constexpr std::size_t error_headroom = 1u << 20;
 
@@ -60,25 +67,40 @@ void* lua_runtime::allocate(void* self, void* block, std::size_t old_size, std::
         return nullptr;   // Lua raises a memory error
     }
     void* grown = std::realloc(block, new_size);
-    if (grown != nullptr) rt.used_ = rt.used_ - old_bytes + new_size;
+    if (grown != nullptr) {
+        rt.used_ = rt.used_ - old_bytes + new_size;
+        if (new_size > old_bytes) rt.executed_ += (new_size - old_bytes) / bytes_per_instruction;
+    }
     return grown;
 }
 
 void lua_runtime::count_hook(lua_State* L, lua_Debug*) {
     lua_runtime& rt = of(L);
     rt.executed_ += hook_interval;
-    if (rt.stop_reason_ || rt.executed_ > rt.budget_)
-        rt.stop(L, rt.stop_reason_.value_or("instruction budget of " + std::to_string(rt.budget_) + " exceeded"));
+    rt.enforce(L, 0);
 }
 
-void lua_runtime::stop(lua_State* L, std::string reason) {
+void lua_runtime::charge(lua_State* L, std::uint64_t units) {
+    lua_runtime& rt = of(L);
+    rt.executed_ = units > UINT64_MAX - rt.executed_ ? UINT64_MAX : rt.executed_ + units;
+    rt.enforce(L, 1);
+}
+
+void lua_runtime::enforce(lua_State* L, int level) {
+    if (stop_reason_) stop(L, *stop_reason_, level);
+    if (executed_ > budget_) stop(L, "instruction budget of " + std::to_string(budget_) + " exceeded", level);
+    if (std::chrono::steady_clock::now() > deadline_) stop(L, "time limit of " + std::to_string(seconds_) + " seconds exceeded", level);
+}
+
+void lua_runtime::stop(lua_State* L, std::string reason, int level) {
     stop_reason_ = std::move(reason);
-    luaL_where(L, 0);                                                   // [+1] where the script was: in a hook, level 0
+    luaL_where(L, level);                                                      // [+1] where the script was
     lua_pushfstring(L, "%s%s", lua_tostring(L, -1), stop_reason_->c_str());   // [+1]
     lua_error(L);
+    std::terminate();   // not reached: lua_error throws in the C++ build of Lua
 }
 
-std::optional<std::string> lua_runtime::call(int nargs, int nresults, std::uint64_t instructions, std::size_t memory) {
+std::optional<std::string> lua_runtime::call(int nargs, int nresults, std::uint64_t instructions, std::size_t memory, double seconds) {
     lua_State* L = state_;
     const int function = lua_gettop(L) - nargs;
     lua_pushcfunction(L, traceback_handler);   // [+1]
@@ -88,10 +110,14 @@ std::optional<std::string> lua_runtime::call(int nargs, int nresults, std::uint6
     stop_reason_.reset();
     allowance_ = memory;
     limit_ = used_ + memory;
+    seconds_ = seconds;
+    deadline_ = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
     lua_sethook(L, &lua_runtime::count_hook, LUA_MASKCOUNT, hook_interval);
     const int status = lua_pcall(L, nargs, nresults, function);   // [-(nargs+1), +(nresults|1)]
     lua_sethook(L, nullptr, 0, 0);
     limit_ = SIZE_MAX;
+    budget_ = UINT64_MAX;
+    deadline_ = std::chrono::steady_clock::time_point::max();
     std::optional<std::string> error;
     if (status != LUA_OK) {
         std::size_t length = 0;

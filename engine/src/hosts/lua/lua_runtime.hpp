@@ -11,6 +11,7 @@
 
 #include <lua.hpp>
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <mutex>
@@ -30,10 +31,14 @@ public:
     /// Serialises every use of the state: a Lua state is single-threaded.
     std::mutex& mutex() { return mutex_; }
 
-    /// Calls the function below `nargs` arguments on the stack within `instructions` and `memory` more bytes.
+    /// Calls the function below `nargs` arguments on the stack within `limits` (instructions, memory, seconds).
     /// Leaves `nresults` results on success; on failure leaves nothing and returns the error, with a traceback,
     /// at most max_error_bytes long. [-(nargs+1), +(nresults|0)]
-    std::optional<std::string> call(int nargs, int nresults, std::uint64_t instructions, std::size_t memory);
+    std::optional<std::string> call(int nargs, int nresults, std::uint64_t instructions, std::size_t memory, double seconds);
+
+    /// Counts `units` instructions' worth of work done in C by a library function called from a script, and
+    /// stops the call (raising an error at the script's line) once it is over its budget or its time.
+    static void charge(lua_State* L, std::uint64_t units);
 
     /// True once the running call has been stopped (budget or memory): protected calls inside the script
     /// must pass the error on rather than catch it.
@@ -47,7 +52,9 @@ public:
 private:
     static void* allocate(void* self, void* block, std::size_t old_size, std::size_t new_size);
     static void count_hook(lua_State* L, lua_Debug* ar);
-    void stop(lua_State* L, std::string reason);
+    /// Raises the stop if the call is over its budget or its time; `level` 0 is a hook's, 1 a C function's caller.
+    void enforce(lua_State* L, int level);
+    [[noreturn]] void stop(lua_State* L, std::string reason, int level);
 
     lua_State* state_ = nullptr;
     std::mutex mutex_;
@@ -56,6 +63,8 @@ private:
     std::size_t allowance_ = 0;
     std::uint64_t executed_ = 0;
     std::uint64_t budget_ = UINT64_MAX;
+    std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();
+    double seconds_ = 0;
     std::optional<std::string> stop_reason_;
 };
 

@@ -6,34 +6,41 @@
 //
 // Scripts share one state, so everything shared is guarded: the string
 // metatable is locked (getmetatable("") returns a string), each environment
-// gets its own copies of the library tables, and the C functions that can run
-// long without executing a Lua instruction are wrapped in the real library
-// tables, which the string metatable also reaches.
+// gets its own copies of the library tables, and the library functions that
+// work in C are replaced or charged in the real library tables, which the
+// string metatable also reaches.
 #include "hosts/lua/lua_sandbox.hpp"
 
-#include "hosts/lua/lua_pattern_guard.hpp"
+#include "hosts/lua/lua_charges.hpp"
+#include "hosts/lua/lua_patterns.hpp"
+#include "hosts/lua/lua_read_only.hpp"
 #include "hosts/lua/lua_runtime.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <string>
 #include <vector>
 
 namespace verdict {
 namespace {
 
-constexpr const char* allowed_base[] = {"assert",   "error",  "getmetatable", "ipairs", "next",     "rawequal",
-                                        "rawget",   "rawlen", "select",       "tonumber", "tostring", "type", "_VERSION"};
-constexpr const char* allowed_string[] = {"byte", "char",    "find",     "format",  "gmatch", "gsub", "len", "lower",
-                                          "match", "pack",   "packsize", "rep",     "reverse", "sub", "unpack", "upper"};
+constexpr const char* allowed_base[] = {"assert", "error",  "getmetatable", "ipairs",   "next",     "rawequal", "rawget",
+                                        "rawlen", "select", "tonumber",     "tostring", "type",     "_VERSION"};
+constexpr const char* allowed_string[] = {"byte",  "char", "find",     "format", "gmatch",  "gsub", "len",    "lower",
+                                          "match", "pack", "packsize", "rep",    "reverse", "sub",  "unpack", "upper"};
 constexpr const char* allowed_table[] = {"concat", "insert", "move", "pack", "remove", "sort", "unpack"};
-constexpr const char* allowed_math[] = {"abs",   "ceil", "cos",  "deg",        "exp",  "floor", "fmod",     "huge",    "log",
-                                        "max",   "maxinteger",   "min",        "mininteger", "modf", "pi", "rad", "random",
-                                        "sin",   "sqrt", "tan",  "tointeger",  "type", "ult"};
+constexpr const char* allowed_math[] = {"abs",  "ceil", "cos", "deg", "exp", "floor", "fmod", "huge", "log", "max", "maxinteger", "min",
+                                        "mininteger", "modf", "pi", "rad", "random", "sin", "sqrt", "tan", "tointeger", "type", "ult"};
 constexpr const char* allowed_utf8[] = {"char", "charpattern", "codepoint", "codes", "len", "offset"};
+constexpr const char* left_out[] = {"io",      "os",       "package", "require", "debug", "coroutine", "dofile", "loadfile",
+                                    "load",    "loadstring", "collectgarbage", "print", "warn"};
+// Metatable fields whose code the host could not control: finalizers and weak tables run when the collector
+// does, which would make reviews depend on it; __close would run while a stopped script unwinds.
+constexpr const char* refused_metamethods[] = {"__gc", "__mode", "__close"};
 
 constexpr const char* template_key = "verdict.sandbox";
 constexpr const char* randomseed_key = "verdict.randomseed";
-constexpr lua_Integer max_moved_elements = 10'000'000;
+constexpr const char* snapshots_key = "verdict.metatables";
 
 // Calls the original function (upvalue 1) with this call's arguments and returns all it returns.
 int call_original(lua_State* L) {
@@ -44,7 +51,7 @@ int call_original(lua_State* L) {
     return lua_gettop(L);
 }
 
-// pcall and xpcall: a script may catch its own errors, never the host's stop.
+// pcall: a script may catch its own errors, never the host's stop.
 int protected_call(lua_State* L) {
     const int results = call_original(L);
     if (lua_runtime::of(L).stopped() && !lua_toboolean(L, 1)) {
@@ -54,67 +61,79 @@ int protected_call(lua_State* L) {
     return results;
 }
 
+// An xpcall message handler that does not run the script's handler once the host has stopped the script: a
+// stop raised in a hook reaches the handler with hooks off, so the handler's code would run unbounded.
+int handler_unless_stopped(lua_State* L) {
+    if (lua_runtime::of(L).stopped()) return 1;   // the error, untouched
+    lua_pushvalue(L, lua_upvalueindex(1));        // [+1] the script's handler
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);            // [-n, +1]
+    return 1;
+}
+
+int protected_call_with_handler(lua_State* L) {
+    luaL_checkany(L, 2);
+    lua_pushvalue(L, 2);                               // [+1]
+    lua_pushcclosure(L, handler_unless_stopped, 1);    // [-1, +1]
+    lua_replace(L, 2);                                 // [-1]
+    return protected_call(L);
+}
+
 int guarded_rawset(lua_State* L) {
-    if (lua_type(L, 1) == LUA_TTABLE && lua_getmetatable(L, 1)) {        // [+1]
-        const bool read_only = lua_getfield(L, -1, "__name") == LUA_TSTRING && std::string(lua_tostring(L, -1)) == read_only_name;
-        lua_pop(L, 2);                                                    // [-2]
-        if (read_only) return luaL_error(L, "rawset: this table is read-only");
-    }
+    if (lua_type(L, 1) == LUA_TTABLE && is_read_only(L, 1)) return luaL_error(L, "rawset: this table is read-only");
     return call_original(L);
 }
 
+// Whether the metatable of the table at index 1 may be replaced: not a protected one, unless the host made it.
+bool replaceable_metatable(lua_State* L) {
+    if (!lua_getmetatable(L, 1)) return true;                  // [+1 if any]
+    lua_getfield(L, LUA_REGISTRYINDEX, snapshots_key);         // [+1]
+    lua_pushvalue(L, -2);                                      // [+1]
+    const bool ours = lua_rawget(L, -2) == LUA_TBOOLEAN && lua_toboolean(L, -1);   // [-1, +1]
+    lua_pop(L, 2);                                             // [-2]
+    const bool protected_one = lua_getfield(L, -1, "__metatable") != LUA_TNIL;   // [+1] raw: a metatable has no metatable
+    lua_pop(L, 2);                                             // [-2]
+    return ours || !protected_one;
+}
+
+// setmetatable sets a copy of the metatable taken now, checked now: a metamethod added to the script's table
+// later cannot reach the object. getmetatable still returns the script's own table.
 int guarded_setmetatable(lua_State* L) {
-    if (lua_type(L, 2) == LUA_TTABLE) {
-        for (const char* refused : {"__gc", "__mode"}) {
-            const bool present = lua_getfield(L, 2, refused) != LUA_TNIL;   // [+1]
-            lua_pop(L, 1);                                                 // [-1]
-            if (present)
-                return luaL_error(L, "setmetatable: %s is not allowed in scripts (it would make reviews depend on garbage collection)", refused);
-        }
-    }
-    return call_original(L);
-}
-
-// string.rep with nothing to repeat loops n times in C: return the empty string at once.
-int guarded_rep(lua_State* L) {
-    std::size_t length = 0;
-    std::size_t separator = 0;
-    luaL_checklstring(L, 1, &length);
-    luaL_optlstring(L, 3, "", &separator);
-    if (length + separator == 0) {
-        lua_pushliteral(L, "");   // [+1]
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_argexpected(L, lua_type(L, 2) == LUA_TNIL || lua_type(L, 2) == LUA_TTABLE, 2, "nil or table");
+    if (!replaceable_metatable(L)) return luaL_error(L, "cannot change a protected metatable");
+    lua_settop(L, 2);
+    if (lua_isnil(L, 2)) {
+        lua_setmetatable(L, 1);                                // [-1]
         return 1;
     }
-    return call_original(L);
-}
-
-// find, match, gmatch and gsub: refuse a pattern that could backtrack past the budget in C.
-int guarded_pattern(lua_State* L) {
-    std::size_t subject_length = 0;
-    std::size_t pattern_length = 0;
-    const char* subject = luaL_checklstring(L, 1, &subject_length);
-    const char* pattern = luaL_checklstring(L, 2, &pattern_length);
-    const bool plain = lua_toboolean(L, lua_upvalueindex(2)) && lua_toboolean(L, 4);   // find's plain flag
-    if (!plain && worst_case_steps({pattern, pattern_length}, {subject, subject_length}) > max_pattern_steps)
-        return luaL_error(L, "pattern too complex for a text of %d bytes: it could backtrack for too long", static_cast<int>(subject_length));
-    return call_original(L);
-}
-
-// table.move over a huge empty range loops in C without running a Lua instruction.
-int guarded_move(lua_State* L) {
-    const lua_Integer first = luaL_checkinteger(L, 2);
-    const lua_Integer last = luaL_checkinteger(L, 3);
-    if (last >= first && (last - first >= max_moved_elements || last - first < 0))
-        return luaL_error(L, "table.move: at most %d elements at a time", static_cast<int>(max_moved_elements));
-    return call_original(L);
-}
-
-// Replaces lib[name] with `guard`, which finds the original as upvalue 1 (and `flag` as upvalue 2). [0]
-void wrap(lua_State* L, int lib, const char* name, lua_CFunction guard, bool flag = false) {
-    lua_getfield(L, lib, name);        // [+1] the original
-    lua_pushboolean(L, flag);          // [+1]
-    lua_pushcclosure(L, guard, 2);     // [-2, +1]
-    lua_setfield(L, lib, name);        // [-1]
+    for (const char* refused : refused_metamethods) {
+        lua_pushstring(L, refused);                            // [+1]
+        const bool present = lua_rawget(L, 2) != LUA_TNIL;    // [-1, +1]
+        lua_pop(L, 1);                                         // [-1]
+        if (present) return luaL_error(L, "setmetatable: %s is not allowed in scripts", refused);
+    }
+    lua_newtable(L);                                           // [+1] the copy
+    for (lua_pushnil(L); lua_next(L, 2) != 0;) {               // [+2]
+        lua_pushvalue(L, -2);                                  // [+1] key
+        lua_insert(L, -2);                                     // key, key, value
+        lua_rawset(L, 3);                                      // [-2]
+    }
+    lua_pushliteral(L, "__metatable");                         // [+1]
+    const bool script_protects = lua_rawget(L, 3) != LUA_TNIL; // [-1, +1]
+    lua_pop(L, 1);                                             // [-1]
+    if (!script_protects) {
+        lua_pushvalue(L, 2);                                   // [+1] the script's own table
+        lua_setfield(L, 3, "__metatable");                     // [-1]
+    }
+    lua_getfield(L, LUA_REGISTRYINDEX, snapshots_key);         // [+1]
+    lua_pushvalue(L, 3);                                       // [+1]
+    lua_pushboolean(L, !script_protects);                      // [+1] replaceable later?
+    lua_rawset(L, -3);                                         // [-2]
+    lua_pop(L, 1);                                             // [-1]
+    lua_setmetatable(L, 1);                                    // [-1] the copy
+    lua_settop(L, 1);
+    return 1;
 }
 
 // Copies the listed fields of the table at `from` into the table on top of the stack. [0]
@@ -126,7 +145,10 @@ template <std::size_t n> void copy_fields(lua_State* L, int from, const char* co
 }
 
 int undefined_global(lua_State* L) {
-    return luaL_error(L, "global '%s' is not defined (declare it local, or check its spelling)", luaL_tolstring(L, 2, nullptr));
+    const std::string name = luaL_tolstring(L, 2, nullptr);
+    if (std::find(std::begin(left_out), std::end(left_out), name) != std::end(left_out))
+        return luaL_error(L, "'%s' is not available to persona scripts (see scripts/README.md)", name.c_str());
+    return luaL_error(L, "global '%s' is not defined (declare it local, or check its spelling)", name.c_str());
 }
 
 int global_assignment(lua_State* L) {
@@ -150,18 +172,11 @@ int ordered_step(lua_State* L) {
     return 2;
 }
 
-}  // namespace
-
-int ordered_pairs(lua_State* L) {
-    if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {   // [+1] a view (or any table) that orders itself
-        lua_pushvalue(L, 1);                                 // [+1]
-        lua_call(L, 1, 3);                                   // [-2, +3]
-        return 3;
-    }
-    luaL_checktype(L, 1, LUA_TTABLE);
+// Pushes the sorted keys of the table at `table`. [+1]
+void push_sorted_keys(lua_State* L, int table) {
     std::vector<ordered_key> keys;
     lua_newtable(L);                                          // [+1] keys, in next() order
-    for (lua_pushnil(L); lua_next(L, 1) != 0; lua_pop(L, 1)) {
+    for (lua_pushnil(L); lua_next(L, table) != 0; lua_pop(L, 1)) {
         ordered_key k;
         k.rank = lua_type(L, -2) == LUA_TNUMBER ? 0 : lua_type(L, -2) == LUA_TSTRING ? 1 : 2;
         if (k.rank == 0) k.number = lua_tonumber(L, -2);
@@ -171,6 +186,7 @@ int ordered_pairs(lua_State* L) {
         lua_rawseti(L, -4, k.position);                       // [-1]
         keys.push_back(std::move(k));
     }
+    lua_runtime::charge(L, static_cast<std::uint64_t>(static_cast<double>(keys.size()) * std::log2(static_cast<double>(keys.size()) + 1)) + 1);
     std::stable_sort(keys.begin(), keys.end(), [](const ordered_key& a, const ordered_key& b) {
         if (a.rank != b.rank) return a.rank < b.rank;
         return a.rank == 0 ? a.number < b.number : a.rank == 1 ? a.text < b.text : false;
@@ -181,13 +197,30 @@ int ordered_pairs(lua_State* L) {
         lua_rawseti(L, -2, static_cast<lua_Integer>(i) + 1);  // [-1]
     }
     lua_remove(L, -2);                                        // [-1] the unsorted keys
-    lua_pushvalue(L, 1);                                      // [+1] the table
-    lua_insert(L, -2);                                        // table below the sorted keys
+}
+
+}  // namespace
+
+int ordered_iteration(lua_State* L, int table, int state) {
+    table = lua_absindex(L, table);
+    state = lua_absindex(L, state);
+    lua_pushvalue(L, table);                                  // [+1] what the steps read
+    push_sorted_keys(L, table);                               // [+1]
     lua_pushinteger(L, 0);                                    // [+1] position
     lua_pushcclosure(L, ordered_step, 3);                     // [-3, +1]
-    lua_pushvalue(L, 1);                                      // [+1]
+    lua_pushvalue(L, state);                                  // [+1] what pairs() returns as its state
     lua_pushnil(L);                                           // [+1]
     return 3;
+}
+
+int ordered_pairs(lua_State* L) {
+    if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {   // [+1] a view (or any table) that orders itself
+        lua_pushvalue(L, 1);                                 // [+1]
+        lua_call(L, 1, 3);                                   // [-2, +3]
+        return 3;
+    }
+    luaL_checktype(L, 1, LUA_TTABLE);
+    return ordered_iteration(L, 1, 1);
 }
 
 void install_sandbox(lua_State* L) {
@@ -200,9 +233,12 @@ void install_sandbox(lua_State* L) {
     const int string = base + 1;
     const int table = base + 2;
     const int math = base + 3;
-    for (const char* name : {"find", "match", "gmatch", "gsub"}) wrap(L, string, name, guarded_pattern, std::string(name) == "find");
-    wrap(L, string, "rep", guarded_rep);
-    wrap(L, table, "move", guarded_move);
+    const int utf8 = base + 4;
+    const luaL_Reg patterns[] = {{"find", pattern_find}, {"match", pattern_match}, {"gmatch", pattern_gmatch}, {"gsub", pattern_gsub}, {nullptr, nullptr}};
+    lua_pushvalue(L, string);                      // [+1]
+    luaL_setfuncs(L, patterns, 0);
+    lua_pop(L, 1);                                 // [-1]
+    install_charges(L, base, string, table, utf8);
     lua_getfield(L, math, "randomseed");           // [+1]
     lua_setfield(L, LUA_REGISTRYINDEX, randomseed_key);   // [-1]
 
@@ -212,9 +248,16 @@ void install_sandbox(lua_State* L) {
     lua_setfield(L, -2, "__metatable");            // [-1]
     lua_pop(L, 2);                                 // [-2]
 
+    lua_newtable(L);                               // [+1] metatables the host copied, weakly held
+    lua_createtable(L, 0, 1);                      // [+1]
+    lua_pushliteral(L, "k");                       // [+1]
+    lua_setfield(L, -2, "__mode");                 // [-1]
+    lua_setmetatable(L, -2);                       // [-1]
+    lua_setfield(L, LUA_REGISTRYINDEX, snapshots_key);   // [-1]
+
     lua_newtable(L);                               // [+1] the template
     copy_fields(L, base, allowed_base);
-    const std::pair<const char*, lua_CFunction> replaced[] = {{"pcall", protected_call}, {"xpcall", protected_call},
+    const std::pair<const char*, lua_CFunction> replaced[] = {{"pcall", protected_call}, {"xpcall", protected_call_with_handler},
                                                               {"rawset", guarded_rawset}, {"setmetatable", guarded_setmetatable}};
     for (const auto& [name, guard] : replaced) {
         lua_getfield(L, base, name);               // [+1] the original
@@ -223,7 +266,7 @@ void install_sandbox(lua_State* L) {
     }
     lua_pushcfunction(L, ordered_pairs);           // [+1]
     lua_setfield(L, -2, "pairs");                  // [-1]
-    for (const auto& [name, index] : {std::pair{"string", string}, {"table", table}, {"math", math}, {"utf8", base + 4}}) {
+    for (const auto& [name, index] : {std::pair{"string", string}, {"table", table}, {"math", math}, {"utf8", utf8}}) {
         lua_pushvalue(L, index);                   // [+1]
         lua_setfield(L, -2, name);                 // [-1]
     }
@@ -242,14 +285,14 @@ void push_script_environment(lua_State* L) {
             lua_rawset(L, -4);                           // [-2]
             continue;
         }
-        const char* lib = lua_tostring(L, -2);
+        const std::string lib = lua_tostring(L, -2);
         const int source = lua_gettop(L);
         lua_newtable(L);                                 // [+1] this script's own copy
-        if (std::string(lib) == "string") copy_fields(L, source, allowed_string);
-        else if (std::string(lib) == "table") copy_fields(L, source, allowed_table);
-        else if (std::string(lib) == "math") copy_fields(L, source, allowed_math);
+        if (lib == "string") copy_fields(L, source, allowed_string);
+        else if (lib == "table") copy_fields(L, source, allowed_table);
+        else if (lib == "math") copy_fields(L, source, allowed_math);
         else copy_fields(L, source, allowed_utf8);
-        lua_setfield(L, -4, lib);                        // [-1]
+        lua_setfield(L, -4, lib.c_str());                // [-1]
         lua_pop(L, 1);                                   // [-1] the shared library table
     }
     lua_pushvalue(L, -1);                                // [+1]

@@ -8,9 +8,6 @@
 
 namespace verdict {
 
-/// Metatable name (__name) marking read-only views: the sandbox's rawset refuses them.
-inline constexpr const char* read_only_name = "verdict.read_only";
-
 /// Prepares a new state once: opens only the allowed libraries, guards the C functions that could run
 /// unbounded, locks the string metatable, and keeps the template every script environment is copied from.
 void install_sandbox(lua_State* L);
@@ -24,5 +21,9 @@ void seed_random(lua_State* L, std::uint64_t seed);
 
 /// pairs() in key order: numbers ascending, then strings in byte order, then other keys; honours __pairs.
 int ordered_pairs(lua_State* L);
+
+/// Pushes pairs()'s three results for iterating the table at `table` in key order, returning the value at
+/// `state` as the state (a read-only view returns itself, never the table behind it). [+3]
+int ordered_iteration(lua_State* L, int table, int state);
 
 }  // namespace verdict

@@ -20,6 +20,16 @@ bool same_settings(const settings& a, const settings& b) {
     return a.base == b.base && a.threshold == b.threshold && a.min_facts == b.min_facts && a.weights == b.weights;
 }
 
+// Every failure leaves through here, so no message is longer than the bound, whatever the script threw.
+[[noreturn]] void fail(std::string message) {
+    if (message.size() > lua_runtime::max_error_bytes) {
+        std::size_t cut = lua_runtime::max_error_bytes - 4;
+        while (cut > 0 && (static_cast<unsigned char>(message[cut]) & 0xC0) == 0x80) --cut;   // not inside a character
+        message = message.substr(0, cut) + " ...";
+    }
+    throw host_error(message);
+}
+
 // FNV-1a over both ids: the same persona and tool always draw the same random numbers.
 std::uint64_t random_seed(const std::string& persona, const std::string& tool) {
     std::uint64_t hash = 14695981039346656037ull;
@@ -45,12 +55,12 @@ public:
         if (luaL_loadbufferx(L, source.data(), source.size(), chunk.c_str(), "t") != LUA_OK) {   // [+1] chunk or error
             const std::string error = lua_tostring(L, -1);
             lua_pop(L, 1);
-            throw host_error(located(error, "loading"));
+            fail(located(error, "loading"));
         }
         push_script_environment(L);                                                         // [+1]
         lua_setupvalue(L, -2, 1);                                                           // [-1] the chunk's _ENV
-        if (auto error = engine_->runtime().call(0, 1, limits_.instructions_per_load, limits_.memory_bytes))
-            throw host_error(located(*error, "loading"));
+        if (auto error = engine_->runtime().call(0, 1, limits_.instructions_per_load, limits_.memory_bytes, limits_.seconds))
+            fail(located(*error, "loading"));
         read_spec(L);
     }
 
@@ -68,7 +78,7 @@ public:
         engine_->unpin(t);
     }
 
-    review review_tool(const tool& t, const settings& s) const override {
+    review review_tool(const tool& t, const settings& s, std::vector<std::string>* log) const override {
         std::lock_guard lock(engine_->runtime().mutex());
         lua_State* L = engine_->runtime().state();
         script_review progress(s);
@@ -77,9 +87,10 @@ public:
         engine_->push_view(t);                           // [+1]
         push_ctx_for(L, s);                              // [+1]
         set_active_review(L, &progress);
-        auto error = engine_->runtime().call(2, 1, limits_.instructions_per_review, limits_.memory_bytes);   // [-3, +1|0]
+        auto error = engine_->runtime().call(2, 1, limits_.instructions_per_review, limits_.memory_bytes, limits_.seconds);   // [-3, +1|0]
         set_active_review(L, nullptr);
-        if (error) throw host_error(located(*error, "review of " + t.id));
+        if (log) log->insert(log->end(), progress.log.begin(), progress.log.end());
+        if (error) fail(located(*error, "review of " + t.id));
         return checked_result(L, progress, s, t);
     }
 
@@ -94,16 +105,16 @@ private:
         return file_ + ": " + what + ": " + error;
     }
 
-    review checked_result(lua_State* L, const script_review& progress, const settings& s, const tool& t) const {
+    review checked_result(lua_State* L, script_review& progress, const settings& s, const tool& t) const {
         try {
-            const bool finished = progress.finished != nullptr && lua_topointer(L, -1) == progress.finished;
-            review result = finished ? progress.result : read_review_table(L, -1);
+            const bool finished = progress.finished != nullptr && lua_touserdata(L, -1) == progress.finished;
+            review result = finished ? std::move(progress.result) : read_review_table(L, -1);
             lua_pop(L, 1);   // [-1] the returned value
             check_review(result, s, 1);
             return result;
         } catch (const invalid_review& error) {
             if (lua_gettop(L) > 0) lua_pop(L, 1);
-            throw host_error(file_ + ": review of " + t.id + ": " + error.what());
+            fail(file_ + ": review of " + t.id + ": " + error.what());
         }
     }
 
@@ -124,9 +135,10 @@ private:
             check_persona_defaults(spec_.defaults);
         } catch (const std::invalid_argument& error) {
             lua_pop(L, 1);
-            throw host_error(file_ + ": loading: " + error.what());
+            fail(file_ + ": loading: " + error.what());
         }
-        lua_getfield(L, -1, "review");                        // [+1]
+        lua_pushliteral(L, "review");                         // [+1]
+        lua_rawget(L, -2);                                    // [-1, +1] raw: no script code runs here
         review_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);         // [-1]
         lua_pop(L, 1);                                        // [-1] the returned table
     }
@@ -147,7 +159,7 @@ std::unique_ptr<persona_backend> load_script_persona(const std::filesystem::path
     const std::string file = display_path(script);
     problem_list problems;
     const auto source = read_text_file(script, limits.source_bytes, problems);
-    if (!source) throw host_error(file + ": loading: expected " + problems.front().expected + ", found " + problems.front().found);
+    if (!source) fail(file + ": loading: expected " + problems.front().expected + ", found " + problems.front().found);
     auto persona = std::make_unique<script_persona>(std::move(engine), file, limits);
     persona->load(*source);
     return persona;
