@@ -91,3 +91,26 @@ TEST_CASE("after a memory stop the engine has its memory back: the same seat and
         CHECK(fine.result->quote == "Probe Tool / PROBE TOOL / probe tool");
     }
 }
+
+// Each review adds a megabyte it keeps; each stays within its own 4 MB allowance. The state as a whole may hold
+// no more than the personas' allowances together, so the script fails within a handful of reviews instead of
+// growing the engine without end, and its failure names the limit.
+TEST_CASE("memory a script keeps between reviews is capped by its allowance, not only each review's growth", "[lua][hostile][memory]") {
+    script_limits limits = test::small_limits();
+    limits.memory_bytes = 4u << 20;
+    limits.instructions_per_review = 10'000'000;
+    const auto persona = test::load_fixture("retains_memory", limits);
+    int reviewed = 0;
+    std::string failure;
+    for (; reviewed < 100 && failure.empty(); ++reviewed) {
+        try {
+            persona->review_tool(test::probe_tool(), persona->defaults());
+        } catch (const host_error& error) {
+            failure = error.what();
+        }
+    }
+    INFO(failure);
+    CHECK(reviewed <= 6);
+    CHECK_THAT(failure, Contains("retains_memory.lua: review of probe-tool: not enough memory"));   // Lua reports no line for memory errors
+    CHECK_THAT(failure, Contains("memory allowance of 4194304 bytes exceeded"));
+}

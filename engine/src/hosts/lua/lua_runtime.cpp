@@ -11,6 +11,7 @@
 // is the safety net for work neither can see, such as comparing long strings.
 #include "hosts/lua/lua_runtime.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <exception>
 #include <new>
@@ -109,7 +110,7 @@ std::optional<std::string> lua_runtime::call(int nargs, int nresults, std::uint6
     budget_ = instructions;
     stop_reason_.reset();
     allowance_ = memory;
-    limit_ = used_ + memory;
+    limit_ = std::min(used_ + memory, ceiling_);
     seconds_ = seconds;
     deadline_ = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
     lua_sethook(L, &lua_runtime::count_hook, LUA_MASKCOUNT, hook_interval);

@@ -40,6 +40,13 @@ public:
     /// stops the call (raising an error at the script's line) once it is over its budget or its time.
     static void charge(lua_State* L, std::uint64_t units);
 
+    /// Raises the most memory the state may hold at all by `bytes`: each persona loaded brings its allowance,
+    /// so personas that keep data between reviews cannot together grow the state past their shares.
+    void raise_ceiling(std::size_t bytes) { ceiling_ += bytes; }
+
+    /// Caps the state at what it holds now; raise_ceiling() then adds each persona's share.
+    void set_ceiling_here() { ceiling_ = used_; }
+
     /// True once the running call has been stopped (budget or memory): protected calls inside the script
     /// must pass the error on rather than catch it.
     bool stopped() const { return stop_reason_.has_value(); }
@@ -60,6 +67,7 @@ private:
     std::mutex mutex_;
     std::size_t used_ = 0;
     std::size_t limit_ = SIZE_MAX;
+    std::size_t ceiling_ = SIZE_MAX;
     std::size_t allowance_ = 0;
     std::uint64_t executed_ = 0;
     std::uint64_t budget_ = UINT64_MAX;

@@ -8,7 +8,10 @@
 
 namespace verdict {
 
-script_engine::script_engine() { install_sandbox(runtime_.state()); }
+script_engine::script_engine() {
+    install_sandbox(runtime_.state());
+    runtime_.set_ceiling_here();
+}
 
 void script_engine::pin(const tool& t) {
     auto found = pinned_.find(&t);

@@ -50,6 +50,7 @@ public:
 
     void load(const std::string& source) {
         std::lock_guard lock(engine_->runtime().mutex());
+        engine_->runtime().raise_ceiling(limits_.memory_bytes);
         lua_State* L = engine_->runtime().state();
         const std::string chunk = "@" + file_;
         if (luaL_loadbufferx(L, source.data(), source.size(), chunk.c_str(), "t") != LUA_OK) {   // [+1] chunk or error
