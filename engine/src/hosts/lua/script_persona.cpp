@@ -11,6 +11,7 @@
 #include "hosts/persona_defaults.hpp"
 #include "support/text_file.hpp"
 
+#include <filesystem>
 #include <functional>
 
 namespace verdict {
@@ -30,6 +31,12 @@ bool same_settings(const settings& a, const settings& b) {
     throw host_error(message);
 }
 
+// The name Lua gives the script in messages: its file name, or a fixed one when even that is too long to keep.
+std::string chunk_label(const std::string& file) {
+    const std::string name = std::filesystem::path(file).filename().string();
+    return name.empty() || name.size() > 40 ? "script.lua" : name;
+}
+
 // FNV-1a over both ids: the same persona and tool always draw the same random numbers.
 std::uint64_t random_seed(const std::string& persona, const std::string& tool) {
     std::uint64_t hash = 14695981039346656037ull;
@@ -41,7 +48,7 @@ std::uint64_t random_seed(const std::string& persona, const std::string& tool) {
 class script_persona final : public persona_backend {
 public:
     script_persona(std::shared_ptr<script_engine> engine, std::string file, const script_limits& limits)
-        : engine_(std::move(engine)), file_(std::move(file)), limits_(limits) {}
+        : engine_(std::move(engine)), file_(std::move(file)), label_(chunk_label(file_)), limits_(limits) {}
 
     ~script_persona() override {
         std::lock_guard lock(engine_->runtime().mutex());
@@ -52,7 +59,7 @@ public:
         std::lock_guard lock(engine_->runtime().mutex());
         engine_->runtime().raise_ceiling(limits_.memory_bytes);
         lua_State* L = engine_->runtime().state();
-        const std::string chunk = "@" + file_;
+        const std::string chunk = "@" + label_;
         if (luaL_loadbufferx(L, source.data(), source.size(), chunk.c_str(), "t") != LUA_OK) {   // [+1] chunk or error
             const std::string error = lua_tostring(L, -1);
             lua_pop(L, 1);
@@ -96,14 +103,29 @@ public:
     }
 
 private:
-    // Lua's message starts "<file>:<line>: "; put what was being done after the place.
-    std::string located(const std::string& error, const std::string& what) const {
+    // Lua's message starts "<label>:<line>: "; give the file its full name, and put what was being done after
+    // the place.
+    std::string located(const std::string& raw, const std::string& what) const {
+        const std::string error = with_full_name(raw);
         const std::string prefix = file_ + ":";
         if (error.rfind(prefix, 0) == 0) {
             const std::size_t colon = error.find(": ", prefix.size());
             if (colon != std::string::npos) return error.substr(0, colon) + ": " + what + ": " + error.substr(colon + 2);
         }
         return file_ + ": " + what + ": " + error;
+    }
+
+    // `text` with every "<label>:" (message and traceback) written "<file>:".
+    std::string with_full_name(std::string text) const {
+        const std::string from = label_ + ":";
+        const std::string to = file_ + ":";
+        std::size_t at = 0;
+        while ((at = text.find(from, at)) != std::string::npos) {
+            const bool starts_name = at == 0 || text[at - 1] == '\t' || text[at - 1] == '\n' || text[at - 1] == '<' || text[at - 1] == ' ';
+            if (starts_name) text.replace(at, from.size(), to);
+            at += starts_name ? to.size() : from.size();
+        }
+        return text;
     }
 
     review checked_result(lua_State* L, script_review& progress, const settings& s, const tool& t) const {
@@ -146,6 +168,7 @@ private:
 
     std::shared_ptr<script_engine> engine_;
     std::string file_;
+    std::string label_;   // the chunk's name inside Lua: short, since Lua cuts names past 60 bytes
     script_limits limits_;
     script_spec spec_;
     int review_ref_ = LUA_NOREF;
