@@ -5,8 +5,9 @@
 //   sandboxed  as verdict runs them: the sandbox, read-only views (built once
 //              per tool and shared by the seats), instruction budget, memory
 //              allowance, per-review random seeding;
-//   bare       the same scripts in a plain Lua state: all standard libraries,
-//              plain tables, no hook, no allocator cap, no seeding;
+//   bare       the same scripts with the same host services (ctx) but no
+//              sandbox: all standard libraries, plain tables, no hook, no
+//              memory cap, no seeding;
 //   plugins    the stock C++ personas of the same names, for reference.
 // Each way runs --rounds times; the fastest round counts, which filters out
 // noise from the rest of the machine.
@@ -52,16 +53,14 @@ double review_all(const std::vector<std::unique_ptr<persona_backend>>& personas,
     return checksum;
 }
 
-// The same scripts in a plain state: no sandbox, no limits.
+// The same scripts with no sandbox and no limits: a runtime (which ctx's functions report their work to) whose
+// calls go straight to lua_pcall, with every standard library open.
 class bare_scripts {
 public:
-    explicit bare_scripts(const std::vector<fs::path>& scripts) : L_(luaL_newstate()) {
+    explicit bare_scripts(const std::vector<fs::path>& scripts) : L_(runtime_.state()) {
         luaL_openlibs(L_);
         for (const fs::path& file : scripts) load(file);
     }
-    ~bare_scripts() { lua_close(L_); }
-    bare_scripts(const bare_scripts&) = delete;
-    bare_scripts& operator=(const bare_scripts&) = delete;
 
     double review_all(const catalog& tools) {
         double checksum = 0;
@@ -106,6 +105,7 @@ private:
         return progress.result.score;
     }
 
+    lua_runtime runtime_;
     lua_State* L_;
     std::vector<persona> personas_;
 };

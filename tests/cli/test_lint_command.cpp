@@ -69,3 +69,13 @@ TEST_CASE("lint reports a missing panel configuration and exits 2", "[cli][lint]
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.out, Catch::Contains("panel.json: expected a readable file, found no such file"));
 }
+
+TEST_CASE("lint finds a script whose reviews depend on the tools reviewed before it", "[cli][lint][lua]") {
+    const auto stateful = (test::source_dir() / "tests" / "fixtures" / "scripts" / "keeps_state.lua").string();
+    const auto run = test::run_verdict({"lint", stateful});
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.out, Catch::Contains("keeps_state.lua: review of claude-haiku-open-weights: expected the same review whatever tools came "
+                                        "before it, found another when they came in reverse order"));
+    const auto stock = test::run_verdict({"lint", "scripts/developer.lua", "scripts/creator.lua"});
+    CHECK(stock.exit_code == 0);
+}

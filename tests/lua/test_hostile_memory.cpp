@@ -114,3 +114,26 @@ TEST_CASE("memory a script keeps between reviews is capped by its allowance, not
     CHECK_THAT(failure, Contains("retains_memory.lua: review of probe-tool: not enough memory"));   // Lua reports no line for memory errors
     CHECK_THAT(failure, Contains("memory allowance of 4194304 bytes exceeded"));
 }
+
+// Both scripts share one Lua state. Memory is counted by whose call allocated it, so the one that keeps data
+// meets its own cap and fails by its own name, and the other keeps reviewing with its own allowance.
+TEST_CASE("a script that keeps memory fails alone: another script in the same state keeps reviewing", "[lua][hostile][memory]") {
+    script_limits limits = test::small_limits();
+    limits.memory_bytes = 4u << 20;
+    limits.instructions_per_review = 10'000'000;
+    auto engine = std::make_shared<script_engine>();
+    const auto hog = test::load_fixture("retains_memory", limits, engine);
+    const auto neighbour = test::load_fixture("well_behaved", limits, engine);
+    int hog_failures = 0;
+    for (int i = 0; i < 50; ++i) {
+        try {
+            hog->review_tool(test::probe_tool(), hog->defaults());
+        } catch (const host_error& error) {
+            ++hog_failures;
+            CHECK_THAT(error.what(), Contains("retains_memory.lua"));
+        }
+        INFO("review " << i);
+        CHECK(neighbour->review_tool(test::probe_tool(), neighbour->defaults()).verdict == verdict_kind::ship);
+    }
+    CHECK(hog_failures > 0);
+}

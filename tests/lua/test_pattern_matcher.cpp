@@ -19,15 +19,16 @@ class lua_session {
 public:
     explicit lua_session(lua_State* L) : L_(L) {}
 
-    std::string results_of(const std::string& code, bool sandboxed, lua_runtime* runtime) {
+    // `runtime` null: the plain state; otherwise the sandbox, on behalf of `owner`.
+    std::string results_of(const std::string& code, lua_runtime::owner_id owner, lua_runtime* runtime) {
         const std::string chunk = "local r = table.pack(" + code + ") local out = {} "
                                   "for i = 1, r.n do out[#out + 1] = type(r[i]) .. ':' .. tostring(r[i]) end "
                                   "return table.concat(out, '|')";
         if (luaL_loadbuffer(L_, chunk.data(), chunk.size(), "=case") != LUA_OK) return "compile error";
-        if (sandboxed) {
+        if (runtime != nullptr) {
             lua_getfield(L_, LUA_REGISTRYINDEX, "verdict.sandbox");   // the sandbox's template: string, table, ...
             lua_setupvalue(L_, -2, 1);
-            auto error = runtime->call(0, 1, 100'000'000, 64u << 20, 10.0);
+            auto error = runtime->call(owner, 0, 1, 100'000'000, 10.0);
             if (error) return "error";
         } else if (lua_pcall(L_, 0, 1, 0) != LUA_OK) {
             lua_pop(L_, 1);
@@ -44,24 +45,22 @@ private:
 
 class comparison {
 public:
-    comparison() : plain_(luaL_newstate()) {
-        luaL_openlibs(plain_);
-        engine_.runtime().raise_ceiling(64u << 20);   // the share a loaded persona would bring
-    }
+    comparison() : plain_(luaL_newstate()), owner_(engine_.runtime().add_owner(64u << 20)) { luaL_openlibs(plain_); }
     ~comparison() { lua_close(plain_); }
     comparison(const comparison&) = delete;
     comparison& operator=(const comparison&) = delete;
 
     void same(const std::string& code) {
         INFO(code);
-        const std::string expected = lua_session(plain_).results_of(code, false, nullptr);
-        const std::string actual = lua_session(engine_.runtime().state()).results_of(code, true, &engine_.runtime());
+        const std::string expected = lua_session(plain_).results_of(code, lua_runtime::host, nullptr);
+        const std::string actual = lua_session(engine_.runtime().state()).results_of(code, owner_, &engine_.runtime());
         CHECK(actual == expected);
     }
 
 private:
-    lua_State* plain_;
     script_engine engine_;
+    lua_State* plain_;
+    lua_runtime::owner_id owner_;
 };
 
 std::string quoted(const std::string& text) {
@@ -141,7 +140,8 @@ TEST_CASE("find, match, gmatch and gsub agree with Lua's on every kind of patter
              R"lua(string.gsub("x", "x", "%2"))lua", R"lua(string.gsub("x", "x", "%z"))lua", R"lua(string.gsub("x", "x", true))lua",
              R"lua(string.gsub("abc", "(", "x"))lua", R"lua(string.gsub("abc", "%", "x"))lua", R"lua(string.gsub("abc", "[a", "x"))lua",
              R"lua(string.gsub("abc", "%b", "x"))lua", R"lua(string.gsub("abc", "%f", "x"))lua", R"lua(string.gsub("abc", "a)", "x"))lua",
-             R"lua(string.match("abc", "%1"))lua", R"lua(("x"):rep(3):gsub("x", "y"))lua",
+             R"lua(string.match("abc", "%1"))lua", R"lua(string.find("abc", "()%1"))lua", R"lua(string.gsub("abc", "(a", "%0"))lua",
+             R"lua(string.gsub("abc", "(a", "%1"))lua", R"lua(string.find("a needle in a haystack", "needle", 1, true))lua", R"lua(("x"):rep(3):gsub("x", "y"))lua",
              R"lua((function() local t = {} for k, v in string.gmatch("a=1, b=2", "(%w+)=(%w+)") do t[#t + 1] = k .. v end return table.concat(t, ",") end)())lua",
              R"lua((function() local t = {} for w in string.gmatch("one two  three", "%a*") do t[#t + 1] = "<" .. w .. ">" end return table.concat(t) end)())lua",
              R"lua((function() local t = {} for w in string.gmatch("^a^b", "^%a") do t[#t + 1] = w end return table.concat(t, ",") end)())lua",

@@ -50,7 +50,7 @@ TEST_CASE("ctx functions called outside a review are an error, not a crash", "[l
         const std::string chunk = "local ctx = ...\nreturn " + std::string(call);
         REQUIRE(luaL_loadstring(L, chunk.c_str()) == LUA_OK);   // [+1]
         push_ctx(L, s);                                          // [+1]
-        const auto error = runtime.call(1, 0, 100'000, 1u << 20, 10.0);   // [-2]
+        const auto error = runtime.call(runtime.add_owner(1u << 20), 1, 0, 100'000, 10.0);   // [-2]
         REQUIRE(error.has_value());
         CHECK_THAT(*error, Contains("ctx: this function is only available while a review runs"));
         CHECK(lua_gettop(L) == 0);

@@ -98,30 +98,66 @@ inline std::string number_text(double value) {
 /// Id of the reason scorecard::finish() adds when it clamps a total past 0 or 100; no persona may declare it.
 inline constexpr std::string_view clamp_rule = "clamp";
 
+/// Longest rule id, fact name, fact value and why accepted in a reason, in bytes.
+inline constexpr std::size_t max_reason_text_bytes = 16384;
+
+namespace review_checks {
+
+inline void fail(const std::string& message) { throw invalid_review(message); }
+
+inline void text(const std::string& where, const std::string& value) {
+    if (value.size() > max_reason_text_bytes)
+        fail(where + ": expected at most " + std::to_string(max_reason_text_bytes) + " bytes, found " + std::to_string(value.size()));
+    if (!is_valid_utf8(value)) fail(where + ": expected UTF-8 text, found invalid bytes");
+}
+
+// One reason that is not the clamp: a declared rule, giving exactly its weight, fired once.
+inline void rule_reason(const reason& r, const settings& s, const std::string& where, std::vector<std::string_view>& fired) {
+    const auto weight = s.weights.find(r.rule);
+    if (weight == s.weights.end()) fail(where + ".rule: expected a rule declared in the persona's weights, found \"" + r.rule + "\"");
+    if (std::find(fired.begin(), fired.end(), r.rule) != fired.end())
+        fail(where + ".rule: expected each rule once, found \"" + r.rule + "\" again");
+    fired.push_back(r.rule);
+    if (r.points != weight->second)
+        fail(where + ".points: expected the weight of rule \"" + r.rule + "\" (" + number_text(weight->second) + "), found " + number_text(r.points));
+}
+
+// The clamp: only last, only when the rules' total left 0-100, and bringing it exactly to the bound it passed.
+inline void clamp_reason(const reason& r, double total_before, double score, const std::string& where) {
+    const bool clamps_down = total_before > 100 && score == 100;
+    const bool clamps_up = total_before < 0 && score == 0;
+    if (!(clamps_down || clamps_up) || r.fact != "score" || std::fabs(total_before + r.points - score) > 1e-6)
+        fail(where + ": expected a clamp only of a total past 0 or 100 to that bound, found a clamp of " + number_text(r.points) +
+             " points on a total of " + number_text(total_before));
+}
+
+}  // namespace review_checks
+
 /// Throws invalid_review unless `r` is a review a panel can count under `s`: a known verdict; a finite score
 /// from 0 to 100 that is the base plus the reasons' points; each reason a rule declared in `s.weights` giving
-/// exactly its weight (so panel overrides always take); ship exactly at or above the threshold; a quote.
-/// Messages number reasons from `first_index`: 0 for C++ authors, 1 for Lua's.
+/// exactly its weight, once (so panel overrides always take), or a last "clamp" that does only that; ship
+/// exactly at or above the threshold; a quote. Messages number reasons from `first_index`: 0 for C++ authors,
+/// 1 for Lua's.
 inline void check_review(const review& r, const settings& s, std::size_t first_index = 0) {
-    auto fail = [](const std::string& message) { throw invalid_review(message); };
+    using review_checks::fail;
     const auto verdict_code = static_cast<int>(r.verdict);
     if (verdict_code < 0 || verdict_code > 2) fail("verdict: expected ship, skip or abstain, found value " + std::to_string(verdict_code));
     if (!std::isfinite(r.score)) fail("score: expected a number from 0 to 100, found " + std::string(std::isnan(r.score) ? "NaN" : "infinity"));
     if (r.score < 0 || r.score > 100) fail("score: expected a number from 0 to 100, found " + number_text(r.score));
+    if (r.reasons.size() > s.weights.size() + 1)
+        fail("reasons: expected at most one per rule (" + std::to_string(s.weights.size()) + ") and a clamp, found " + std::to_string(r.reasons.size()));
     double total = s.base;
+    std::vector<std::string_view> fired;
     for (std::size_t i = 0; i < r.reasons.size(); ++i) {
         const reason& each = r.reasons[i];
         const std::string where = "reasons[" + std::to_string(i + first_index) + "]";
         if (!std::isfinite(each.points)) fail(where + ".points: expected a finite number, found " + number_text(each.points));
-        if (!is_valid_utf8(each.rule) || !is_valid_utf8(each.fact) || !is_valid_utf8(each.why) || !is_valid_utf8(each.value))
-            fail(where + ": expected UTF-8 text, found invalid bytes");
-        const bool clamp = each.rule == clamp_rule && i + 1 == r.reasons.size();
-        const auto weight = s.weights.find(each.rule);
-        if (!clamp && weight == s.weights.end())
-            fail(where + ".rule: expected a rule declared in the persona's weights, found \"" + each.rule + "\"");
-        if (!clamp && each.points != weight->second)
-            fail(where + ".points: expected the weight of rule \"" + each.rule + "\" (" + number_text(weight->second) + "), found " +
-                 number_text(each.points));
+        review_checks::text(where + ".rule", each.rule);
+        review_checks::text(where + ".fact", each.fact);
+        review_checks::text(where + ".value", each.value);
+        review_checks::text(where + ".why", each.why);
+        if (each.rule == clamp_rule && i + 1 == r.reasons.size()) review_checks::clamp_reason(each, total, r.score, where);
+        else review_checks::rule_reason(each, s, where, fired);
         total += each.points;
     }
     if (std::fabs(total - r.score) > 1e-6)
@@ -166,9 +202,11 @@ public:
     explicit scorecard(const settings& s) : settings_(s) {}
 
     /// Records that the persona weighed a known fact; when `fired`, the rule's weight is added to the score.
+    /// A rule gives its points once per review: firing it again throws std::logic_error naming it.
     void rule(std::string_view id, std::string_view fact, std::string value, bool fired, std::string why) {
         if (std::find(known_facts_.begin(), known_facts_.end(), fact) == known_facts_.end()) known_facts_.emplace_back(fact);
         if (!fired) return;
+        if (this->fired(id)) throw std::logic_error("rule \"" + std::string(id) + "\" fired twice in one review");
         reasons_.push_back({std::string(id), settings_.weight(id), std::string(fact), std::move(value), std::move(why)});
     }
 

@@ -20,6 +20,8 @@ seat_review review_by_seat(const seat& s, const tool& t) {
         out.result = s.backend->review_tool(t, s.effective, &out.log);
     } catch (const host_error& error) {
         out.failure = error.what();
+    } catch (const std::exception& error) {   // a host's own fault: the seat fails, the panel goes on
+        out.failure = s.backend->source() + ": review of " + t.id + ": internal error: " + error.what();
     }
     return out;
 }

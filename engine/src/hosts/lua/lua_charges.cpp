@@ -23,7 +23,6 @@ enum class cost : int {
     concat,    // table.concat(t, sep, i, j): the elements from i to j
     move,      // table.move(a1, f, e, t): the elements from f to e
     unpack,    // table.unpack(t, i, j): the elements from i to j
-    sort,      // table.sort: n log n comparisons
 };
 
 std::uint64_t saturating_multiply(std::uint64_t a, std::uint64_t b) {
@@ -72,10 +71,6 @@ std::uint64_t cost_of(lua_State* L, cost kind) {
     case cost::concat: return range(L, 3, 4, 1) + 1;
     case cost::move: return range(L, 2, 3, 1) + 1;
     case cost::unpack: return range(L, 2, 3, 1) + 1;
-    case cost::sort: {
-        const auto n = static_cast<double>(length_of(L, 1));
-        return static_cast<std::uint64_t>(n * std::log2(n + 1)) + 1;
-    }
     }
     return 1;
 }
@@ -101,7 +96,7 @@ void charge(lua_State* L, int lib, const char* name, cost kind) {
 }  // namespace
 
 void install_charges(lua_State* L, int base, int string, int table, int utf8) {
-    for (const char* name : {"byte", "char", "format", "len", "lower", "pack", "packsize", "reverse", "sub", "unpack", "upper"})
+    for (const char* name : {"byte", "char", "len", "lower", "pack", "packsize", "reverse", "sub", "unpack", "upper"})
         charge(L, string, name, cost::by_size);
     charge(L, string, "rep", cost::repeat);
     charge(L, table, "concat", cost::concat);
@@ -109,10 +104,9 @@ void install_charges(lua_State* L, int base, int string, int table, int utf8) {
     charge(L, table, "move", cost::move);
     charge(L, table, "insert", cost::insert);
     charge(L, table, "remove", cost::remove);
-    charge(L, table, "sort", cost::sort);
     charge(L, table, "pack", cost::by_size);
     for (const char* name : {"char", "codepoint", "len", "offset"}) charge(L, utf8, name, cost::by_size);
-    for (const char* name : {"tonumber", "tostring", "select"}) charge(L, base, name, cost::by_size);
+    for (const char* name : {"tonumber", "select"}) charge(L, base, name, cost::by_size);
 }
 
 }  // namespace verdict

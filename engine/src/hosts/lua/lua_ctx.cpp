@@ -4,12 +4,15 @@
 #include "hosts/lua/lua_ctx.hpp"
 
 #include "hosts/lua/lua_read_only.hpp"
-#include "hosts/lua/lua_sandbox.hpp"
+#include "hosts/lua/lua_deterministic.hpp"
+#include "hosts/lua/lua_guard.hpp"
 #include "verdict/persona.hpp"
 
+#include "hosts/lua/lua_runtime.hpp"
+
+#include <algorithm>
 #include <cmath>
-#include <cstdio>
-#include <exception>
+#include <string_view>
 
 namespace verdict {
 namespace {
@@ -24,57 +27,77 @@ script_review& active(lua_State* L) {
     return *review;
 }
 
-// Runs `body`, turning a C++ exception into a Lua error (after `body`'s locals are gone).
-template <class Body> int guarded(lua_State* L, Body&& body) {
-    std::string failure;
-    try {
-        return body();
-    } catch (const std::exception& error) {
-        failure = error.what();
-    }
-    return luaL_error(L, "%s", failure.c_str());
+// Longest text ctx.join_list builds, in bytes.
+constexpr std::size_t max_joined_bytes = 1u << 16;
+
+// A string argument of at most `limit` bytes, checked before anything is copied.
+std::string_view bounded_string(lua_State* L, int arg, std::size_t limit) {
+    std::size_t length = 0;
+    const char* text = luaL_checklstring(L, arg, &length);
+    if (length > limit) luaL_argerror(L, arg, ("at most " + std::to_string(limit) + " bytes of text").c_str());
+    return {text, length};
 }
 
-// A value as reason text, the way the C++ SDK's describe() writes it. A list may hold only plain values:
-// facts are flat, and a nested or self-containing table has no text.
-std::string describe_value(lua_State* L, int index, bool in_list = false) {
+// Appends to `text`, charging the bytes and refusing to pass `limit`.
+void append(lua_State* L, std::string& text, std::string_view piece, std::size_t limit, const char* what) {
+    if (text.size() + piece.size() > limit) luaL_error(L, "%s: more than %d bytes of text", what, static_cast<int>(limit));
+    lua_runtime::charge(L, piece.size() / 64 + 1);
+    text.append(piece);
+}
+
+// A plain value as reason text, the way the C++ SDK's describe() writes it.
+std::string plain_value(lua_State* L, int index) {
     switch (lua_type(L, index)) {
     case LUA_TBOOLEAN: return lua_toboolean(L, index) ? "true" : "false";
-    case LUA_TSTRING: return lua_tostring(L, index);
-    case LUA_TNUMBER: return lua_isinteger(L, index) ? std::to_string(lua_tointeger(L, index)) : number_text(lua_tonumber(L, index));
-    case LUA_TTABLE: {
-        if (in_list) luaL_error(L, "cannot describe a list inside a list as a fact");
-        luaL_checkstack(L, 2, "describing a fact");
-        std::string text;
-        const lua_Integer n = luaL_len(L, index);
-        for (lua_Integer i = 1; i <= n; ++i) {
-            lua_geti(L, index, i);                                          // [+1]
-            text += (i > 1 ? ", " : "") + describe_value(L, lua_gettop(L), true);
-            lua_pop(L, 1);                                                  // [-1]
-        }
-        return text;
+    case LUA_TSTRING: {
+        std::size_t length = 0;
+        const char* text = lua_tolstring(L, index, &length);
+        return {text, length};
     }
-    default: luaL_error(L, "cannot describe a %s value as a fact", luaL_typename(L, index));
+    case LUA_TNUMBER: return lua_isinteger(L, index) ? std::to_string(lua_tointeger(L, index)) : number_text(lua_tonumber(L, index));
+    default: luaL_error(L, "cannot describe a %s value as a fact: facts are text, numbers, true or false, or lists of them", luaL_typename(L, index));
     }
     return "";
+}
+
+// A fact's value as reason text: a plain value, or a list of them joined by ", ". Facts are flat, so a
+// nested or self-containing table has no text, and the text has the same limit as any reason's.
+std::string describe_value(lua_State* L, int index) {
+    if (lua_type(L, index) != LUA_TTABLE) {
+        std::string text;
+        append(L, text, plain_value(L, index), max_reason_text_bytes, "fact value");
+        return text;
+    }
+    std::string text;
+    const lua_Integer n = luaL_len(L, index);
+    for (lua_Integer i = 1; i <= n; ++i) {
+        lua_geti(L, index, i);                                          // [+1]
+        if (i > 1) append(L, text, ", ", max_reason_text_bytes, "fact value");
+        append(L, text, plain_value(L, -1), max_reason_text_bytes, "fact value");
+        lua_pop(L, 1);                                                  // [-1]
+    }
+    return text;
 }
 
 std::vector<std::string> string_list(lua_State* L, int index) {
     luaL_checktype(L, index, LUA_TTABLE);
     std::vector<std::string> items;
+    std::size_t total = 0;
     const lua_Integer n = luaL_len(L, index);
     for (lua_Integer i = 1; i <= n; ++i) {
         lua_geti(L, index, i);                                   // [+1]
-        items.emplace_back(luaL_checkstring(L, -1));
+        std::size_t length = 0;
+        const char* item = luaL_checklstring(L, -1, &length);
+        total += length + 2;
+        if (total > max_joined_bytes) luaL_error(L, "ctx.join_list: more than %d bytes of text", static_cast<int>(max_joined_bytes));
+        lua_runtime::charge(L, length / 64 + 1);
+        items.emplace_back(item, length);
         lua_pop(L, 1);                                           // [-1]
     }
     return items;
 }
 
 void push(lua_State* L, const std::string& text) { lua_pushlstring(L, text.data(), text.size()); }
-
-// Pushes a review's reasons as a list of tables. [+1]
-void push_reasons(lua_State* L, const std::vector<reason>& reasons);
 
 // Whole numbers reach scripts as integers, so "score " .. ctx.score() reads "score 80", not "score 80.0". [+1]
 void push_number(lua_State* L, double value) {
@@ -97,15 +120,15 @@ void push_reasons(lua_State* L, const std::vector<reason>& reasons) {
 }
 
 int ctx_rule(lua_State* L) {
-    const char* id = luaL_checkstring(L, 1);
-    const char* fact = luaL_checkstring(L, 2);
-    const std::string value = describe_value(L, 3);
-    luaL_checktype(L, 4, LUA_TBOOLEAN);
-    const char* why = luaL_checkstring(L, 5);
-    script_review& review = active(L);
-    if (!review.card.has_rule(id)) return luaL_error(L, "rule '%s' has no weight: declare it in defaults.weights", id);
-    return guarded(L, [&] {
-        review.card.rule(id, fact, value, lua_toboolean(L, 4), why);
+    return lua_guarded(L, [L] {
+        const std::string_view id = bounded_string(L, 1, max_reason_text_bytes);
+        const std::string_view fact = bounded_string(L, 2, max_reason_text_bytes);
+        std::string value = describe_value(L, 3);
+        luaL_checktype(L, 4, LUA_TBOOLEAN);
+        const std::string_view why = bounded_string(L, 5, max_reason_text_bytes);
+        script_review& review = active(L);
+        if (!review.card.has_rule(id)) return luaL_error(L, "rule '%s' has no weight: declare it in defaults.weights", std::string(id).c_str());
+        review.card.rule(id, fact, std::move(value), lua_toboolean(L, 4), std::string(why));
         return 0;
     });
 }
@@ -149,10 +172,12 @@ int finished_field(lua_State* L) {
 // The finished review, as a small object the host recognises on return: it carries the C++ review, so nothing
 // is rebuilt in Lua unless the script reads a field.
 int ctx_finish(lua_State* L) {
-    size_t length = 0;
-    const char* quote = luaL_checklstring(L, 1, &length);
+    const std::string_view quote = bounded_string(L, 1, max_quote_bytes * 4);   // fit_quote cuts it to the limit
     script_review& review = active(L);
-    review.result = review.card.finish(std::string(quote, length));
+    lua_guarded(L, [&] {
+        review.result = review.card.finish(std::string(quote));
+        return 0;
+    });
     review.finished = lua_newuserdatauv(L, 1, 0);                  // [+1]
     if (luaL_newmetatable(L, finished_metatable)) {                // [+1]
         lua_pushcfunction(L, finished_field);                      // [+1]
@@ -172,45 +197,57 @@ int ctx_weight(lua_State* L) {
     return 1;
 }
 
+// Each argument as tostring() gives it, without addresses, joined by spaces and cut at the line's limit.
 int ctx_log(lua_State* L) {
     script_review& review = active(L);
     if (review.log.size() >= max_log_lines) return 0;
-    std::string line;
-    for (int i = 1; i <= lua_gettop(L); ++i) {
-        line += (i > 1 ? " " : "") + std::string(luaL_tolstring(L, i, nullptr));
-        lua_pop(L, 1);   // [-1] luaL_tolstring's copy
-    }
-    if (line.size() > max_log_line_bytes) line = line.substr(0, max_log_line_bytes) + "...";
-    review.log.push_back(std::move(line));
-    if (review.log.size() == max_log_lines) review.log.push_back("(further log lines dropped)");
-    return 0;
+    return lua_guarded(L, [L, &review] {
+        std::string line;
+        for (int i = 1; i <= lua_gettop(L) && line.size() <= max_log_line_bytes; ++i) {
+            lua_pushcfunction(L, deterministic_tostring);   // [+1]
+            lua_pushvalue(L, i);                            // [+1]
+            lua_call(L, 1, 1);                              // [-2, +1]
+            std::size_t length = 0;
+            const char* text = lua_tolstring(L, -1, &length);
+            line.append(i > 1 ? " " : "").append(text, std::min(length, max_log_line_bytes + 1 - std::min(line.size(), max_log_line_bytes)));
+            lua_pop(L, 1);                                  // [-1]
+        }
+        if (line.size() > max_log_line_bytes) line = line.substr(0, max_log_line_bytes) + "...";
+        review.log.push_back(std::move(line));
+        if (review.log.size() == max_log_lines) review.log.push_back("(further log lines dropped)");
+        return 0;
+    });
 }
 
 int ctx_join_list(lua_State* L) {
-    const std::vector<std::string> items = string_list(L, 1);
-    const std::string conjunction = luaL_optstring(L, 2, "and");
-    return guarded(L, [&] { push(L, join_list(items, conjunction)); return 1; });
+    return lua_guarded(L, [L] {
+        const std::vector<std::string> items = string_list(L, 1);
+        const std::string conjunction = lua_isnoneornil(L, 2) ? "and" : std::string(bounded_string(L, 2, 100));
+        push(L, join_list(items, conjunction));   // [+1]
+        return 1;
+    });
 }
 
 int ctx_with_thousands(lua_State* L) {
     const lua_Integer n = luaL_checkinteger(L, 1);
-    return guarded(L, [&] { push(L, with_thousands(static_cast<std::int64_t>(n))); return 1; });
+    return lua_guarded(L, [L, n] { push(L, with_thousands(static_cast<std::int64_t>(n))); return 1; });
 }
 
 int ctx_sentence_case(lua_State* L) {
-    const std::string text = luaL_checkstring(L, 1);
-    return guarded(L, [&] { push(L, sentence_case(text)); return 1; });
+    const std::string_view text = bounded_string(L, 1, max_joined_bytes);
+    return lua_guarded(L, [L, text] { push(L, sentence_case(std::string(text))); return 1; });
 }
 
 int ctx_lower_first(lua_State* L) {
-    const std::string text = luaL_checkstring(L, 1);
-    return guarded(L, [&] { push(L, lower_first(text)); return 1; });
+    const std::string_view text = bounded_string(L, 1, max_joined_bytes);
+    return lua_guarded(L, [L, text] { push(L, lower_first(std::string(text))); return 1; });
 }
 
 int ctx_describe(lua_State* L) {
-    const std::string text = describe_value(L, 1);
-    push(L, text);   // [+1]
-    return 1;
+    return lua_guarded(L, [L] {
+        push(L, describe_value(L, 1));   // [+1]
+        return 1;
+    });
 }
 
 // Which openness fact to cite, as the SDK's openness_of(): fact name and whether it is open, or nil.

@@ -161,6 +161,7 @@ std::size_t pattern_matcher::match_back_reference(std::size_t s, char digit) {
     if (index < 0 || index >= level_ || captures_[static_cast<std::size_t>(index)].length == unfinished)
         throw pattern_error("invalid capture index %" + std::string(1, digit));
     const capture& c = captures_[static_cast<std::size_t>(index)];
+    if (c.length == position) return no_match;   // a position capture has no text to match again, as in Lua
     const auto length = static_cast<std::size_t>(c.length);
     for (std::size_t i = 0; i < length; ++i) step();
     if (subject_.size() - s >= length && subject_.compare(s, length, subject_.substr(c.start, length)) == 0) return s + length;

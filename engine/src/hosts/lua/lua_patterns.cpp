@@ -2,9 +2,12 @@
 // reference manual gives them: negative init counts from the end; find's plain
 // flag; '^' anchors find, match and gsub but not gmatch; an empty match never
 // repeats at the position where the previous match ended. Results are built in
-// a luaL_Buffer so their memory counts against the script's allowance.
+// a luaL_Buffer so their memory counts against the script's allowance. A plain
+// find uses memmem (glibc's two-way search), linear in the text, so its charge
+// by length is honest.
 #include "hosts/lua/lua_patterns.hpp"
 
+#include "hosts/lua/lua_guard.hpp"
 #include "hosts/lua/lua_pattern_matcher.hpp"
 #include "hosts/lua/lua_runtime.hpp"
 
@@ -33,17 +36,6 @@ std::size_t start_position(lua_State* L, int index, std::size_t length) {
 
 pattern_matcher make_matcher(lua_State* L, std::string_view subject, std::string_view pattern) {
     return pattern_matcher(subject, pattern, [L](std::uint64_t steps) { lua_runtime::charge(L, steps); });
-}
-
-// Runs `body`, turning a malformed pattern into a Lua error naming it (after the matcher's frames are gone).
-template <class Body> int with_pattern_errors(lua_State* L, Body&& body) {
-    std::string failure;
-    try {
-        return body();
-    } catch (const pattern_error& error) {
-        failure = error.what();
-    }
-    return luaL_error(L, "%s", failure.c_str());
 }
 
 // Pushes capture `i`, or the whole match [s, e) when the pattern has no captures and `i` is 0. [+1]
@@ -76,8 +68,9 @@ int find_or_match(lua_State* L, bool find) {
         return 1;
     }
     if (find && (lua_toboolean(L, 4) || pattern.find_first_of(specials) == std::string_view::npos)) {
-        lua_runtime::charge(L, (subject.size() - init) / 64 * (pattern.size() / 64 + 1) + 1);
-        const std::size_t at = subject.find(pattern, init);
+        lua_runtime::charge(L, (subject.size() - init + pattern.size()) / 64 + 1);
+        const void* found = pattern.empty() ? subject.data() + init : memmem(subject.data() + init, subject.size() - init, pattern.data(), pattern.size());
+        const std::size_t at = found == nullptr ? std::string_view::npos : static_cast<std::size_t>(static_cast<const char*>(found) - subject.data());
         if (at == std::string_view::npos) {
             lua_pushnil(L);   // [+1]
             return 1;
@@ -88,7 +81,7 @@ int find_or_match(lua_State* L, bool find) {
     }
     const bool anchored = !pattern.empty() && pattern[0] == '^';
     if (anchored) pattern.remove_prefix(1);
-    return with_pattern_errors(L, [&] {
+    return lua_guarded(L, [&] {
         pattern_matcher m = make_matcher(L, subject, pattern);
         for (std::size_t s = init; s <= subject.size(); ++s) {
             const std::size_t e = m.match(s);
@@ -115,7 +108,7 @@ int gmatch_step(lua_State* L) {
     const std::string_view subject = {lua_tostring(L, lua_upvalueindex(1)), lua_rawlen(L, lua_upvalueindex(1))};
     const std::string_view pattern = {lua_tostring(L, lua_upvalueindex(2)), lua_rawlen(L, lua_upvalueindex(2))};
     auto* state = static_cast<gmatch_state*>(lua_touserdata(L, lua_upvalueindex(3)));
-    return with_pattern_errors(L, [&] {
+    return lua_guarded(L, [&] {
         pattern_matcher m = make_matcher(L, subject, pattern);
         for (std::size_t s = state->next; s <= subject.size(); ++s) {
             const std::size_t e = m.match(s);
@@ -143,12 +136,10 @@ void add_replacement(lua_State* L, luaL_Buffer& b, const pattern_matcher& m, std
             const char next = ++i < length ? repl[i] : '\0';
             if (next == '%') {
                 luaL_addchar(&b, '%');
-            } else if (next >= '0' && next <= '9') {
-                push_capture(L, m, subject, next == '0' ? 0 : next - '1', s, e);   // [+1]
-                if (next == '0') {
-                    lua_pop(L, 1);                                               // [-1]
-                    lua_pushlstring(L, subject.data() + s, e - s);              // [+1] %0 is always the whole match
-                }
+            } else if (next == '0') {
+                luaL_addlstring(&b, subject.data() + s, e - s);                 // the whole match, whatever the captures
+            } else if (next >= '1' && next <= '9') {
+                push_capture(L, m, subject, next - '1', s, e);                   // [+1]
                 luaL_tolstring(L, -1, nullptr);                                  // [+1]
                 lua_remove(L, -2);                                               // [-1]
                 luaL_addvalue(&b);                                               // [-1]
@@ -202,7 +193,7 @@ int pattern_gsub(lua_State* L) {
     const lua_Integer most = luaL_optinteger(L, 4, static_cast<lua_Integer>(subject.size()) + 1);
     const bool anchored = !pattern.empty() && pattern[0] == '^';
     if (anchored) pattern.remove_prefix(1);
-    return with_pattern_errors(L, [&] {
+    return lua_guarded(L, [&] {
         pattern_matcher m = make_matcher(L, subject, pattern);
         luaL_Buffer b;
         luaL_buffinit(L, &b);

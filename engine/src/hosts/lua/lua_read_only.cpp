@@ -8,7 +8,7 @@
 // registry table, and each seal sets only raw fields from it.
 #include "hosts/lua/lua_read_only.hpp"
 
-#include "hosts/lua/lua_sandbox.hpp"
+#include "hosts/lua/lua_deterministic.hpp"
 
 namespace verdict {
 namespace {

@@ -8,6 +8,7 @@
 #include "support/suggest.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 #include <vector>
 
@@ -50,7 +51,7 @@ template <class Error> void check_keys(lua_State* L, int index, const std::strin
     }
 }
 
-// The field `key` of the table at `index` as type `expected`; nullopt when absent and `optional`. [0]
+// The string field `key` of the table at `index`; `where` prefixes the field in messages. [0]
 template <class Error> std::string string_field(lua_State* L, int index, const std::string& where, const char* key) {
     raw_field(L, index, key);      // [+1]
     if (lua_type(L, -1) != LUA_TSTRING) {
@@ -111,7 +112,7 @@ reason read_reason(lua_State* L, int index, const std::string& where) {
     return r;
 }
 
-std::vector<reason> read_reasons(lua_State* L, int index) {
+std::vector<reason> read_reasons(lua_State* L, int index, std::size_t max_reasons) {
     raw_field(L, index, "reasons");      // [+1]
     const int list = lua_gettop(L);
     if (!lua_istable(L, list)) {
@@ -120,6 +121,11 @@ std::vector<reason> read_reasons(lua_State* L, int index) {
         throw invalid_review("reasons: expected a list of reasons, found " + found);
     }
     const auto count = static_cast<lua_Integer>(lua_rawlen(L, list));
+    if (static_cast<std::size_t>(count) > max_reasons) {
+        lua_pop(L, 1);
+        throw invalid_review("reasons: expected at most one per declared rule and a clamp (" + std::to_string(max_reasons) + "), found " +
+                             std::to_string(count));
+    }
     for (lua_pushnil(L); lua_next(L, list) != 0; lua_pop(L, 1)) {
         const bool in_sequence = lua_isinteger(L, -2) && lua_tointeger(L, -2) >= 1 && lua_tointeger(L, -2) <= count;
         if (!in_sequence) {
@@ -165,13 +171,16 @@ script_spec read_script_spec(lua_State* L, int index) {
     check_keys<std::invalid_argument>(L, defaults, "defaults", {"base", "threshold", "min_facts", "weights"}, {"weights"});
     spec.defaults.base = number_field<std::invalid_argument>(L, defaults, "defaults.", "base", spec.defaults.base, false);
     spec.defaults.threshold = number_field<std::invalid_argument>(L, defaults, "defaults.", "threshold", spec.defaults.threshold, false);
-    spec.defaults.min_facts = static_cast<int>(number_field<std::invalid_argument>(L, defaults, "defaults.", "min_facts", spec.defaults.min_facts, false));
+    const double min_facts = number_field<std::invalid_argument>(L, defaults, "defaults.", "min_facts", spec.defaults.min_facts, false);
+    if (std::floor(min_facts) != min_facts || min_facts < 0 || min_facts > 1000)
+        throw std::invalid_argument("defaults.min_facts: expected a whole number from 0 to 1000, found " + number_text(min_facts));
+    spec.defaults.min_facts = static_cast<int>(min_facts);
     read_weights(L, defaults, spec.defaults);
     lua_pop(L, 1);                                             // [-1]
     return spec;
 }
 
-review read_review_table(lua_State* L, int index) {
+review read_review_table(lua_State* L, int index, std::size_t max_reasons) {
     index = lua_absindex(L, index);
     if (!lua_istable(L, index)) throw invalid_review("the review: expected a table (verdict, score, quote, reasons), found " + type_of(L, index));
     const std::vector<std::string> keys{"verdict", "score", "quote", "reasons"};
@@ -184,7 +193,7 @@ review read_review_table(lua_State* L, int index) {
     r.verdict = static_cast<verdict_kind>(found - names.begin());
     r.score = number_field<invalid_review>(L, index, "", "score", 0, true);
     r.quote = string_field<invalid_review>(L, index, "", "quote");
-    r.reasons = read_reasons(L, index);
+    r.reasons = read_reasons(L, index, max_reasons);
     return r;
 }
 

@@ -1,8 +1,7 @@
 // The sandbox, as allow lists: a name not listed here is not reachable.
 //
-// Left out on purpose: io, os, package/require, debug, coroutine, dofile,
-// loadfile, load, string.dump, collectgarbage, print (scripts get ctx.log),
-// math.randomseed (the host seeds per review).
+// Left out on purpose: the names in left_out below, string.dump and
+// math.randomseed (the host seeds per review); scripts get ctx.log for print.
 //
 // Scripts share one state, so everything shared is guarded: the string
 // metatable is locked (getmetatable("") returns a string), each environment
@@ -12,6 +11,7 @@
 #include "hosts/lua/lua_sandbox.hpp"
 
 #include "hosts/lua/lua_charges.hpp"
+#include "hosts/lua/lua_deterministic.hpp"
 #include "hosts/lua/lua_patterns.hpp"
 #include "hosts/lua/lua_read_only.hpp"
 #include "hosts/lua/lua_runtime.hpp"
@@ -24,8 +24,7 @@
 namespace verdict {
 namespace {
 
-constexpr const char* allowed_base[] = {"assert", "error",  "getmetatable", "ipairs",   "next",     "rawequal", "rawget",
-                                        "rawlen", "select", "tonumber",     "tostring", "type",     "_VERSION"};
+constexpr const char* allowed_base[] = {"assert", "error", "getmetatable", "ipairs", "rawequal", "select", "tonumber", "type", "_VERSION"};
 constexpr const char* allowed_string[] = {"byte",  "char", "find",     "format", "gmatch",  "gsub", "len",    "lower",
                                           "match", "pack", "packsize", "rep",    "reverse", "sub",  "unpack", "upper"};
 constexpr const char* allowed_table[] = {"concat", "insert", "move", "pack", "remove", "sort", "unpack"};
@@ -77,6 +76,17 @@ int protected_call_with_handler(lua_State* L) {
     lua_pushcclosure(L, handler_unless_stopped, 1);    // [-1, +1]
     lua_replace(L, 2);                                 // [-1]
     return protected_call(L);
+}
+
+// rawget and rawlen read a read-only view's table, as reads through the view itself do.
+int through_views(lua_State* L) {
+    if (lua_type(L, 1) == LUA_TTABLE && is_read_only(L, 1)) {
+        lua_getmetatable(L, 1);            // [+1]
+        lua_getfield(L, -1, "__index");    // [+1]
+        lua_replace(L, 1);                 // [-1] the real table in the view's place
+        lua_pop(L, 1);                     // [-1]
+    }
+    return lua_tocfunction(L, lua_upvalueindex(1))(L);
 }
 
 int guarded_rawset(lua_State* L) {
@@ -155,73 +165,7 @@ int global_assignment(lua_State* L) {
     return luaL_error(L, "assignment to global '%s': scripts may not create globals (declare it local)", luaL_tolstring(L, 2, nullptr));
 }
 
-struct ordered_key {
-    int rank = 2;            // 0 numbers, 1 strings, 2 anything else (in the order next() gave them)
-    lua_Number number = 0;
-    std::string text;
-    int position = 0;        // index in the keys table
-};
-
-int ordered_step(lua_State* L) {
-    const lua_Integer next = lua_tointeger(L, lua_upvalueindex(3)) + 1;
-    if (lua_rawgeti(L, lua_upvalueindex(2), next) == LUA_TNIL) return 1;   // [+1] nil ends the loop
-    lua_pushinteger(L, next);                                              // [+1]
-    lua_replace(L, lua_upvalueindex(3));                                   // [-1]
-    lua_pushvalue(L, -1);                                                  // [+1] the key
-    lua_rawget(L, lua_upvalueindex(1));                                    // [-1, +1] its value
-    return 2;
-}
-
-// Pushes the sorted keys of the table at `table`. [+1]
-void push_sorted_keys(lua_State* L, int table) {
-    std::vector<ordered_key> keys;
-    lua_newtable(L);                                          // [+1] keys, in next() order
-    for (lua_pushnil(L); lua_next(L, table) != 0; lua_pop(L, 1)) {
-        ordered_key k;
-        k.rank = lua_type(L, -2) == LUA_TNUMBER ? 0 : lua_type(L, -2) == LUA_TSTRING ? 1 : 2;
-        if (k.rank == 0) k.number = lua_tonumber(L, -2);
-        if (k.rank == 1) k.text = lua_tostring(L, -2);
-        k.position = static_cast<int>(keys.size()) + 1;
-        lua_pushvalue(L, -2);                                 // [+1]
-        lua_rawseti(L, -4, k.position);                       // [-1]
-        keys.push_back(std::move(k));
-    }
-    lua_runtime::charge(L, static_cast<std::uint64_t>(static_cast<double>(keys.size()) * std::log2(static_cast<double>(keys.size()) + 1)) + 1);
-    std::stable_sort(keys.begin(), keys.end(), [](const ordered_key& a, const ordered_key& b) {
-        if (a.rank != b.rank) return a.rank < b.rank;
-        return a.rank == 0 ? a.number < b.number : a.rank == 1 ? a.text < b.text : false;
-    });
-    lua_createtable(L, static_cast<int>(keys.size()), 0);     // [+1] keys, sorted
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-        lua_rawgeti(L, -2, keys[i].position);                 // [+1]
-        lua_rawseti(L, -2, static_cast<lua_Integer>(i) + 1);  // [-1]
-    }
-    lua_remove(L, -2);                                        // [-1] the unsorted keys
-}
-
 }  // namespace
-
-int ordered_iteration(lua_State* L, int table, int state) {
-    table = lua_absindex(L, table);
-    state = lua_absindex(L, state);
-    lua_pushvalue(L, table);                                  // [+1] what the steps read
-    push_sorted_keys(L, table);                               // [+1]
-    lua_pushinteger(L, 0);                                    // [+1] position
-    lua_pushcclosure(L, ordered_step, 3);                     // [-3, +1]
-    lua_pushvalue(L, state);                                  // [+1] what pairs() returns as its state
-    lua_pushnil(L);                                           // [+1]
-    return 3;
-}
-
-int ordered_pairs(lua_State* L) {
-    if (luaL_getmetafield(L, 1, "__pairs") != LUA_TNIL) {   // [+1] a view (or any table) that orders itself
-        lua_pushvalue(L, 1);                                 // [+1]
-        lua_call(L, 1, 3);                                   // [-2, +3]
-        return 3;
-    }
-    luaL_checktype(L, 1, LUA_TTABLE);
-    return ordered_iteration(L, 1, 1);
-}
 
 void install_sandbox(lua_State* L) {
     luaL_requiref(L, "_G", luaopen_base, 0);       // [+1] base
@@ -234,10 +178,16 @@ void install_sandbox(lua_State* L) {
     const int table = base + 2;
     const int math = base + 3;
     const int utf8 = base + 4;
-    const luaL_Reg patterns[] = {{"find", pattern_find}, {"match", pattern_match}, {"gmatch", pattern_gmatch}, {"gsub", pattern_gsub}, {nullptr, nullptr}};
+    const luaL_Reg replacements[] = {{"find", pattern_find}, {"match", pattern_match}, {"gmatch", pattern_gmatch},
+                                     {"gsub", pattern_gsub}, {nullptr, nullptr}};
     lua_pushvalue(L, string);                      // [+1]
-    luaL_setfuncs(L, patterns, 0);
+    luaL_setfuncs(L, replacements, 0);
     lua_pop(L, 1);                                 // [-1]
+    lua_getfield(L, string, "format");             // [+1] the original
+    lua_pushcclosure(L, deterministic_format, 1);  // [-1, +1]
+    lua_setfield(L, string, "format");             // [-1]
+    lua_pushcfunction(L, stable_sort);             // [+1]
+    lua_setfield(L, table, "sort");                // [-1]
     install_charges(L, base, string, table, utf8);
     lua_getfield(L, math, "randomseed");           // [+1]
     lua_setfield(L, LUA_REGISTRYINDEX, randomseed_key);   // [-1]
@@ -257,15 +207,19 @@ void install_sandbox(lua_State* L) {
 
     lua_newtable(L);                               // [+1] the template
     copy_fields(L, base, allowed_base);
-    const std::pair<const char*, lua_CFunction> replaced[] = {{"pcall", protected_call}, {"xpcall", protected_call_with_handler},
-                                                              {"rawset", guarded_rawset}, {"setmetatable", guarded_setmetatable}};
-    for (const auto& [name, guard] : replaced) {
+    const std::pair<const char*, lua_CFunction> wrapped[] = {{"pcall", protected_call}, {"xpcall", protected_call_with_handler},
+                                                             {"rawset", guarded_rawset}, {"setmetatable", guarded_setmetatable},
+                                                             {"rawget", through_views}, {"rawlen", through_views}};
+    for (const auto& [name, guard] : wrapped) {
         lua_getfield(L, base, name);               // [+1] the original
         lua_pushcclosure(L, guard, 1);             // [-1, +1]
         lua_setfield(L, -2, name);                 // [-1]
     }
-    lua_pushcfunction(L, ordered_pairs);           // [+1]
-    lua_setfield(L, -2, "pairs");                  // [-1]
+    const std::pair<const char*, lua_CFunction> replaced[] = {{"pairs", ordered_pairs}, {"next", ordered_next}, {"tostring", deterministic_tostring}};
+    for (const auto& [name, function] : replaced) {
+        lua_pushcfunction(L, function);            // [+1]
+        lua_setfield(L, -2, name);                 // [-1]
+    }
     for (const auto& [name, index] : {std::pair{"string", string}, {"table", table}, {"math", math}, {"utf8", utf8}}) {
         lua_pushvalue(L, index);                   // [+1]
         lua_setfield(L, -2, name);                 // [-1]

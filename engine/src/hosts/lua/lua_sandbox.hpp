@@ -19,11 +19,5 @@ void push_script_environment(lua_State* L);
 /// Seeds math.random, so a review draws the same numbers on every run. [0]
 void seed_random(lua_State* L, std::uint64_t seed);
 
-/// pairs() in key order: numbers ascending, then strings in byte order, then other keys; honours __pairs.
-int ordered_pairs(lua_State* L);
-
-/// Pushes pairs()'s three results for iterating the table at `table` in key order, returning the value at
-/// `state` as the state (a read-only view returns itself, never the table behind it). [+3]
-int ordered_iteration(lua_State* L, int table, int state);
 
 }  // namespace verdict

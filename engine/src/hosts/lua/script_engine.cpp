@@ -8,10 +8,7 @@
 
 namespace verdict {
 
-script_engine::script_engine() {
-    install_sandbox(runtime_.state());
-    runtime_.set_ceiling_here();
-}
+script_engine::script_engine() { install_sandbox(runtime_.state()); }
 
 void script_engine::pin(const tool& t) {
     auto found = pinned_.find(&t);
@@ -20,6 +17,7 @@ void script_engine::pin(const tool& t) {
         return;
     }
     push_tool_view(runtime_.state(), t);                                    // [+1]
+    ++views_built_;
     pinned_[&t] = {luaL_ref(runtime_.state(), LUA_REGISTRYINDEX), 1};      // [-1]
 }
 
@@ -32,8 +30,12 @@ void script_engine::unpin(const tool& t) {
 
 void script_engine::push_view(const tool& t) {
     const auto found = pinned_.find(&t);
-    if (found == pinned_.end()) push_tool_view(runtime_.state(), t);                   // [+1]
-    else lua_rawgeti(runtime_.state(), LUA_REGISTRYINDEX, found->second.ref);          // [+1]
+    if (found != pinned_.end()) {
+        lua_rawgeti(runtime_.state(), LUA_REGISTRYINDEX, found->second.ref);          // [+1]
+        return;
+    }
+    push_tool_view(runtime_.state(), t);                                               // [+1]
+    ++views_built_;
 }
 
 }  // namespace verdict

@@ -23,6 +23,9 @@ public:
     /// Pushes the view of `t`: the pinned one, or a fresh one when `t` is not pinned. [+1]
     void push_view(const tool& t);
 
+    /// How many tool views this engine has built.
+    std::size_t views_built() const { return views_built_; }
+
 private:
     struct pinned_view {
         int ref;
@@ -30,6 +33,7 @@ private:
     };
     lua_runtime runtime_;
     std::map<const tool*, pinned_view> pinned_;
+    std::size_t views_built_ = 0;
 };
 
 }  // namespace verdict

@@ -11,6 +11,7 @@
 #include "hosts/persona_defaults.hpp"
 #include "support/text_file.hpp"
 
+#include <algorithm>
 #include <filesystem>
 #include <functional>
 
@@ -45,6 +46,25 @@ std::uint64_t random_seed(const std::string& persona, const std::string& tool) {
     return hash;
 }
 
+// Puts the Lua stack back as it was found, however the block it guards ends.
+class stack_guard {
+public:
+    explicit stack_guard(lua_State* L) : L_(L), top_(lua_gettop(L)) {}
+    ~stack_guard() { lua_settop(L_, top_); }
+    stack_guard(const stack_guard&) = delete;
+    stack_guard& operator=(const stack_guard&) = delete;
+
+private:
+    lua_State* L_;
+    int top_;
+};
+
+// A persona id as panel.json writes seat ids: lower case, digits and underscores, starting with a letter.
+bool valid_id(const std::string& id) {
+    if (id.empty() || id.size() > 40 || id[0] < 'a' || id[0] > 'z') return false;
+    return std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; });
+}
+
 class script_persona final : public persona_backend {
 public:
     script_persona(std::shared_ptr<script_engine> engine, std::string file, const script_limits& limits)
@@ -57,8 +77,10 @@ public:
 
     void load(const std::string& source) {
         std::lock_guard lock(engine_->runtime().mutex());
-        engine_->runtime().raise_ceiling(limits_.memory_bytes);
+        owner_ = engine_->runtime().add_owner(limits_.memory_bytes);
         lua_State* L = engine_->runtime().state();
+        const stack_guard guard(L);
+        seed_random(L, random_seed(label_, ""));   // the top level draws the same numbers on every run too
         const std::string chunk = "@" + label_;
         if (luaL_loadbufferx(L, source.data(), source.size(), chunk.c_str(), "t") != LUA_OK) {   // [+1] chunk or error
             const std::string error = lua_tostring(L, -1);
@@ -67,7 +89,7 @@ public:
         }
         push_script_environment(L);                                                         // [+1]
         lua_setupvalue(L, -2, 1);                                                           // [-1] the chunk's _ENV
-        if (auto error = engine_->runtime().call(0, 1, limits_.instructions_per_load, limits_.memory_bytes, limits_.seconds))
+        if (auto error = engine_->runtime().call(owner_, 0, 1, limits_.instructions_per_load, limits_.seconds))
             fail(located(*error, "loading"));
         read_spec(L);
     }
@@ -89,20 +111,31 @@ public:
     review review_tool(const tool& t, const settings& s, std::vector<std::string>* log) const override {
         std::lock_guard lock(engine_->runtime().mutex());
         lua_State* L = engine_->runtime().state();
+        const stack_guard guard(L);
+        try {
+            return review_unguarded(L, t, s, log);
+        } catch (const host_error&) {
+            throw;
+        } catch (const std::exception& error) {
+            fail(file_ + ": review of " + t.id + ": internal error: " + error.what());
+        }
+    }
+
+private:
+    review review_unguarded(lua_State* L, const tool& t, const settings& s, std::vector<std::string>* log) const {
         script_review progress(s);
         seed_random(L, random_seed(spec_.identity.id, t.id));
         lua_rawgeti(L, LUA_REGISTRYINDEX, review_ref_);   // [+1]
         engine_->push_view(t);                           // [+1]
         push_ctx_for(L, s);                              // [+1]
         set_active_review(L, &progress);
-        auto error = engine_->runtime().call(2, 1, limits_.instructions_per_review, limits_.memory_bytes, limits_.seconds);   // [-3, +1|0]
+        auto error = engine_->runtime().call(owner_, 2, 1, limits_.instructions_per_review, limits_.seconds);   // [-3, +1|0]
         set_active_review(L, nullptr);
         if (log) log->insert(log->end(), progress.log.begin(), progress.log.end());
         if (error) fail(located(*error, "review of " + t.id));
         return checked_result(L, progress, s, t);
     }
 
-private:
     // Lua's message starts "<label>:<line>: "; give the file its full name, and put what was being done after
     // the place.
     std::string located(const std::string& raw, const std::string& what) const {
@@ -121,7 +154,8 @@ private:
         const std::string to = file_ + ":";
         std::size_t at = 0;
         while ((at = text.find(from, at)) != std::string::npos) {
-            const bool starts_name = at == 0 || text[at - 1] == '\t' || text[at - 1] == '\n' || text[at - 1] == '<' || text[at - 1] == ' ';
+            // Where Lua writes a place: the message's start, a traceback line, or "function <place>".
+            const bool starts_name = at == 0 || text[at - 1] == '\t' || text[at - 1] == '\n' || text[at - 1] == '<';
             if (starts_name) text.replace(at, from.size(), to);
             at += starts_name ? to.size() : from.size();
         }
@@ -131,12 +165,10 @@ private:
     review checked_result(lua_State* L, script_review& progress, const settings& s, const tool& t) const {
         try {
             const bool finished = progress.finished != nullptr && lua_touserdata(L, -1) == progress.finished;
-            review result = finished ? std::move(progress.result) : read_review_table(L, -1);
-            lua_pop(L, 1);   // [-1] the returned value
+            review result = finished ? std::move(progress.result) : read_review_table(L, -1, s.weights.size() + 1);
             check_review(result, s, 1);
             return result;
         } catch (const invalid_review& error) {
-            if (lua_gettop(L) > 0) lua_pop(L, 1);
             fail(file_ + ": review of " + t.id + ": " + error.what());
         }
     }
@@ -156,8 +188,10 @@ private:
         try {
             spec_ = read_script_spec(L, -1);
             check_persona_defaults(spec_.defaults);
+            if (!valid_id(spec_.identity.id))
+                throw std::invalid_argument("id: expected lower case letters, digits and underscores, starting with a letter, found \"" +
+                                            spec_.identity.id + "\"");
         } catch (const std::invalid_argument& error) {
-            lua_pop(L, 1);
             fail(file_ + ": loading: " + error.what());
         }
         lua_pushliteral(L, "review");                         // [+1]
@@ -170,6 +204,7 @@ private:
     std::string file_;
     std::string label_;   // the chunk's name inside Lua: short, since Lua cuts names past 60 bytes
     script_limits limits_;
+    lua_runtime::owner_id owner_ = lua_runtime::host;   // whose the memory of this persona's calls is
     script_spec spec_;
     int review_ref_ = LUA_NOREF;
     mutable int ctx_ref_ = LUA_NOREF;
@@ -185,7 +220,13 @@ std::unique_ptr<persona_backend> load_script_persona(const std::filesystem::path
     const auto source = read_text_file(script, limits.source_bytes, problems);
     if (!source) fail(file + ": loading: expected " + problems.front().expected + ", found " + problems.front().found);
     auto persona = std::make_unique<script_persona>(std::move(engine), file, limits);
-    persona->load(*source);
+    try {
+        persona->load(*source);
+    } catch (const host_error&) {
+        throw;
+    } catch (const std::exception& error) {
+        fail(file + ": loading: internal error: " + error.what());
+    }
     return persona;
 }
 

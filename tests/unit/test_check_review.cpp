@@ -1,0 +1,69 @@
+// check_review, the rule every review passes before a panel counts it: the
+// receipt adds up, each reason is a declared rule giving its weight once, and
+// a clamp is only ever the scorecard's own.
+#include "verdict/review.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace verdict;
+using Catch::Matchers::Contains;
+
+namespace {
+
+settings two_rules() {
+    settings s;
+    s.base = 50;
+    s.threshold = 60;
+    s.weights = {{"open", 30}, {"fast", 40}};
+    return s;
+}
+
+std::string refusal(const review& r, const settings& s) {
+    try {
+        check_review(r, s);
+    } catch (const invalid_review& error) {
+        return error.what();
+    }
+    return "";
+}
+
+}  // namespace
+
+TEST_CASE("the scorecard's own clamp passes, and a clamp it did not make is refused", "[unit][review]") {
+    const settings s = two_rules();
+    scorecard card(s);
+    card.rule("open", "licence.open_source", "true", true, "Open.");
+    card.rule("fast", "performance", "fast", true, "Fast.");
+    const review clamped = card.finish("Capped at 100.");
+    REQUIRE(clamped.reasons.size() == 3);
+    CHECK(clamped.reasons.back().rule == "clamp");
+    CHECK(clamped.reasons.back().points == -20);
+    CHECK(refusal(clamped, s).empty());
+
+    review invented{verdict_kind::ship, 97, "Clamped up, somehow.", {{"clamp", 47, "score", "50", "Clamped."}}};
+    CHECK_THAT(refusal(invented, s), Contains("reasons[0]: expected a clamp only of a total past 0 or 100 to that bound"));
+    review overshooting = clamped;
+    overshooting.reasons.back().points = -10;
+    overshooting.score = 110;
+    CHECK_THAT(refusal(overshooting, s), Contains("score: expected a number from 0 to 100, found 110"));
+    review not_last = clamped;
+    std::swap(not_last.reasons[1], not_last.reasons[2]);
+    CHECK_THAT(refusal(not_last, s), Contains("reasons[1].rule: expected a rule declared in the persona's weights, found \"clamp\""));
+}
+
+TEST_CASE("a rule gives its points once: the scorecard refuses to fire it twice, and check_review refuses a repeat", "[unit][review]") {
+    const settings s = two_rules();
+    scorecard card(s);
+    card.rule("open", "licence.open_source", "true", true, "Open.");
+    CHECK_THROWS_WITH(card.rule("open", "licence.open_weights", "true", true, "Open again."), "rule \"open\" fired twice in one review");
+    const review twice{verdict_kind::ship, 100, "Twice as open.", {{"open", 30, "a", "true", "Open."}, {"open", 30, "b", "true", "Again."}}};
+    CHECK_THAT(refusal(twice, s), Contains("reasons[1].rule: expected each rule once, found \"open\" again"));
+}
+
+TEST_CASE("reason texts have a limit, and a review cannot carry more reasons than rules and a clamp", "[unit][review]") {
+    const settings s = two_rules();
+    const review long_why{verdict_kind::ship, 80, "Long.", {{"open", 30, "a", "true", std::string(max_reason_text_bytes + 1, 'x')}}};
+    CHECK_THAT(refusal(long_why, s), Contains("reasons[0].why: expected at most 16384 bytes, found 16385"));
+    review crowded{verdict_kind::ship, 100, "Crowded.", std::vector<reason>(4, reason{"open", 30, "a", "true", "Open."})};
+    CHECK_THAT(refusal(crowded, s), Contains("reasons: expected at most one per rule (2) and a clamp, found 4"));
+}
