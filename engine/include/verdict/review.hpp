@@ -233,16 +233,6 @@ public:
         return std::any_of(reasons_.begin(), reasons_.end(), [&](const reason& r) { return r.rule == id; });
     }
 
-    /// The fired rule that pushed hardest toward ship (positive) or skip (negative); nullptr if none.
-    const reason* strongest(bool toward_ship) const {
-        const reason* best = nullptr;
-        for (const reason& each : reasons_) {
-            const double push = toward_ship ? each.points : -each.points;
-            if (push > 0 && (best == nullptr || push > (toward_ship ? best->points : -best->points))) best = &each;
-        }
-        return best;
-    }
-
     /// The finished review. A score past 0 or 100 is clamped by a "clamp" reason, so the receipt still adds up;
     /// an over-long quote is fitted to the limit (fit_quote).
     review finish(std::string quote) const {

@@ -38,9 +38,6 @@ public:
     /// Registers a persona that may hold at most `memory_bytes` at once: what its calls allocate, counting what
     /// it keeps from one call to the next, until the collector frees it.
     owner_id add_owner(std::size_t memory_bytes);
-    /// Live bytes allocated by `owner`'s calls.
-    std::size_t held_by(owner_id owner) const { return held_.at(owner); }
-
     /// Calls the function below `nargs` arguments on the stack on behalf of `owner`, within `instructions` and
     /// `seconds`. Leaves `nresults` results on success; on failure leaves nothing and returns the error, with a
     /// traceback, at most max_error_bytes long. [-(nargs+1), +(nresults|0)]
