@@ -87,18 +87,6 @@ int ordered_step(lua_State* L) {
     return 2;
 }
 
-// The table to walk for the argument at index 1: the one behind a read-only view, or the table itself. [+1]
-void push_walked_table(lua_State* L) {
-    luaL_checktype(L, 1, LUA_TTABLE);
-    if (is_read_only(L, 1)) {
-        lua_getmetatable(L, 1);            // [+1]
-        lua_getfield(L, -1, "__index");    // [+1]
-        lua_remove(L, -2);                 // [-1]
-    } else {
-        lua_pushvalue(L, 1);               // [+1]
-    }
-}
-
 // Merges the sorted runs [lo, mid) and [mid, hi) of `order` through `scratch`, taking from the left on ties.
 template <class Less> void merge_runs(std::vector<int>& order, std::vector<int>& scratch, std::size_t lo, std::size_t mid, std::size_t hi, Less& less) {
     std::size_t left = lo;
@@ -141,7 +129,8 @@ int ordered_pairs(lua_State* L) {
 
 int ordered_next(lua_State* L) {
     lua_settop(L, 2);
-    push_walked_table(L);                                     // [+1] at 3
+    luaL_checktype(L, 1, LUA_TTABLE);
+    push_behind_view(L, 1);                                   // [+1] at 3
     const std::vector<ordered_key> keys = sorted_keys(L, 3);  // [+1] at 4
     std::size_t next = 0;
     if (!lua_isnil(L, 2)) {

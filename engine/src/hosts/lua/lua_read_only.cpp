@@ -17,22 +17,15 @@ int refuse_write(lua_State* L) {
     return luaL_error(L, "attempt to change a read-only table (field '%s')", luaL_tolstring(L, 2, nullptr));
 }
 
-// Pushes the table behind the proxy at index 1: its metatable's __index. [+1]
-void push_real(lua_State* L) {
-    lua_getmetatable(L, 1);            // [+1]
-    lua_getfield(L, -1, "__index");    // [+1]
-    lua_remove(L, -2);                 // [-1]
-}
-
 int real_length(lua_State* L) {
-    push_real(L);                                                              // [+1]
+    push_behind_view(L, 1);                                                    // [+1]
     lua_pushinteger(L, static_cast<lua_Integer>(lua_rawlen(L, -1)));           // [+1]
     return 1;
 }
 
 int real_pairs(lua_State* L) {
     lua_settop(L, 1);
-    push_real(L);                           // [+1]
+    push_behind_view(L, 1);                 // [+1]
     return ordered_iteration(L, 2, 1);      // [+3] the proxy, not the real table, as the state
 }
 
@@ -74,6 +67,17 @@ bool is_read_only(lua_State* L, int index) {
     const bool read_only = lua_tocfunction(L, -1) == refuse_write;
     lua_pop(L, 2);                                              // [-2]
     return read_only;
+}
+
+void push_behind_view(lua_State* L, int index) {
+    index = lua_absindex(L, index);
+    if (!is_read_only(L, index)) {
+        lua_pushvalue(L, index);           // [+1]
+        return;
+    }
+    lua_getmetatable(L, index);            // [+1]
+    lua_getfield(L, -1, "__index");        // [+1] the real table
+    lua_remove(L, -2);                     // [-1]
 }
 
 void seal_table(lua_State* L) {

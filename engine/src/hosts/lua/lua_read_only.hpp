@@ -14,4 +14,8 @@ void seal_table(lua_State* L);
 /// True when the value at `index` is a read-only proxy made by seal_table. [0]
 bool is_read_only(lua_State* L, int index);
 
+/// Pushes the table behind the read-only proxy at `index`, or the value at `index` itself when it is not one:
+/// what raw reads and key-order walks see. [+1]
+void push_behind_view(lua_State* L, int index);
+
 }  // namespace verdict

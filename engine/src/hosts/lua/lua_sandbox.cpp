@@ -17,9 +17,7 @@
 #include "hosts/lua/lua_runtime.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <string>
-#include <vector>
 
 namespace verdict {
 namespace {
@@ -80,11 +78,9 @@ int protected_call_with_handler(lua_State* L) {
 
 // rawget and rawlen read a read-only view's table, as reads through the view itself do.
 int through_views(lua_State* L) {
-    if (lua_type(L, 1) == LUA_TTABLE && is_read_only(L, 1)) {
-        lua_getmetatable(L, 1);            // [+1]
-        lua_getfield(L, -1, "__index");    // [+1]
+    if (lua_type(L, 1) == LUA_TTABLE) {
+        push_behind_view(L, 1);            // [+1]
         lua_replace(L, 1);                 // [-1] the real table in the view's place
-        lua_pop(L, 1);                     // [-1]
     }
     return lua_tocfunction(L, lua_upvalueindex(1))(L);
 }
