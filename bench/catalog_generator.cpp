@@ -9,6 +9,7 @@
 #include "phrase_book.hpp"
 #include "random_stream.hpp"
 
+#include <cstdio>
 #include <algorithm>
 #include <initializer_list>
 #include <stdexcept>
@@ -211,6 +212,13 @@ std::string numbered(std::size_t number) {
     return std::string(digits.size() < 5 ? 5 - digits.size() : 0, '0') + digits;
 }
 
+// Dates spread over one year, from the index alone, so drawing them moves no other fact.
+std::string checked_on(std::size_t index) {
+    char text[16];
+    std::snprintf(text, sizeof text, "2026-%02zu-%02zu", 1 + index % 12, 1 + index / 12 % 28);
+    return text;
+}
+
 std::string description(tool_context& c, const std::string& name) {
     std::string text = name + " is " + c.text("a {adj} {thing} for {domain}.");
     for (const std::string& sentence : distinct_phrases(c.rng, "description_sentence", static_cast<std::size_t>(c.rng.between(1, 3))))
@@ -270,6 +278,7 @@ generated_tool make_tool(const catalog_plan& plan, std::size_t index) {
     d["category"] = plan.categories.at(category);
     d["tagline"] = c.text("{tagline}");
     d["description"] = description(c, name);
+    d["updated"] = checked_on(index);
     add_core_facts(c, d);
     add_setup_facts(c, d);
     add_evidence(c, d);

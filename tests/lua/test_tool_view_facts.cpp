@@ -27,7 +27,8 @@ json every_fact(const json& schema, const json& root) {
     if (type == "array") return json::array({every_fact(schema.at("items"), root)});
     if (type == "integer") return schema.value("minimum", 0) + 1;
     if (type == "boolean") return true;
-    return schema.contains("pattern") ? json("developer") : json("some text");   // the patterned strings: id and seats
+    if (schema.value("pattern", "").starts_with("^[0-9]{4}")) return "2026-04-14";   // the date of last check
+    return schema.contains("pattern") ? json("developer") : json("some text");   // the other patterned strings: id and seats
 }
 
 // The plain (unsealed) view on top of the stack, read back as JSON: sequences become arrays.

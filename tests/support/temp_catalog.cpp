@@ -45,6 +45,7 @@ nlohmann::json minimal_tool(const std::string& id) {
             {"category", "Developer Tools"},
             {"tagline", "A tool made up for a test"},
             {"description", "A tool made up for a test."},
+            {"updated", "2026-11-01"},
             {"pricing", {{"entry", "free"}}}};
 }
 

@@ -119,7 +119,7 @@ TEST_CASE("a value outside an enum lists the allowed values and suggests the nea
 TEST_CASE("a key given twice in one object is a problem at that key's pointer", "[unit][catalog]") {
     bad_file_case c;
     c.dir.add_raw_tool_file("bad-tool.json", R"({"id": "bad-tool", "name": "Bad Tool", "vendor": "Example Labs",
- "category": "Developer Tools", "tagline": "A line", "description": "A paragraph.",
+ "category": "Developer Tools", "tagline": "A line", "description": "A paragraph.", "updated": "2026-11-01",
  "pricing": {"entry": "free", "entry": "paid"}})");
     const auto [tools, problems] = c.load();
     CHECK(tools.ids() == only_good);

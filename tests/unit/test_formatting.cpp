@@ -2,7 +2,7 @@
 // signed points, whole numbers as JSON integers, and widths that count UTF-8
 // characters rather than bytes, so curly quotes and accents line up.
 #include "reports/number_format.hpp"
-#include "reports/text_layout.hpp"
+#include "reports/text/text_layout.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -18,7 +18,7 @@ namespace {
 // "steps" is written 3.0: the schema accepts it as an integer, so the decoder must too.
 const char* const full_tool_text = R"({
   "id": "full-tool", "name": "Full Tool", "vendor": "Example Labs", "category": "Developer Tools",
-  "tagline": "Every fact at once", "description": "A tool that states every fact the schema knows.",
+  "tagline": "Every fact at once", "description": "A tool that states every fact the schema knows.", "updated": "2026-04-14",
   "kind": "library", "primitive": "a streaming parser", "availability": "beta",
   "pricing": {"entry": "usage_based", "notes": "pay per token"},
   "licence": {"name": "MIT licence", "open_weights": false, "open_source": true, "commercial_use": "restricted"},
@@ -73,6 +73,7 @@ TEST_CASE("a document with every fact decodes every field", "[unit][decoder]") {
     CHECK(t.category == "Developer Tools");
     CHECK(t.tagline == "Every fact at once");
     CHECK(t.description == "A tool that states every fact the schema knows.");
+    CHECK(t.updated == "2026-04-14");
     CHECK(t.kind == tool_kind::library);
     CHECK(t.primitive == "a streaming parser");
     CHECK(t.availability == release_stage::beta);

@@ -181,6 +181,7 @@ struct tool {
     std::string category;
     std::string tagline;
     std::string description;
+    std::string updated;        ///< The date the entry's facts were last checked, "YYYY-MM-DD".
 
     std::optional<tool_kind> kind;
     std::optional<std::string> primitive;        ///< A noun phrase: what it is at its core.

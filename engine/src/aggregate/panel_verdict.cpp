@@ -29,7 +29,7 @@ panel_verdict aggregate(const std::vector<seat_review>& reviews, int quorum, con
     }
     if (v.voting() > 0) v.mean_score = score_sum / v.voting();
     if (v.quorum_met() && v.voting() > 0) {
-        v.ship_pct = (200 * v.ship + v.voting()) / (2 * v.voting());
+        v.ship_pct = percent_half_up(v.ship, v.voting());
         v.missing.clear();
     }
     return v;

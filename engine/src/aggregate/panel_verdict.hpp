@@ -42,6 +42,9 @@ struct panel_verdict {
     bool quorum_met() const { return voting() >= quorum; }
 };
 
+/// `part` of `whole` as a whole percentage, rounded half up (2 of 3 is 67); `whole` must be positive.
+inline int percent_half_up(int part, int whole) { return (200 * part + whole) / (2 * whole); }
+
 /// Aggregates `reviews`; only seats that voted ship or skip count toward the ship % and the mean.
 panel_verdict aggregate(const std::vector<seat_review>& reviews, int quorum, const std::string& rule_set);
 

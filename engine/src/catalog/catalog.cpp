@@ -1,5 +1,6 @@
 // Checks that need more than the schema: the id against the file name and the
-// name's slug, ids unique across files, and seats that exist on the panel.
+// name's slug, ids unique across files, seats that exist on the panel, and a
+// date of last check that is a real calendar date.
 // They run on the raw document, so a file with a schema problem still gets
 // these reported in the same pass.
 #include "catalog/catalog.hpp"
@@ -7,6 +8,7 @@
 #include "catalog/tool_decoder.hpp"
 #include "json/json_document.hpp"
 #include "json/schemas.hpp"
+#include "support/iso_time.hpp"
 #include "support/slug.hpp"
 #include "support/suggest.hpp"
 #include "support/text_file.hpp"
@@ -44,6 +46,12 @@ void check_identity(const json& document, const std::filesystem::path& file, con
         problems.push_back({shown, "/id", "the file's name without .json (\"" + file.stem().string() + "\")", "\"" + id + "\"", ""});
     if (!id.empty() && !name.empty() && id != slug_of(name))
         problems.push_back({shown, "/id", "the slug of the name \"" + name + "\" (\"" + slug_of(name) + "\")", "\"" + id + "\"", ""});
+}
+
+void check_updated(const json& document, const std::string& shown, problem_list& problems) {
+    const std::string updated = string_at(document, "updated");
+    if (updated.size() == 10 && !is_iso_date(updated))
+        problems.push_back({shown, "/updated", "a real calendar date (YYYY-MM-DD)", "\"" + updated + "\"", ""});
 }
 
 void check_seats(const json& document, const std::string& shown, const std::vector<std::string>& seat_ids, problem_list& problems) {
@@ -87,6 +95,7 @@ catalog load_catalog(const std::filesystem::path& catalog_dir, const std::vector
         auto document = read_json_document(file, tool_schema(), problems);
         if (!document) continue;
         check_identity(*document, file, shown, problems);
+        check_updated(*document, shown, problems);
         check_seats(*document, shown, seat_ids, problems);
         files.push_back({file, shown, std::move(*document), problems.size() > before});
     }

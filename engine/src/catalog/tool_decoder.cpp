@@ -113,6 +113,7 @@ tool decode_tool(const json& d) {
     field(d, "category", t.category);
     field(d, "tagline", t.tagline);
     field(d, "description", t.description);
+    field(d, "updated", t.updated);
     field(d, "kind", t.kind);
     field(d, "primitive", t.primitive);
     field(d, "availability", t.availability);

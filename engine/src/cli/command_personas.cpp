@@ -2,8 +2,8 @@
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "cli/workspace.hpp"
-#include "reports/review_json.hpp"
-#include "reports/text_layout.hpp"
+#include "reports/json/review_json.hpp"
+#include "reports/text/text_layout.hpp"
 
 #include <algorithm>
 #include <array>

@@ -2,8 +2,8 @@
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "cli/workspace.hpp"
-#include "reports/review_json.hpp"
-#include "reports/review_text.hpp"
+#include "reports/json/review_json.hpp"
+#include "reports/text/review_text.hpp"
 #include "support/suggest.hpp"
 
 #include <filesystem>

@@ -12,4 +12,9 @@ const schema_validator& panel_schema() {
     return validator;
 }
 
+const schema_validator& comparisons_schema() {
+    static const schema_validator validator(nlohmann::json::parse(comparisons_schema_text()));
+    return validator;
+}
+
 }  // namespace verdict

@@ -110,6 +110,11 @@ std::optional<panel_config> load_panel_config(const std::filesystem::path& catal
     config.rule_set = document->at("rule_set").get<std::string>();
     config.quorum = document->at("quorum").get<int>();
     config.default_seats = document->at("default_seats").get<std::vector<std::string>>();
+    if (document->contains("community")) {
+        const json& community = document->at("community");
+        config.community.min_voters = community.value("min_voters", config.community.min_voters);
+        config.community.disagreement_points = community.value("disagreement_points", config.community.disagreement_points);
+    }
     read_seats(*document, catalog_dir, persona_dir, config, problems);
     check_defaults(config, problems);
     if (problems.size() > before) return std::nullopt;

@@ -1,6 +1,7 @@
 // The panel configuration (catalog/panel.json): seats, where each seat's
-// persona comes from, the settings that override its defaults, the quorum and
-// the rule-set version stamped on every review.
+// persona comes from, the settings that override its defaults, the quorum,
+// the rule-set version stamped on every review, and how pages weigh the
+// community vote against the panel.
 #pragma once
 
 #include "hosts/lua/script_limits.hpp"
@@ -36,6 +37,12 @@ struct seat_config {
     std::string pointer;                ///< Where the seat sits in the file, e.g. "/seats/0".
 };
 
+/// How pages weigh the community vote against the panel.
+struct community_rules {
+    int min_voters = 10;            ///< Fewest voters for a community ship % to show.
+    int disagreement_points = 40;   ///< A gap this wide between community and panel ship % is flagged.
+};
+
 struct panel_config {
     std::string file;                   ///< As messages show it.
     std::string rule_set;
@@ -43,6 +50,7 @@ struct panel_config {
     std::vector<std::string> default_seats;
     std::vector<seat_config> seats;     ///< In report order.
     script_limits script_limits_in_force;   ///< The panel's limits for script seats (before a seat's own).
+    community_rules community;
 
     std::vector<std::string> seat_ids() const;
     const seat_config* find(const std::string& id) const;

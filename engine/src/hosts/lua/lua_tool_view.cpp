@@ -89,6 +89,7 @@ void set_identity(view_builder& v, const tool& t) {
     v.set("category", t.category);
     v.set("tagline", t.tagline);
     v.set("description", t.description);
+    v.set("updated", t.updated);
     v.set("kind", t.kind);
     v.set("primitive", t.primitive);
     v.set("availability", t.availability);

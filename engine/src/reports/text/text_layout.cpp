@@ -1,5 +1,5 @@
 // Widths count code points, not bytes, so quotes with curly quotes and dashes wrap where a reader expects.
-#include "reports/text_layout.hpp"
+#include "reports/text/text_layout.hpp"
 
 namespace verdict {
 

@@ -1,6 +1,6 @@
 // Absent values are JSON null rather than missing keys, so every document has
 // the same shape and a consumer never has to test for a key.
-#include "reports/review_json.hpp"
+#include "reports/json/review_json.hpp"
 
 #include "reports/number_format.hpp"
 

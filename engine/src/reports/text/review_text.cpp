@@ -1,10 +1,10 @@
 // Layout choices: the panel line first because it is the answer; the receipt
 // under each quote in evaluation order so it can be added up by eye from the
 // base; wrapped at 100 columns so it reads in a default terminal.
-#include "reports/review_text.hpp"
+#include "reports/text/review_text.hpp"
 
 #include "reports/number_format.hpp"
-#include "reports/text_layout.hpp"
+#include "reports/text/text_layout.hpp"
 
 #include <algorithm>
 

@@ -1,0 +1,28 @@
+// The comparisons to render (catalog/comparisons.json): explicit pairs of tool
+// ids, and every pair within a named category.
+#pragma once
+
+#include "catalog/catalog.hpp"
+#include "support/problem.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace verdict {
+
+/// One comparison page: `left` shows on the left.
+struct comparison_pair {
+    const tool* left = nullptr;
+    const tool* right = nullptr;
+
+    /// "<left-id>-vs-<right-id>": the page's file name without its extension.
+    std::string slug() const { return left->id + "-vs-" + right->id; }
+};
+
+/// Reads `<catalog_dir>/comparisons.json` against `tools`. Explicit pairs come first in file order, then each
+/// listed category's pairs in id order; a pair already listed (either way round) is kept once, where it first
+/// appeared. A pair naming a tool the catalog lacks, or one tool twice, is a problem and is left out.
+std::vector<comparison_pair> load_comparisons(const std::filesystem::path& catalog_dir, const catalog& tools, problem_list& problems);
+
+}  // namespace verdict

@@ -1,0 +1,109 @@
+// The dash for a missing number is U+2014, as the reference pages print it.
+#include "compare/page_wording.hpp"
+
+#include "reports/number_format.hpp"
+#include "verdict/persona.hpp"
+
+namespace verdict {
+namespace {
+
+constexpr std::string_view no_value = "—";
+
+std::string plural(int count, const char* word) { return std::to_string(count) + " " + word + (count == 1 ? "" : "s"); }
+
+// What one side of a not-comparable row says: "ships X", "abstained on X", "failed on X", "not on X's panel".
+std::string side_phrase(const scorecard_cell& cell, const std::string& name) {
+    switch (cell.state) {
+    case cell_state::ship: return "ships " + name;
+    case cell_state::skip: return "skips " + name;
+    case cell_state::abstain: return "abstained on " + name;
+    case cell_state::failed: return "failed on " + name;
+    case cell_state::not_seated: return "not on " + name + "'s panel";
+    }
+    return {};
+}
+
+}  // namespace
+
+std::string seat_title(std::string_view seat) {
+    std::string out(seat);
+    for (char& c : out)
+        if (c == '_') c = ' ';
+    return sentence_case(out);
+}
+
+std::string_view name_of(cell_state state) {
+    static constexpr std::string_view names[] = {"ship", "skip", "abstain", "failed", "not_seated"};
+    return names[static_cast<int>(state)];
+}
+
+std::string_view label_of(cell_state state) {
+    static constexpr std::string_view labels[] = {"Ship", "Skip", "Abstained", "Failed", "Not on this panel"};
+    return labels[static_cast<int>(state)];
+}
+
+cell_state state_of(const seat_review* review) {
+    if (!review) return cell_state::not_seated;
+    switch (review->outcome()) {
+    case seat_outcome::ship: return cell_state::ship;
+    case seat_outcome::skip: return cell_state::skip;
+    case seat_outcome::abstain: return cell_state::abstain;
+    case seat_outcome::failed: return cell_state::failed;
+    }
+    return cell_state::failed;
+}
+
+std::string panel_pct_text(const panel_verdict& v) { return v.ship_pct ? std::to_string(*v.ship_pct) + "%" : std::string(no_value); }
+
+std::string panel_detail(const panel_verdict& v) {
+    if (!v.ship_pct) return "insufficient: " + std::to_string(v.voting()) + " voted, quorum " + std::to_string(v.quorum);
+    return std::to_string(v.ship) + " of " + plural(v.voting(), "voting seat") + " ship";
+}
+
+std::string mean_score_text(const panel_verdict& v) {
+    return v.mean_score ? format_number(round_to_tenth(*v.mean_score)) : std::string(no_value);
+}
+
+std::string community_pct_text(const community_score& c) {
+    return c.ship_pct ? std::to_string(*c.ship_pct) + "%" : std::string(no_value);
+}
+
+std::string community_detail(const community_score& c) {
+    if (c.voters == 0) return "no votes yet";
+    if (!c.ship_pct) return plural(c.voters, "voter") + " (" + std::to_string(c.min_voters) + " needed)";
+    return plural(c.voters, "voter");
+}
+
+std::string disagreement_sentence(const page_tool& t) {
+    if (!t.sharp_disagreement) return {};
+    return "The community and the panel disagree sharply on " + t.subject().name + ": community " + community_pct_text(t.community) +
+           ", panel " + panel_pct_text(t.review->verdict) + ".";
+}
+
+std::string entry_label(entry_price price) {
+    static constexpr std::string_view labels[] = {"Free", "Freemium", "Paid", "Usage-based"};
+    return std::string(labels[static_cast<int>(price)]);
+}
+
+std::string licence_label(const tool& t) {
+    if (t.licence.name) return *t.licence.name;
+    const auto open = openness_of(t);
+    if (!open) return "Not stated";
+    if (!open->open) return "Closed";
+    return open->fact == "licence.open_source" ? "Open source" : "Open weights";
+}
+
+std::string commercial_use_label(const tool& t) {
+    return t.licence.commercial_use ? sentence_case(std::string(name_of(*t.licence.commercial_use))) : "Not stated";
+}
+
+std::string not_comparable_sentence(const comparison& c, const scorecard_row& row) {
+    return seat_title(row.seat) + ": " + side_phrase(row.cells[0], c.tools[0].subject().name) + "; " +
+           side_phrase(row.cells[1], c.tools[1].subject().name) + ".";
+}
+
+std::string footer_line(const std::string& rule_set, const std::string& data_date) {
+    return "Rule set " + rule_set + " · catalog data as of " + data_date;
+}
+
+}  // namespace verdict

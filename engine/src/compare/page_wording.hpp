@@ -1,0 +1,53 @@
+// The words pages use for states, prices and numbers, shared by every format
+// so that a page says the same thing in HTML, Markdown, JSON and text. Each
+// function returns plain text; formats escape it.
+#pragma once
+
+#include "aggregate/panel_verdict.hpp"
+#include "community/community_votes.hpp"
+#include "compare/comparison.hpp"
+#include "verdict/tool.hpp"
+
+#include <string>
+#include <string_view>
+
+namespace verdict {
+
+/// "developer" -> "Developer", "early_adopter" -> "Early adopter".
+std::string seat_title(std::string_view seat);
+
+/// "ship", "skip", "abstain", "failed", "not_seated": the state's name in JSON and front matter.
+std::string_view name_of(cell_state state);
+/// "Ship", "Skip", "Abstained", "Failed", "Not on this panel".
+std::string_view label_of(cell_state state);
+/// The state of `review` (null: the seat does not sit on the tool's panel).
+cell_state state_of(const seat_review* review);
+
+/// "75%", or "—" when the panel is insufficient.
+std::string panel_pct_text(const panel_verdict& v);
+/// "3 of 4 voting seats ship", or "insufficient: 2 voted, quorum 3".
+std::string panel_detail(const panel_verdict& v);
+/// "72.5", or "—" when no seat voted.
+std::string mean_score_text(const panel_verdict& v);
+
+/// "62%", or "—" below the minimum number of voters.
+std::string community_pct_text(const community_score& c);
+/// "31 voters", "4 voters (10 needed)", "no votes yet".
+std::string community_detail(const community_score& c);
+/// "The community and the panel disagree sharply on <name>: community 20%, panel 100%." Empty unless sharp.
+std::string disagreement_sentence(const page_tool& t);
+
+/// "Free", "Freemium", "Paid", "Usage-based".
+std::string entry_label(entry_price price);
+/// The licence's name, else "Open source" / "Open weights" / "Closed", else "Not stated".
+std::string licence_label(const tool& t);
+/// "Allowed", "Restricted", "Forbidden", "Not stated".
+std::string commercial_use_label(const tool& t);
+
+/// Why `row` is not in the split, e.g. "Business: not on Claw Code's panel; ships Modal GPU Serverless Inference."
+std::string not_comparable_sentence(const comparison& c, const scorecard_row& row);
+
+/// "Rule set 2026.11-1 · catalog data as of 2026-11-21".
+std::string footer_line(const std::string& rule_set, const std::string& data_date);
+
+}  // namespace verdict

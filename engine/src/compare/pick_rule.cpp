@@ -1,0 +1,86 @@
+// Values are compared as pages print them: a mean of 72.46 and one of 72.5
+// both show as 72.5, so they tie rather than let a difference no reader can
+// see decide the pick.
+#include "compare/pick_rule.hpp"
+
+#include "compare/page_wording.hpp"
+#include "reports/number_format.hpp"
+#include "verdict/persona.hpp"
+
+#include <functional>
+
+namespace verdict {
+namespace {
+
+struct level {
+    pick_rule rule;
+    std::function<std::optional<double>(const page_tool&)> value;
+    std::function<std::string(const page_tool&)> shown;
+};
+
+const std::vector<level>& levels() {
+    static const std::vector<level> all{
+        {pick_rule::panel_ship_pct,
+         [](const page_tool& t) -> std::optional<double> {
+             const auto& pct = t.review->verdict.ship_pct;
+             return pct ? std::optional<double>(*pct) : std::nullopt;
+         },
+         [](const page_tool& t) { return panel_pct_text(t.review->verdict) + " (" + std::to_string(t.review->verdict.ship) + "/" +
+                                         std::to_string(t.review->verdict.voting()) + ")"; }},
+        {pick_rule::mean_score,
+         [](const page_tool& t) -> std::optional<double> {
+             const auto& mean = t.review->verdict.mean_score;
+             return mean ? std::optional<double>(round_to_tenth(*mean)) : std::nullopt;
+         },
+         [](const page_tool& t) { return mean_score_text(t.review->verdict); }},
+        {pick_rule::community_score,
+         [](const page_tool& t) -> std::optional<double> {
+             const auto& pct = t.community.ship_pct;
+             return pct ? std::optional<double>(*pct) : std::nullopt;
+         },
+         [](const page_tool& t) { return community_pct_text(t.community) + " (" + community_detail(t.community) + ")"; }},
+    };
+    return all;
+}
+
+// Why a level could not decide, as a clause: "the panel ship % is level at 100% (4/4) and 100% (3/3)".
+std::string undecided_clause(const level& l, const page_tool& left, const page_tool& right) {
+    const auto a = l.value(left);
+    const auto b = l.value(right);
+    const std::string label(label_of(l.rule));
+    if (a && b) return "the " + label + " is level at " + l.shown(left) + " and " + l.shown(right);
+    if (!a && !b) return "neither tool has a " + label;
+    return (a ? right : left).subject().name + " has no " + label;
+}
+
+}  // namespace
+
+std::string_view name_of(pick_rule rule) {
+    static constexpr std::string_view names[] = {"panel_ship_pct", "mean_score", "community_score", "tie"};
+    return names[static_cast<int>(rule)];
+}
+
+std::string_view label_of(pick_rule rule) {
+    static constexpr std::string_view labels[] = {"panel ship %", "mean panel score", "community ship %", "tie"};
+    return labels[static_cast<int>(rule)];
+}
+
+pick choose(const page_tool& left, const page_tool& right) {
+    std::string undecided;   // the levels that could not decide, as clauses joined by "; "
+    for (const level& l : levels()) {
+        const auto a = l.value(left);
+        const auto b = l.value(right);
+        if (a && b && *a != *b) {
+            const std::size_t winner = *a > *b ? 0 : 1;
+            const page_tool& won = winner == 0 ? left : right;
+            const page_tool& lost = winner == 0 ? right : left;
+            const std::string decided = won.subject().name + " has the higher " + std::string(label_of(l.rule)) + ": " + l.shown(won) +
+                                        " against " + l.shown(lost) + " for " + lost.subject().name + ".";
+            return {winner, l.rule, undecided.empty() ? decided : sentence_case(undecided) + "; " + decided};
+        }
+        undecided += (undecided.empty() ? "" : "; ") + undecided_clause(l, left, right);
+    }
+    return {std::nullopt, pick_rule::tie, "A tie: " + undecided + "."};
+}
+
+}  // namespace verdict
