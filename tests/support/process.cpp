@@ -1,14 +1,19 @@
 // fork/exec with both pipes drained through poll(), so a child that fills one
-// pipe while the test reads the other cannot deadlock.
+// pipe while the test reads the other cannot deadlock. Every JSON page the
+// program prints is checked against its schema on the way back.
 #include "support/process.hpp"
 
 #include "support/paths.hpp"
+#include "support/temp_catalog.hpp"
+
+#include <catch2/catch.hpp>
 
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace verdict::test {
@@ -62,8 +67,36 @@ process_result run_process(const std::filesystem::path& program, const std::vect
     return result;
 }
 
+namespace {
+
+// The schema a JSON output of `args` must follow, or an empty name when it prints no JSON document.
+std::string schema_for(const std::vector<std::string>& args) {
+    const bool json = std::find(args.begin(), args.end(), "json") != args.end();
+    const bool to_file = std::find(args.begin(), args.end(), "-o") != args.end() || std::find(args.begin(), args.end(), "--output") != args.end();
+    if (!json || to_file || args.empty()) return "";
+    if (args[0] == "compare") return "comparison";
+    return args[0] == "review" || args[0] == "index" ? args[0] : "";
+}
+
+// Every JSON page a test makes verdict print goes through an independent validator (python3-jsonschema).
+void validate_output(const std::string& schema, const std::string& document) {
+    temp_dir dir;
+    write_file(dir.path() / "document.json", document);
+    const auto check = run_process(VERDICT_PYTHON,
+                                   {(source_dir() / "tests/tools/validate_json.py").string(), "--schema",
+                                    (source_dir() / "docs/schema" / (schema + ".schema.json")).string(), "--document",
+                                    (dir.path() / "document.json").string()},
+                                   dir.path());
+    if (check.exit_code != 0) FAIL_CHECK("verdict's JSON output breaks docs/schema/" << schema << ".schema.json:\n" << check.out << check.err);
+}
+
+}  // namespace
+
 process_result run_verdict(const std::vector<std::string>& args, const std::filesystem::path& working_dir) {
-    return run_process(verdict_binary(), args, working_dir.empty() ? source_dir() : working_dir);
+    process_result result = run_process(verdict_binary(), args, working_dir.empty() ? source_dir() : working_dir);
+    const std::string schema = schema_for(args);
+    if (!schema.empty() && !result.out.empty()) validate_output(schema, result.out);
+    return result;
 }
 
 }  // namespace verdict::test

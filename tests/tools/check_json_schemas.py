@@ -6,6 +6,8 @@
   validates against docs/schema/review.schema.json, and its receipts add up.
 - Bad tool files that the engine rejects for a schema reason are rejected by
   jsonschema too, so the engine's validator and the schema cannot drift apart.
+- The golden JSON pages in tests/golden/ validate against
+  docs/schema/comparison.schema.json and docs/schema/index.schema.json.
 """
 import argparse
 import json
@@ -28,6 +30,17 @@ def check_catalog(source):
     for file in sorted((source / "catalog/tools").glob("*.json")):
         tools.validate(json.loads(file.read_text(encoding="utf-8")))
     validator(source / "catalog/schema/panel.schema.json").validate(json.loads((source / "catalog/panel.json").read_text(encoding="utf-8")))
+    comparisons = json.loads((source / "catalog/comparisons.json").read_text(encoding="utf-8"))
+    validator(source / "catalog/schema/comparisons.schema.json").validate(comparisons)
+
+
+def check_golden_pages(source):
+    pages = validator(source / "docs/schema/comparison.schema.json")
+    files = sorted((source / "tests/golden/compare").glob("*.json"))
+    assert files, "no golden comparison pages"
+    for file in files:
+        pages.validate(json.loads(file.read_text(encoding="utf-8")))
+    validator(source / "docs/schema/index.schema.json").validate(json.loads((source / "tests/golden/index.json").read_text(encoding="utf-8")))
 
 
 def check_review_output(source, verdict):
@@ -79,7 +92,8 @@ def main():
     check_catalog(args.source)
     check_review_output(args.source, args.verdict)
     check_validators_agree(args.source, args.verdict)
-    print("json schemas: catalog, review output and bad tool files agree with python3-jsonschema")
+    check_golden_pages(args.source)
+    print("json schemas: catalog, review output, golden pages and bad tool files agree with python3-jsonschema")
     return 0
 
 

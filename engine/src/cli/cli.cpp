@@ -19,7 +19,9 @@ void print_usage(std::ostream& out) {
 
 const std::vector<command>& commands() {
     static const std::vector<command> all{
-        {"review", "review tools with the panel and print each seat's verdict, score, quote and reasons", run_review},
+        {"review", "review tools with the panel: each seat's verdict, score, quote and reasons, or a tool's page", run_review},
+        {"compare", "compare two tools side by side and say which one to ship with", run_compare},
+        {"index", "write the index page of every comparison and tool", run_index},
         {"lint", "check the catalog, the panel configuration and every persona; exit 2 on any problem", run_lint},
         {"personas", "list each seat's persona, source file, version and state", run_personas},
     };

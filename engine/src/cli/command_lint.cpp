@@ -6,6 +6,8 @@
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "cli/workspace.hpp"
+#include "catalog/comparisons.hpp"
+#include "community/community_votes.hpp"
 #include "hosts/lua/script_persona.hpp"
 
 #include <optional>
@@ -92,13 +94,23 @@ std::vector<std::string> script_problems(const std::vector<std::string>& scripts
     return lines;
 }
 
+// The data only pages read: the comparisons to make (when the catalog lists any) and the community votes.
+std::vector<std::string> page_data_problems(const std::filesystem::path& catalog_dir, const workspace& ws) {
+    problem_list problems;
+    if (std::filesystem::exists(catalog_dir / "comparisons.json")) load_comparisons(catalog_dir, ws.tools, problems);
+    load_votes(catalog_dir, ws.tools, problems);
+    std::vector<std::string> lines;
+    for (const problem& each : problems) lines.push_back(to_string(each));
+    return lines;
+}
+
 }  // namespace
 
 exit_code run_lint(const std::vector<std::string>& args, context& ctx) {
     option_parser p("lint", "[options] [<script.lua>...]",
-                    "Checks the catalog's tool files, the panel configuration and every seat's persona (loading it and\n"
-                    "reviewing every tool with it), and any Lua persona scripts named, seated or not; prints every\n"
-                    "problem, and exits 2 if there is any.",
+                    "Checks the catalog's tool files, the panel configuration, every seat's persona (loading it and\n"
+                    "reviewing every tool with it), comparisons.json, the vote exports in votes/, and any Lua persona\n"
+                    "scripts named, seated or not; prints every problem, and exits 2 if there is any.",
                     ctx);
     p.add_positional("script", "Lua persona scripts to check as well (e.g. scripts/my_persona.lua)");
     if (auto stop = p.parse(args)) return *stop;
@@ -107,6 +119,8 @@ exit_code run_lint(const std::vector<std::string>& args, context& ctx) {
     for (const problem& each : ws.problems) lines.push_back(to_string(each));
     if (ws.seats)
         for (std::string& line : seat_problems(ws)) lines.push_back(std::move(line));
+    if (ws.seats)
+        for (std::string& line : page_data_problems(p.catalog_dir(), ws)) lines.push_back(std::move(line));
     for (std::string& line : script_problems(p.positionals("script"), ws)) lines.push_back(std::move(line));
     for (const std::string& line : lines) ctx.out << line << "\n";
     if (!lines.empty()) {

@@ -1,13 +1,14 @@
-// verdict review: the panel's review of one or more tools.
+// verdict review: the panel's review of one or more tools, or one tool's page.
 #include "cli/command.hpp"
 #include "cli/options.hpp"
+#include "cli/page_support.hpp"
 #include "cli/workspace.hpp"
+#include "compare/comparison.hpp"
 #include "reports/json/review_json.hpp"
+#include "reports/page_renderers.hpp"
 #include "reports/text/review_text.hpp"
-#include "support/suggest.hpp"
 
-#include <filesystem>
-#include <set>
+#include <sstream>
 
 namespace verdict::cli {
 namespace {
@@ -20,37 +21,30 @@ std::vector<const tool*> chosen_tools(const option_parser& p, const workspace& w
         return chosen;
     }
     for (const std::string& id : p.positionals("tool-id")) {
-        if (const tool* t = ws.tools.find(id)) {
-            chosen.push_back(t);
-            continue;
-        }
-        const std::filesystem::path file = p.catalog_dir() / "tools" / (id + ".json");
-        const std::string hint = did_you_mean(id, ws.tools.ids());
-        if (std::filesystem::exists(file)) report_error(ctx, "tool \"" + id + "\" was left out: " + file.generic_string() + " has the problems above");
-        else report_error(ctx, "no tool \"" + id + "\" in " + (p.catalog_dir() / "tools").generic_string() + (hint.empty() ? "" : " (" + hint + ")"));
-        status = exit_code::bad_input;
+        if (const tool* t = find_tool_or_report(ws, p, id, ctx)) chosen.push_back(t);
+        else status = exit_code::bad_input;
     }
     return chosen;
 }
 
-void report_failures(const std::vector<tool_review>& reviews, context& ctx) {
-    std::set<std::string> reported;
-    for (const tool_review& r : reviews)
-        for (const seat_review& s : r.seats)
-            if (!s.result && reported.insert(s.failure).second) report_error(ctx, "seat " + s.seat + " failed: " + s.failure);
-}
-
-void write_reviews(const std::vector<tool_review>& reviews, bool as_array, const std::string& format, context& ctx) {
+std::string reviews_text(const std::vector<tool_review>& reviews, bool as_array, const std::string& format) {
     if (format == "json") {
         nlohmann::ordered_json documents = nlohmann::ordered_json::array();
         for (const tool_review& r : reviews) documents.push_back(review_to_json(r));
-        ctx.out << dump_json(as_array ? documents : documents.at(0));
-        return;
+        return dump_json(as_array ? documents : documents.at(0));
     }
+    std::ostringstream out;
     for (std::size_t i = 0; i < reviews.size(); ++i) {
-        if (i > 0) ctx.out << "\n\n";
-        write_review_text(ctx.out, reviews[i]);
+        if (i > 0) out << "\n\n";
+        write_review_text(out, reviews[i]);
     }
+    return out.str();
+}
+
+// A page shows one tool with its community vote; the votes are read only for pages.
+std::string tool_page(const workspace& ws, const tool_review& review, const option_parser& p, context& ctx, exit_code& status) {
+    const community_votes votes = load_votes_reporting(ws, p, ctx, status);
+    return render_tool_page(make_page_tool(review, votes, ws.seats->config().community), p.format());
 }
 
 }  // namespace
@@ -58,15 +52,24 @@ void write_reviews(const std::vector<tool_review>& reviews, bool as_array, const
 exit_code run_review(const std::vector<std::string>& args, context& ctx) {
     option_parser p("review", "[options] (<tool-id>... | --all)",
                     "Reviews tools with the panel: each seat's verdict, score, quote and the reasons behind the score,\n"
-                    "then the panel's ship % over the seats that voted.",
+                    "then the panel's ship % over the seats that voted. As html or md, one tool's full panel page,\n"
+                    "with its community vote and pricing.",
                     ctx);
-    p.add()("all", "review every tool of the catalog");
-    p.add_format({"text", "json"});
+    p.add()("all", "review every tool of the catalog (text or json)");
+    p.add_format({"text", "json", "html", "md"});
+    p.add_output();
     p.add_positional("tool-id", "ids of the tools to review (catalog/tools/<id>.json)");
     if (auto stop = p.parse(args)) return *stop;
     const bool all = p.values().count("all") > 0;
-    if (all == !p.positionals("tool-id").empty()) {
+    const std::size_t ids = p.positionals("tool-id").size();
+    const bool page = p.format() == "html" || p.format() == "md";
+    if (all == (ids > 0)) {
         report_error(ctx, "verdict review: expected tool ids or --all, found " + std::string(all ? "both" : "neither") + "; see verdict review --help");
+        return exit_code::bad_input;
+    }
+    if (page && ids != 1) {
+        report_error(ctx, "verdict review: --format " + p.format() + ": expected one tool id, found " + (all ? "--all" : std::to_string(ids)) +
+                              "; a page shows one tool");
         return exit_code::bad_input;
     }
     workspace ws = load_workspace(p.catalog_dir(), ctx.persona_dir);
@@ -75,12 +78,10 @@ exit_code run_review(const std::vector<std::string>& args, context& ctx) {
     if (!ws.seats) return status;
     std::vector<tool_review> reviews;
     for (const tool* t : chosen_tools(p, ws, ctx, status)) reviews.push_back(review_tool(*ws.seats, *t));
-    report_failures(reviews, ctx);
-    for (const tool_review& r : reviews)
-        if (r.any_failed()) status = worst(status, exit_code::failed);
-    const bool as_array = all || p.positionals("tool-id").size() > 1;
-    if (as_array || !reviews.empty()) write_reviews(reviews, as_array, p.format(), ctx);
-    return status;
+    report_seat_failures(reviews, ctx, status);
+    if (reviews.empty() && !all) return status;
+    const std::string out = page ? tool_page(ws, reviews.front(), p, ctx, status) : reviews_text(reviews, all || ids > 1, p.format());
+    return worst(status, write_page(p, ctx, out));
 }
 
 }  // namespace verdict::cli

@@ -24,6 +24,15 @@ void option_parser::add_format(std::vector<std::string> formats) {
     formats_ = std::move(formats);
 }
 
+void option_parser::add_output() {
+    options_.add_options()("output,o", po::value<std::string>()->value_name("FILE"),
+                           "write the page to FILE (replaced whole, never left half-written) instead of standard output");
+}
+
+std::filesystem::path option_parser::output() const {
+    return values_.count("output") ? std::filesystem::path(values_["output"].as<std::string>()) : std::filesystem::path();
+}
+
 void option_parser::add_positional(const char* name, const char* help) {
     options_.add_options()(name, po::value<std::vector<std::string>>()->value_name("ARG"), help);
     positional_.add(name, -1);

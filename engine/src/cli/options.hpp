@@ -20,6 +20,8 @@ public:
     boost::program_options::options_description_easy_init add() { return options_.add_options(); }
     /// Adds --format with `formats` (the first is the default).
     void add_format(std::vector<std::string> formats);
+    /// Adds -o/--output FILE: where a page is written instead of standard output.
+    void add_output();
     /// Collects positional arguments under `name`.
     void add_positional(const char* name, const char* help);
 
@@ -31,6 +33,9 @@ public:
     std::filesystem::path catalog_dir() const { return values_["catalog"].as<std::string>(); }
     std::string format() const { return values_["format"].as<std::string>(); }
     std::vector<std::string> positionals(const char* name) const;
+    /// The -o file, or an empty path for standard output.
+    std::filesystem::path output() const;
+    const std::string& name() const { return name_; }
 
 private:
     void print_help() const;

@@ -24,30 +24,42 @@ struct counted_vote {
 
 using latest_votes = std::map<std::pair<std::string, std::string>, counted_vote>;
 
-std::string trimmed_lower(std::string_view text) {
+std::string trimmed(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    std::string out(text);
+    return std::string(text);
+}
+
+// Vote words and header names are matched whatever their case; ids are not, since a voter id is opaque.
+std::string trimmed_lower(std::string_view text) {
+    std::string out = trimmed(text);
     for (char& c : out)
         if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
     return out;
 }
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string joined(const std::vector<std::string>& fields) {
+    std::string out;
+    for (const std::string& field : fields) out += (out.empty() ? "" : ",") + field;
+    return out;
+}
+
+std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 std::vector<std::filesystem::path> vote_files(const std::filesystem::path& dir) {
     std::vector<std::filesystem::path> files;
     std::error_code ec;
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-        if (entry.path().extension() == ".csv" && entry.path().filename().string().front() != '.') files.push_back(entry.path());
+        if (trimmed_lower(entry.path().extension().string()) == ".csv" && entry.path().filename().string().front() != '.')
+            files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     return files;
 }
 
 bool header_matches(const csv_record& header) {
-    std::string joined;
-    for (const std::string& field : header.fields) joined += (joined.empty() ? "" : ",") + trimmed_lower(field);
-    return header.malformed.empty() && joined == vote_export_header;
+    std::vector<std::string> names;
+    for (const std::string& field : header.fields) names.push_back(trimmed_lower(field));
+    return header.malformed.empty() && joined(names) == vote_export_header;
 }
 
 // Checks one data row and counts it; a problem names the row's line.
@@ -59,13 +71,13 @@ void count_row(const csv_record& row, const std::string& shown, const catalog& t
     if (!row.malformed.empty()) return bad("a CSV row", row.malformed);
     if (row.fields.size() != 4) return bad("4 columns (" + std::string(vote_export_header) + ")", std::to_string(row.fields.size()) + " columns");
     const std::string& tool_id = row.fields[0];
-    const std::string voter = trimmed_lower(row.fields[1]).empty() ? "" : row.fields[1];
+    const std::string voter = trimmed(row.fields[1]);
     const std::string vote = trimmed_lower(row.fields[2]);
-    if (!tools.find(tool_id)) return bad("the id of a catalog tool", "unknown tool " + quoted(tool_id), did_you_mean(tool_id, tools.ids()));
+    if (!tools.find(tool_id)) return bad("the id of a catalog tool", "unknown tool " + in_quotes(tool_id), did_you_mean(tool_id, tools.ids()));
     if (voter.empty()) return bad("a voter id", "an empty field");
-    if (vote != "ship" && vote != "skip") return bad("a vote of \"ship\" or \"skip\"", quoted(row.fields[2]));
+    if (vote != "ship" && vote != "skip") return bad("a vote of \"ship\" or \"skip\"", in_quotes(row.fields[2]));
     const auto time = parse_iso_timestamp(row.fields[3]);
-    if (!time) return bad("an ISO-8601 timestamp with a time zone, e.g. \"2026-04-02T14:05:00Z\"", quoted(row.fields[3]));
+    if (!time) return bad("an ISO-8601 timestamp with a time zone, e.g. \"2026-04-02T14:05:00Z\"", in_quotes(row.fields[3]));
     const counted_vote candidate{*time, vote == "ship"};
     auto [slot, inserted] = latest.try_emplace({tool_id, voter}, candidate);
     if (!inserted && !(candidate.time < slot->second.time)) slot->second = candidate;
@@ -77,8 +89,8 @@ void read_vote_file(const std::filesystem::path& file, const catalog& tools, lat
     const std::string shown = display_path(file);
     const std::vector<csv_record> records = read_csv(*text);
     if (records.empty() || !header_matches(records.front())) {
-        const std::string found = records.empty() ? "an empty file" : "\"" + std::string(text->substr(0, text->find('\n'))) + "\"";
-        problems.push_back({shown, "line 1", "the header " + quoted(vote_export_header), found, ""});
+        const std::string found = records.empty() ? "an empty file" : in_quotes(joined(records.front().fields));
+        problems.push_back({shown, "line 1", "the header " + in_quotes(vote_export_header), found, ""});
         return;
     }
     for (std::size_t i = 1; i < records.size(); ++i) count_row(records[i], shown, tools, latest, problems);

@@ -4,6 +4,7 @@
 
 #include "compare/page_wording.hpp"
 #include "compare/pick_rule.hpp"
+#include "support/bidi_text.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -48,7 +49,9 @@ reviewer_split split_of(const std::vector<scorecard_row>& rows) {
 
 }  // namespace
 
-std::string comparison::title() const { return tools[0].subject().name + " vs " + tools[1].subject().name; }
+std::string page_tool::name_in_text() const { return balance_bidi(subject().name); }
+
+std::string comparison::title() const { return tools[0].name_in_text() + " vs " + tools[1].name_in_text(); }
 
 page_tool make_page_tool(const tool_review& review, const community_votes& votes, const community_rules& rules) {
     page_tool t;

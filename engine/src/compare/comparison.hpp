@@ -27,6 +27,9 @@ struct page_tool {
     bool sharp_disagreement = false;    ///< The gap is at least the configured number of points either way.
 
     const tool& subject() const { return *review->subject; }
+    /// The tool's name with its bidi controls closed, for use inside a sentence: an override in a name must not
+    /// reverse the words after it.
+    std::string name_in_text() const;
 };
 
 /// How one seat came out on one tool of a comparison.

@@ -76,7 +76,7 @@ std::string community_detail(const community_score& c) {
 
 std::string disagreement_sentence(const page_tool& t) {
     if (!t.sharp_disagreement) return {};
-    return "The community and the panel disagree sharply on " + t.subject().name + ": community " + community_pct_text(t.community) +
+    return "The community and the panel disagree sharply on " + t.name_in_text() + ": community " + community_pct_text(t.community) +
            ", panel " + panel_pct_text(t.review->verdict) + ".";
 }
 
@@ -98,8 +98,8 @@ std::string commercial_use_label(const tool& t) {
 }
 
 std::string not_comparable_sentence(const comparison& c, const scorecard_row& row) {
-    return seat_title(row.seat) + ": " + side_phrase(row.cells[0], c.tools[0].subject().name) + "; " +
-           side_phrase(row.cells[1], c.tools[1].subject().name) + ".";
+    return seat_title(row.seat) + ": " + side_phrase(row.cells[0], c.tools[0].name_in_text()) + "; " +
+           side_phrase(row.cells[1], c.tools[1].name_in_text()) + ".";
 }
 
 std::string footer_line(const std::string& rule_set, const std::string& data_date) {

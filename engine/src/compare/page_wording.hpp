@@ -13,6 +13,22 @@
 
 namespace verdict {
 
+/// What a comparison page says under its title, as the reference pages do.
+inline constexpr std::string_view comparison_lead =
+    "Which one should you ship with? Here is the side-by-side panel verdict, pricing read, reviewer split, and community vote "
+    "comparison.";
+
+/// The sections of a comparison page, in order, under the names every format gives them.
+inline constexpr std::string_view scorecard_heading = "Reviewer scorecard";
+inline constexpr std::string_view pricing_heading = "Pricing read";
+inline constexpr std::string_view split_heading = "Reviewer split";
+inline constexpr std::string_view community_heading = "Community vote";
+inline constexpr std::string_view pick_heading = "Which one should you ship with?";
+
+/// The index page's title and the line under it.
+inline constexpr std::string_view index_title = "AI tool comparisons";
+inline constexpr std::string_view index_lead = "Every comparison with both tools' panel ship % and the pick, then every tool's own page.";
+
 /// "developer" -> "Developer", "early_adopter" -> "Early adopter".
 std::string seat_title(std::string_view seat);
 

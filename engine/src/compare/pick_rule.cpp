@@ -50,7 +50,7 @@ std::string undecided_clause(const level& l, const page_tool& left, const page_t
     const std::string label(label_of(l.rule));
     if (a && b) return "the " + label + " is level at " + l.shown(left) + " and " + l.shown(right);
     if (!a && !b) return "neither tool has a " + label;
-    return (a ? right : left).subject().name + " has no " + label;
+    return (a ? right : left).name_in_text() + " has no " + label;
 }
 
 }  // namespace
@@ -74,8 +74,8 @@ pick choose(const page_tool& left, const page_tool& right) {
             const std::size_t winner = *a > *b ? 0 : 1;
             const page_tool& won = winner == 0 ? left : right;
             const page_tool& lost = winner == 0 ? right : left;
-            const std::string decided = won.subject().name + " has the higher " + std::string(label_of(l.rule)) + ": " + l.shown(won) +
-                                        " against " + l.shown(lost) + " for " + lost.subject().name + ".";
+            const std::string decided = won.name_in_text() + " has the higher " + std::string(label_of(l.rule)) + ": " + l.shown(won) +
+                                        " against " + l.shown(lost) + " for " + lost.name_in_text() + ".";
             return {winner, l.rule, undecided.empty() ? decided : sentence_case(undecided) + "; " + decided};
         }
         undecided += (undecided.empty() ? "" : "; ") + undecided_clause(l, left, right);

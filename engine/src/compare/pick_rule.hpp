@@ -15,7 +15,7 @@ pick choose(const page_tool& left, const page_tool& right);
 /// "panel_ship_pct", "mean_score", "community_score" or "tie": the rule's name in JSON and front matter.
 std::string_view name_of(pick_rule rule);
 
-/// "panel ship %", "mean score", "community ship %" or "tie": the rule's name in prose.
+/// "panel ship %", "mean panel score", "community ship %" or "tie": the rule's name in prose.
 std::string_view label_of(pick_rule rule);
 
 /// The whole rule in one sentence, for pages to show under the pick.

@@ -1,7 +1,7 @@
 // A malformed record must not swallow the rest of the file: after a quoting
 // error the reader skips to the end of that physical line and starts afresh,
-// so one bad row costs one row. Only an unclosed quote can run to the end of
-// the file, and it is reported from the line where it opened.
+// so one bad row costs one row. A quote never closed is found only at the end
+// of the file; reading then goes back to the line after the one it opened on.
 #include "support/csv_reader.hpp"
 
 namespace verdict {
@@ -47,9 +47,13 @@ public:
 private:
     // Reads a quoted field up to its closing quote; false (with the record marked) when it breaks the rules.
     bool quoted(std::string& field, csv_record& record) {
+        const std::size_t opened_at = at_;
+        const std::size_t opened_line = line_;
         ++at_;
         while (true) {
             if (done()) {
+                at_ = opened_at;   // resume after the line the quote opened on: a stray quote costs one row
+                line_ = opened_line;
                 fail(record, "a quote opened on this line and never closed");
                 return false;
             }
@@ -72,6 +76,7 @@ private:
 
     csv_record& fail(csv_record& record, const char* what) {
         record.malformed = what;
+        record.fields.clear();
         while (!done() && text_[at_] != '\n') ++at_;
         end_line();
         return record;

@@ -12,7 +12,7 @@ namespace verdict {
 /// One record, or the reason it could not be read.
 struct csv_record {
     std::size_t line = 0;               ///< Line the record starts on, from 1.
-    std::vector<std::string> fields;
+    std::vector<std::string> fields;    ///< Empty when malformed.
     std::string malformed;              ///< Non-empty when the record breaks the quoting rules: what was found.
 };
 

@@ -99,9 +99,12 @@ std::optional<utc_instant> parse_iso_timestamp(std::string_view text) {
     const auto minutes = digits(text, at, 2);
     if (!minutes) return std::nullopt;
     std::optional<int> seconds = 0;
-    if (expect(text, at, ':')) seconds = digits(text, at, 2);
-    if (!seconds || *hours > 23 || *minutes > 59 || *seconds > 60) return std::nullopt;   // 60: a leap second
-    const auto nanos = read_fraction(text, at);
+    std::optional<std::int32_t> nanos = 0;
+    if (expect(text, at, ':')) {
+        seconds = digits(text, at, 2);
+        nanos = read_fraction(text, at);   // a fraction belongs to the seconds only
+    }
+    if (!seconds || *hours > 23 || *minutes > 59 || *seconds > 59) return std::nullopt;
     const auto offset = read_offset(text, at);
     if (!nanos || !offset || at != text.size()) return std::nullopt;
     return utc_instant{*days * 86400 + *hours * 3600 + *minutes * 60 + *seconds - *offset, *nanos};

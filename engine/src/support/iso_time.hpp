@@ -24,7 +24,8 @@ std::optional<std::int64_t> days_from_civil(int year, int month, int day);
 bool is_iso_date(std::string_view text);
 
 /// "YYYY-MM-DDThh:mm[:ss[.fraction]](Z|±hh:mm)", or a date alone (midnight UTC); a space may stand for the T.
-/// Nullopt for anything else, including an offset-less local time, which names no single instant.
+/// Nullopt for anything else, including an offset-less local time, which names no single instant, and a leap
+/// second (:60), which exports from systems that keep Unix time never carry.
 std::optional<utc_instant> parse_iso_timestamp(std::string_view text);
 
 /// The UTC calendar date of `instant` as "YYYY-MM-DD".

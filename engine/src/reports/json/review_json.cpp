@@ -5,11 +5,8 @@
 #include "reports/number_format.hpp"
 
 namespace verdict {
-namespace {
 
 using json = nlohmann::ordered_json;
-
-template <class T> json or_null(const std::optional<T>& value) { return value ? json(*value) : json(nullptr); }
 
 json panel_to_json(const panel_verdict& v) {
     return {{"ship_pct", or_null(v.ship_pct)},
@@ -25,6 +22,8 @@ json panel_to_json(const panel_verdict& v) {
             {"mean_score", v.mean_score ? json_number(round_to_tenth(*v.mean_score)) : json(nullptr)},
             {"rule_set", v.rule_set}};
 }
+
+namespace {
 
 json reason_to_json(const reason& r) {
     return {{"rule", r.rule}, {"points", json_number(r.points)}, {"fact", r.fact}, {"value", r.value}, {"why", r.why}};

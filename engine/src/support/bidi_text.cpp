@@ -1,7 +1,7 @@
 // Follows the pairing rules of Unicode's bidi algorithm (UAX #9, rules X1–X8):
 // PDF closes the innermost embedding or override unless an isolate is
 // innermost; PDI closes the innermost isolate and everything opened inside it.
-#include "reports/bidi_text.hpp"
+#include "support/bidi_text.hpp"
 
 #include <vector>
 

@@ -1,0 +1,218 @@
+// The comparison page, in the order a reader decides: the two tools and their
+// figures side by side, each seat's verdict on both, the pricing read, how the
+// panel splits, the community against the panel, and last the pick with the
+// rule that made it. On a phone each pair stacks, so every cell names its tool.
+#include "compare/page_wording.hpp"
+#include "compare/pick_rule.hpp"
+#include "reports/html/html_document.hpp"
+#include "reports/html/html_escape.hpp"
+#include "reports/html/html_pages.hpp"
+#include "reports/html/html_parts.hpp"
+#include "reports/number_format.hpp"
+#include "reports/site_layout.hpp"
+
+#include <algorithm>
+
+namespace verdict {
+namespace {
+
+using namespace html;
+
+const std::string& tool_name(const comparison& c, std::size_t k) { return c.tools[k].subject().name; }
+
+std::vector<std::string> names_of(const comparison& c) {
+    std::vector<std::string> names = name_forms(c.tools[0]);
+    for (std::string& form : name_forms(c.tools[1])) names.push_back(std::move(form));
+    return names;
+}
+
+void append_masthead(std::string& out, const comparison& c) {
+    out.append("<header class=\"masthead\">\n<p class=\"eyebrow\">AI tool comparison</p>\n<h1>");
+    append_bdi(out, tool_name(c, 0));
+    out.append(" vs ");
+    append_bdi(out, tool_name(c, 1));
+    out.append("</h1>\n<p class=\"lead\">");
+    out.append(comparison_lead);
+    out.append("</p>\n</header>\n");
+}
+
+void append_tool_cards(std::string& out, const comparison& c) {
+    out.append("<div class=\"pair\">\n");
+    for (std::size_t k = 0; k < 2; ++k) {
+        const page_tool& t = c.tools[k];
+        out.append("<article class=\"card\" aria-labelledby=\"tool-").append(std::to_string(k)).append("\">\n");
+        append_tool_intro(out, t.subject(), k == 0 ? "h2 id=\"tool-0\"" : "h2 id=\"tool-1\"");
+        append_tool_figures(out, t);
+        append_description(out, t.subject());
+        out.append("<p class=\"more\"><a href=\"../");
+        append_escaped(out, tool_page_path(t.subject().id, "html"));
+        out.append("\">Every seat's review of ");
+        append_bdi(out, t.subject().name);
+        out.append("</a></p>\n</article>\n");
+    }
+    out.append("</div>\n");
+}
+
+void append_cell(std::string& out, const comparison& c, const scorecard_cell& cell, std::size_t k) {
+    out.append("<div class=\"card\">\n<p class=\"cell-head\"><span class=\"who\">");
+    append_bdi(out, tool_name(c, k));
+    out.append("</span> ");
+    append_badge(out, cell.state);
+    if (cell.state == cell_state::ship || cell.state == cell_state::skip) {
+        out.append(" ");
+        append_score_line(out, *cell.review, false);
+    }
+    out.append("</p>\n");
+    if (cell.review && cell.review->result) {
+        out.append("<blockquote><p>“");
+        append_with_names(out, cell.review->result->quote, names_of(c));
+        out.append("”</p></blockquote>\n");
+    } else if (cell.review) {
+        append_element(out, "p class=\"failure\"", first_line(cell.review->failure));
+        out.append("\n");
+    }
+    out.append("</div>\n");
+}
+
+void append_scorecard(std::string& out, const comparison& c) {
+    open_section(out, "scorecard", scorecard_heading);
+    for (const scorecard_row& row : c.scorecard) {
+        out.append("<div class=\"seat\">\n<div class=\"seat-title\">");
+        append_element(out, "h3", seat_title(row.seat));
+        if (row.disagree) out.append("<span class=\"tag\">Split verdict</span>");
+        out.append("</div>\n<div class=\"pair\">\n");
+        for (std::size_t k = 0; k < 2; ++k) append_cell(out, c, row.cells[k], k);
+        out.append("</div>\n</div>\n");
+    }
+    close_section(out);
+}
+
+void append_table_head(std::string& out, const comparison& c, std::string_view corner) {
+    out.append("<thead><tr><th scope=\"col\">");
+    out.append(corner);
+    out.append("</th>");
+    for (std::size_t k = 0; k < 2; ++k) {
+        out.append("<th scope=\"col\">");
+        append_bdi(out, tool_name(c, k));
+        out.append("</th>");
+    }
+    out.append("</tr></thead>\n");
+}
+
+void append_table_row(std::string& out, std::string_view label, const std::string& left, const std::string& right) {
+    out.append("<tr><th scope=\"row\">");
+    out.append(label);
+    out.append("</th>");
+    append_element(out, "td dir=\"auto\"", left);
+    append_element(out, "td dir=\"auto\"", right);
+    out.append("</tr>\n");
+}
+
+void append_pricing(std::string& out, const comparison& c) {
+    const tool& a = c.tools[0].subject();
+    const tool& b = c.tools[1].subject();
+    open_section(out, "pricing", pricing_heading);
+    out.append("<table>\n");
+    append_table_head(out, c, "Pricing");
+    out.append("<tbody>\n");
+    append_table_row(out, "Entry", entry_label(a.pricing.entry), entry_label(b.pricing.entry));
+    append_table_row(out, "Licence", licence_label(a), licence_label(b));
+    append_table_row(out, "Commercial use", commercial_use_label(a), commercial_use_label(b));
+    if (a.pricing.notes || b.pricing.notes)
+        append_table_row(out, "Pricing notes", a.pricing.notes.value_or("Not stated"), b.pricing.notes.value_or("Not stated"));
+    out.append("</tbody>\n</table>\n");
+    close_section(out);
+}
+
+// One group of the split: its label, naming the tool when the group is about one, and its seats.
+void append_group(std::string& out, std::string_view label, const std::string* name, const std::vector<std::string>& seats) {
+    out.append("<div><dt>");
+    out.append(label);
+    if (name) append_bdi(out, *name);
+    out.append("</dt>");
+    append_element(out, "dd", seats.empty() ? "None" : seat_titles(seats));
+    out.append("</div>\n");
+}
+
+void append_not_comparable(std::string& out, const comparison& c) {
+    if (c.split.not_comparable.empty()) return;
+    out.append("<h3>Not comparable</h3>\n<ul>\n");
+    for (const scorecard_row& row : c.scorecard) {
+        if (std::find(c.split.not_comparable.begin(), c.split.not_comparable.end(), row.seat) == c.split.not_comparable.end()) continue;
+        out.append("<li>");
+        append_with_names(out, not_comparable_sentence(c, row), names_of(c));
+        out.append("</li>\n");
+    }
+    out.append("</ul>\n");
+}
+
+void append_split(std::string& out, const comparison& c) {
+    open_section(out, "split", split_heading);
+    out.append("<dl class=\"groups\">\n");
+    append_group(out, "Ship both", nullptr, c.split.ship_both);
+    append_group(out, "Ship only ", &tool_name(c, 0), c.split.ship_only[0]);
+    append_group(out, "Ship only ", &tool_name(c, 1), c.split.ship_only[1]);
+    append_group(out, "Skip both", nullptr, c.split.skip_both);
+    out.append("</dl>\n");
+    append_not_comparable(out, c);
+    close_section(out);
+}
+
+std::string gap_text(const page_tool& t) { return t.community_gap ? format_points(*t.community_gap) + " points" : "—"; }
+
+void append_community(std::string& out, const comparison& c) {
+    const page_tool& a = c.tools[0];
+    const page_tool& b = c.tools[1];
+    open_section(out, "community", community_heading);
+    out.append("<table>\n");
+    append_table_head(out, c, "Vote");
+    out.append("<tbody>\n");
+    append_table_row(out, "Community ship", community_pct_text(a.community), community_pct_text(b.community));
+    append_table_row(out, "Voters", community_detail(a.community), community_detail(b.community));
+    append_table_row(out, "Panel ship", panel_pct_text(a.review->verdict), panel_pct_text(b.review->verdict));
+    append_table_row(out, "Community minus panel", gap_text(a), gap_text(b));
+    out.append("</tbody>\n</table>\n");
+    for (const page_tool& t : c.tools) {
+        if (!t.sharp_disagreement) continue;
+        out.append("<p class=\"flag\" role=\"note\"><span aria-hidden=\"true\">⚠ </span>");
+        append_with_names(out, disagreement_sentence(t), names_of(c));
+        out.append("</p>\n");
+    }
+    out.append("<p class=\"note\">A gap of ").append(std::to_string(c.disagreement_points));
+    out.append(" points or more either way counts as a sharp disagreement.</p>\n");
+    close_section(out);
+}
+
+void append_pick(std::string& out, const comparison& c) {
+    open_section(out, "pick", pick_heading);
+    out.append("<div class=\"pick\">\n<p class=\"eyebrow\">The pick</p>\n<p class=\"pick-name\">");
+    if (c.choice.winner) append_bdi(out, tool_name(c, *c.choice.winner));
+    else out.append("A tie");
+    out.append("</p>\n<p>");
+    append_with_names(out, c.choice.reason, names_of(c));
+    out.append("</p>\n<p class=\"note\">Decided by: <strong>");
+    append_escaped(out, label_of(c.choice.decided_by));
+    out.append("</strong>. ");
+    append_escaped(out, pick_rule_text);
+    out.append("</p>\n</div>\n");
+    close_section(out);
+}
+
+}  // namespace
+
+std::string render_comparison_html(const comparison& c) {
+    std::string out;
+    out.reserve(24 * 1024);
+    open_page(out, c.title(), "../" + index_page_path("html"));
+    append_masthead(out, c);
+    append_tool_cards(out, c);
+    append_scorecard(out, c);
+    append_pricing(out, c);
+    append_split(out, c);
+    append_community(out, c);
+    append_pick(out, c);
+    close_page(out, footer_line(c.rule_set, c.data_date));
+    return out;
+}
+
+}  // namespace verdict

@@ -1,0 +1,98 @@
+// The index at the site's root: every comparison with both panel figures and
+// the pick, then every tool, each linking to its page by the paths the batch
+// writes (site_layout.hpp), relative so the site works from any folder.
+#include "compare/page_wording.hpp"
+#include "reports/html/html_document.hpp"
+#include "reports/html/html_escape.hpp"
+#include "reports/html/html_pages.hpp"
+#include "reports/html/html_parts.hpp"
+#include "reports/site_layout.hpp"
+
+namespace verdict {
+namespace {
+
+using namespace html;
+
+void append_link_heading(std::string& out, const std::string& href, const std::string& left, const std::string* right) {
+    out.append("<h3><a href=\"");
+    append_escaped(out, href);
+    out.append("\">");
+    append_bdi(out, left);
+    if (right) {
+        out.append(" vs ");
+        append_bdi(out, *right);
+    }
+    out.append("</a></h3>\n");
+}
+
+void append_figure(std::string& out, const std::string& name, const panel_verdict& v) {
+    out.append("<div><dt>");
+    append_bdi(out, name);
+    out.append("</dt><dd class=\"num\"><strong>");
+    out.append(panel_pct_text(v));
+    out.append("</strong></dd><dd>");
+    append_ship_bar(out, v);
+    out.append("</dd></div>\n");
+}
+
+void open_figures(std::string& out) { out.append("<div class=\"row-side\">\n<p class=\"eyebrow\">Panel ship</p>\n<dl class=\"figures\">\n"); }
+
+void close_figures(std::string& out) { out.append("</dl>\n</div>\n"); }
+
+void append_comparison(std::string& out, const site_index::entry& e) {
+    const tool& a = e.left->subject();
+    const tool& b = e.right->subject();
+    out.append("<li class=\"row\">\n<div class=\"row-main\">\n");
+    append_link_heading(out, comparison_page_path(e.slug, "html"), a.name, &b.name);
+    out.append("<p class=\"detail\">Pick: <strong>");
+    if (e.choice.winner) append_bdi(out, *e.choice.winner == 0 ? a.name : b.name);
+    else out.append("A tie");
+    out.append("</strong></p>\n</div>\n");
+    open_figures(out);
+    append_figure(out, a.name, e.left->review->verdict);
+    append_figure(out, b.name, e.right->review->verdict);
+    close_figures(out);
+    out.append("</li>\n");
+}
+
+void append_tool(std::string& out, const page_tool& t) {
+    const tool& subject = t.subject();
+    out.append("<li class=\"row\">\n<div class=\"row-main\">\n");
+    append_link_heading(out, tool_page_path(subject.id, "html"), subject.name, nullptr);
+    out.append("<p class=\"detail\">");
+    append_bdi(out, subject.category);
+    out.append(" · ");
+    append_bdi(out, subject.tagline);
+    out.append("</p>\n</div>\n");
+    open_figures(out);
+    append_figure(out, subject.name, t.review->verdict);
+    close_figures(out);
+    out.append("</li>\n");
+}
+
+}  // namespace
+
+std::string render_index_html(const site_index& index) {
+    std::string out;
+    out.reserve(8 * 1024 + 1024 * (index.comparisons.size() + index.tools.size()));
+    open_page(out, index_title, {});
+    out.append("<header class=\"masthead\">\n<h1>");
+    out.append(index_title);
+    out.append("</h1>\n<p class=\"lead\">");
+    out.append(index_lead);
+    out.append("</p>\n</header>\n");
+    open_section(out, "comparisons", "Comparisons");
+    out.append("<ul class=\"rows\">\n");
+    for (const site_index::entry& e : index.comparisons) append_comparison(out, e);
+    out.append("</ul>\n");
+    close_section(out);
+    open_section(out, "tools", "Tools");
+    out.append("<ul class=\"rows\">\n");
+    for (const page_tool* t : index.tools) append_tool(out, *t);
+    out.append("</ul>\n");
+    close_section(out);
+    close_page(out, footer_line(index.rule_set, index.data_date));
+    return out;
+}
+
+}  // namespace verdict

@@ -1,0 +1,131 @@
+// The JSON pages carry the same facts as the HTML and Markdown pages, plus the
+// machine names of every state, so a consumer never parses a sentence. Absent
+// values are null, never missing keys, as in the review documents.
+#include "reports/json/comparison_json.hpp"
+
+#include "compare/page_wording.hpp"
+#include "compare/pick_rule.hpp"
+#include "reports/json/review_json.hpp"
+#include "reports/number_format.hpp"
+#include "reports/site_layout.hpp"
+
+namespace verdict {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json community_summary(const page_tool& t) {
+    return {{"ship_pct", or_null(t.community.ship_pct)},
+            {"voters", t.community.voters},
+            {"ship", t.community.ship},
+            {"min_voters", t.community.min_voters},
+            {"latest_vote_date", or_null(t.community.latest_date)},
+            {"gap_points", or_null(t.community_gap)},
+            {"sharp_disagreement", t.sharp_disagreement}};
+}
+
+json pricing_summary(const tool& t) {
+    return {{"entry", name_of(t.pricing.entry)},
+            {"entry_label", entry_label(t.pricing.entry)},
+            {"notes", or_null(t.pricing.notes)},
+            {"licence", licence_label(t)},
+            {"commercial_use", t.licence.commercial_use ? json(name_of(*t.licence.commercial_use)) : json(nullptr)}};
+}
+
+json tool_summary(const page_tool& p) {
+    const tool& t = p.subject();
+    return {{"id", t.id},
+            {"name", t.name},
+            {"vendor", t.vendor},
+            {"category", t.category},
+            {"tagline", t.tagline},
+            {"description", t.description},
+            {"updated", t.updated},
+            {"panel", panel_to_json(p.review->verdict)},
+            {"community", community_summary(p)},
+            {"pricing", pricing_summary(t)}};
+}
+
+json cell_to_json(const scorecard_cell& cell) {
+    const seat_review* s = cell.review;
+    const bool reviewed = s && s->result;
+    return {{"state", name_of(cell.state)},
+            {"persona_name", s ? json(s->persona_name) : json(nullptr)},
+            {"persona_version", s ? json(s->persona_version) : json(nullptr)},
+            {"score", reviewed ? json_number(s->result->score) : json(nullptr)},
+            {"threshold", s && s->threshold ? json_number(*s->threshold) : json(nullptr)},
+            {"quote", reviewed ? json(s->result->quote) : json(nullptr)},
+            {"error", s && !s->result ? json(s->failure) : json(nullptr)}};
+}
+
+json scorecard_to_json(const comparison& c) {
+    json rows = json::array();
+    for (const scorecard_row& row : c.scorecard)
+        rows.push_back({{"seat", row.seat},
+                        {"title", seat_title(row.seat)},
+                        {"disagree", row.disagree},
+                        {"cells", {cell_to_json(row.cells[0]), cell_to_json(row.cells[1])}}});
+    return rows;
+}
+
+json split_to_json(const comparison& c) {
+    json not_comparable = json::array();
+    for (const scorecard_row& row : c.scorecard)
+        for (const std::string& seat : c.split.not_comparable)
+            if (row.seat == seat) not_comparable.push_back({{"seat", seat}, {"sentence", not_comparable_sentence(c, row)}});
+    return {{"ship_both", c.split.ship_both},
+            {"ship_only", {c.split.ship_only[0], c.split.ship_only[1]}},
+            {"skip_both", c.split.skip_both},
+            {"not_comparable", not_comparable}};
+}
+
+json pick_to_json(const comparison& c) {
+    return {{"tool", c.choice.winner ? json(c.tools[*c.choice.winner].subject().id) : json(nullptr)},
+            {"rule", name_of(c.choice.decided_by)},
+            {"rule_label", label_of(c.choice.decided_by)},
+            {"reason", c.choice.reason},
+            {"rule_text", pick_rule_text}};
+}
+
+json footer_to_json(const std::string& rule_set, const std::string& data_date) {
+    return {{"rule_set", rule_set}, {"data_date", data_date}, {"line", footer_line(rule_set, data_date)}};
+}
+
+json index_tool(const page_tool& t) {
+    return {{"id", t.subject().id},
+            {"name", t.subject().name},
+            {"panel", panel_to_json(t.review->verdict)},
+            {"community_ship_pct", or_null(t.community.ship_pct)},
+            {"page", tool_page_path(t.subject().id, "json")}};
+}
+
+}  // namespace
+
+json comparison_to_json(const comparison& c) {
+    json disagreements = json::array();
+    for (const page_tool& t : c.tools)
+        if (t.sharp_disagreement) disagreements.push_back(disagreement_sentence(t));
+    return {{"kind", "comparison"},
+            {"title", c.title()},
+            {"tools", {tool_summary(c.tools[0]), tool_summary(c.tools[1])}},
+            {"scorecard", scorecard_to_json(c)},
+            {"split", split_to_json(c)},
+            {"community", {{"disagreement_points", c.disagreement_points}, {"disagreements", disagreements}}},
+            {"pick", pick_to_json(c)},
+            {"footer", footer_to_json(c.rule_set, c.data_date)}};
+}
+
+json index_to_json(const site_index& index) {
+    json comparisons = json::array();
+    for (const site_index::entry& e : index.comparisons)
+        comparisons.push_back({{"slug", e.slug},
+                               {"page", comparison_page_path(e.slug, "json")},
+                               {"tools", {index_tool(*e.left), index_tool(*e.right)}},
+                               {"pick", e.choice.winner ? json((*e.choice.winner == 0 ? e.left : e.right)->subject().id) : json(nullptr)},
+                               {"rule", name_of(e.choice.decided_by)}});
+    json tools = json::array();
+    for (const page_tool* t : index.tools) tools.push_back(index_tool(*t));
+    return {{"kind", "index"}, {"comparisons", comparisons}, {"tools", tools}, {"footer", footer_to_json(index.rule_set, index.data_date)}};
+}
+
+}  // namespace verdict

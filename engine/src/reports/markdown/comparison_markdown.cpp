@@ -1,0 +1,135 @@
+// The comparison page in the reference pages' order: both tools, the reviewer
+// scorecard seat by seat, pricing, the reviewer split, the community vote and
+// the pick. Each seat's two verdicts sit under one heading, so the page reads
+// as a side-by-side even as raw text, where tables of quotes would not.
+#include "reports/markdown/markdown_pages.hpp"
+
+#include "compare/page_wording.hpp"
+#include "compare/pick_rule.hpp"
+#include "reports/markdown/markdown_blocks.hpp"
+#include "reports/markdown/markdown_escape.hpp"
+#include "reports/markdown/tool_front_matter.hpp"
+#include "reports/markdown/yaml_front_matter.hpp"
+#include "reports/number_format.hpp"
+
+namespace verdict {
+namespace {
+
+// Top-level keys stay clear of those Hugo reserves: "page_kind", not "kind"; "data_date", not "date", which would
+// set the page's date and keep a page whose data is newer than the build machine's clock out of the site.
+void write_front_matter(std::string& out, const comparison& c) {
+    yaml_front_matter fm(out);
+    fm.text("title", c.title());
+    fm.text("page_kind", "comparison");
+    fm.open_list("tools");
+    for (const page_tool& t : c.tools) {
+        fm.item();
+        append_tool_data(fm, t);
+    }
+    fm.close();
+    fm.open_map("pick");
+    if (c.choice.winner) fm.text("tool", c.tools[*c.choice.winner].subject().id);
+    else fm.null("tool");
+    fm.text("rule", name_of(c.choice.decided_by));
+    fm.text("reason", c.choice.reason);
+    fm.close();
+    fm.text("rule_set", c.rule_set);
+    fm.text("data_date", c.data_date);
+    fm.finish();
+}
+
+// "**Claw Code:** Ship · score 72 (threshold 60)", then the quote.
+void write_cell(std::string& out, const page_tool& t, const scorecard_cell& cell) {
+    out += "**";
+    append_markdown_text(out, t.subject().name);
+    out += ":** ";
+    out += label_of(cell.state);
+    const seat_review* s = cell.review;
+    if (s && s->result) {
+        out += " · score ";
+        out += format_number(s->result->score);
+        if (s->threshold) out += " (threshold " + format_number(*s->threshold) + ")";
+    }
+    out += "\n\n";
+    if (s && s->result) append_quote(out, s->result->quote);
+}
+
+void write_scorecard(std::string& out, const comparison& c) {
+    append_heading(out, 2, scorecard_heading);
+    for (const scorecard_row& row : c.scorecard) {
+        append_heading(out, 3, seat_title(row.seat));
+        for (std::size_t k = 0; k < 2; ++k) write_cell(out, c.tools[k], row.cells[k]);
+    }
+}
+
+// Tools as columns, like the rest of the page: one row per pricing fact.
+void write_pricing(std::string& out, const comparison& c) {
+    const tool& a = c.tools[0].subject();
+    const tool& b = c.tools[1].subject();
+    append_heading(out, 2, pricing_heading);
+    append_table_row(out, {"", a.name, b.name});
+    append_table_rule(out, 3);
+    append_table_row(out, {"Entry", entry_label(a.pricing.entry), entry_label(b.pricing.entry)});
+    append_table_row(out, {"Licence", licence_label(a), licence_label(b)});
+    append_table_row(out, {"Commercial use", commercial_use_label(a), commercial_use_label(b)});
+    append_table_row(out, {"Notes", a.pricing.notes.value_or("—"), b.pricing.notes.value_or("—")});
+    out += '\n';
+}
+
+std::string seat_list(const std::vector<std::string>& seats) { return seats.empty() ? "none" : seat_titles(seats); }
+
+void write_split(std::string& out, const comparison& c) {
+    append_heading(out, 2, split_heading);
+    append_fact(out, "Ship both", seat_list(c.split.ship_both));
+    for (std::size_t k = 0; k < 2; ++k) append_fact(out, "Ship only " + c.tools[k].subject().name, seat_list(c.split.ship_only[k]));
+    append_fact(out, "Skip both", seat_list(c.split.skip_both));
+    if (!c.split.not_comparable.empty()) out += "- **Not comparable:**\n";
+    for (const scorecard_row& row : c.scorecard)
+        for (const std::string& seat : c.split.not_comparable)
+            if (row.seat == seat) {
+                out += "  - ";
+                append_markdown_text(out, not_comparable_sentence(c, row), md_at::line_start);
+                out += '\n';
+            }
+    out += '\n';
+}
+
+void write_community(std::string& out, const comparison& c) {
+    append_heading(out, 2, community_heading);
+    for (const page_tool& t : c.tools)
+        append_fact(out, t.subject().name,
+                    "community " + community_pct_text(t.community) + " (" + community_detail(t.community) + "), panel " +
+                        panel_pct_text(t.review->verdict));
+    out += '\n';
+    for (const page_tool& t : c.tools) append_paragraph(out, disagreement_sentence(t));
+}
+
+void write_pick(std::string& out, const comparison& c) {
+    append_heading(out, 2, pick_heading);
+    out += "**Pick: ";
+    if (c.choice.winner) append_markdown_text(out, c.tools[*c.choice.winner].subject().name);
+    else out += "none, a tie";
+    out += "**\n\n";
+    append_paragraph(out, c.choice.reason);
+    append_paragraph(out, "Deciding rule: " + std::string(label_of(c.choice.decided_by)) + ". " + std::string(pick_rule_text));
+}
+
+}  // namespace
+
+std::string render_comparison_markdown(const comparison& c) {
+    std::string out;
+    out.reserve(16384);
+    write_front_matter(out, c);
+    append_heading(out, 1, c.title());
+    append_paragraph(out, comparison_lead);
+    for (const page_tool& t : c.tools) append_tool_summary(out, t, 2);
+    write_scorecard(out, c);
+    write_pricing(out, c);
+    write_split(out, c);
+    write_community(out, c);
+    write_pick(out, c);
+    append_footer(out, c.rule_set, c.data_date);
+    return out;
+}
+
+}  // namespace verdict

@@ -1,0 +1,121 @@
+// Every block ends with a blank line, so no block can run into the next one
+// (a paragraph followed directly by "---" would become a heading) and a page
+// reads with even spacing as raw text.
+#include "reports/markdown/markdown_blocks.hpp"
+
+#include "compare/page_wording.hpp"
+#include "reports/markdown/markdown_escape.hpp"
+
+namespace verdict {
+namespace {
+
+bool url_safe(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
+           c == '~' || c == '/';
+}
+
+}  // namespace
+
+void append_heading(std::string& out, int level, std::string_view text) {
+    out.append(static_cast<std::size_t>(level), '#');
+    out += ' ';
+    append_markdown_text(out, text);
+    out += "\n\n";
+}
+
+void append_paragraph(std::string& out, std::string_view text) {
+    const std::size_t before = out.size();
+    append_markdown_text(out, text, md_at::line_start);
+    if (out.size() > before) out += "\n\n";
+}
+
+void append_fact(std::string& out, std::string_view label, std::string_view text) {
+    out += "- **";
+    append_markdown_text(out, label);
+    out += ":** ";
+    append_markdown_text(out, text);
+    out += '\n';
+}
+
+void append_quote(std::string& out, std::string_view quote) {
+    out += "> “";
+    append_markdown_text(out, quote);
+    out += "”\n\n";
+}
+
+void append_lines(std::string& out, std::string_view text) {
+    const std::size_t first = out.size();
+    for (std::size_t start = 0; start <= text.size();) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        const std::size_t before = out.size();
+        if (before > first) out += "\\\n";
+        const std::size_t line = out.size();
+        append_markdown_text(out, text.substr(start, end - start), md_at::line_start);
+        if (out.size() == line) out.resize(before);   // a blank line would end the paragraph
+        start = end + 1;
+    }
+    if (out.size() > first) out += "\n\n";
+}
+
+void append_table_row(std::string& out, std::initializer_list<std::string_view> cells) {
+    out += '|';
+    for (std::string_view cell : cells) {
+        out += ' ';
+        append_markdown_text(out, cell, md_at::line_start);
+        out += " |";
+    }
+    out += '\n';
+}
+
+void append_table_rule(std::string& out, std::size_t columns) {
+    out += '|';
+    for (std::size_t i = 0; i < columns; ++i) out += " --- |";
+    out += '\n';
+}
+
+void append_link(std::string& out, std::string_view text, std::string_view destination) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    out += '[';
+    append_markdown_text(out, text);
+    out += "](";
+    for (char c : destination) {
+        if (url_safe(c)) {
+            out += c;
+            continue;
+        }
+        out += '%';
+        out += hex[static_cast<unsigned char>(c) >> 4];
+        out += hex[static_cast<unsigned char>(c) & 0xF];
+    }
+    out += ')';
+}
+
+std::string seat_titles(const std::vector<std::string>& seats) {
+    std::string text;
+    for (const std::string& seat : seats) text += (text.empty() ? "" : ", ") + seat_title(seat);
+    return text;
+}
+
+void append_tool_summary(std::string& out, const page_tool& t, int level) {
+    const tool& subject = t.subject();
+    append_heading(out, level, subject.name);
+    append_markdown_text(out, subject.category, md_at::line_start);
+    out += " · ";
+    append_markdown_text(out, subject.vendor);
+    out += "\n\n";
+    append_paragraph(out, subject.tagline);
+    append_fact(out, "Panel ship", panel_pct_text(t.review->verdict) + " (" + panel_detail(t.review->verdict) + ")");
+    append_fact(out, "Community", community_pct_text(t.community) + " (" + community_detail(t.community) + ")");
+    append_fact(out, "Entry", entry_label(subject.pricing.entry));
+    out += '\n';
+    append_paragraph(out, subject.description);
+}
+
+void append_footer(std::string& out, const std::string& rule_set, const std::string& data_date) {
+    out += "---\n\n";
+    append_markdown_text(out, footer_line(rule_set, data_date), md_at::line_start);
+    out += '\n';
+}
+
+}  // namespace verdict

@@ -1,0 +1,15 @@
+// The Markdown pages: YAML front matter holding the page's data, then a body that reads as is.
+#pragma once
+
+#include "compare/comparison.hpp"
+#include "compare/site_index.hpp"
+
+#include <string>
+
+namespace verdict {
+
+std::string render_comparison_markdown(const comparison& c);
+std::string render_tool_page_markdown(const page_tool& t);
+std::string render_index_markdown(const site_index& index);
+
+}  // namespace verdict

@@ -1,0 +1,107 @@
+// A tool's full panel page: the same introduction as on its comparisons, then
+// the panel, community and pricing in detail, then every seat's review with
+// its receipt, a table that adds up from the base to the score, so a reader
+// can check the arithmetic and see which fact moved the verdict.
+#include "reports/markdown/markdown_pages.hpp"
+
+#include "compare/page_wording.hpp"
+#include "reports/markdown/markdown_blocks.hpp"
+#include "reports/markdown/tool_front_matter.hpp"
+#include "reports/markdown/yaml_front_matter.hpp"
+#include "reports/number_format.hpp"
+
+namespace verdict {
+namespace {
+
+void write_front_matter(std::string& out, const page_tool& t) {
+    yaml_front_matter fm(out);
+    fm.text("title", t.subject().name);
+    fm.text("page_kind", "tool");
+    fm.open_map("tool");
+    append_tool_data(fm, t);
+    fm.close();
+    fm.open_list("seats");
+    for (const seat_review& s : t.review->seats) {
+        fm.item();
+        fm.text("seat", s.seat);
+        fm.text("state", name_of(state_of(&s)));
+        fm.text("persona_name", s.persona_name);
+        fm.text("persona_version", s.persona_version);
+        fm.number_or_null("score", s.result ? std::optional<double>(s.result->score) : std::nullopt);
+        fm.number_or_null("threshold", s.threshold);
+    }
+    fm.close();
+    fm.text("rule_set", t.review->verdict.rule_set);
+    fm.text("data_date", data_date_of(t));
+    fm.finish();
+}
+
+void write_panel(std::string& out, const panel_verdict& v) {
+    append_heading(out, 2, "Panel");
+    append_fact(out, "Panel ship", panel_pct_text(v) + " (" + panel_detail(v) + ")");
+    append_fact(out, "Mean score", mean_score_text(v));
+    append_fact(out, "Votes", std::to_string(v.ship) + " ship, " + std::to_string(v.skip) + " skip, " + std::to_string(v.abstain) +
+                                  " abstained, " + std::to_string(v.failed) + " failed; quorum " + std::to_string(v.quorum));
+    if (!v.missing.empty()) append_fact(out, "Missing", seat_titles(v.missing));
+    out += '\n';
+}
+
+void write_community(std::string& out, const page_tool& t) {
+    append_heading(out, 2, community_heading);
+    append_fact(out, "Community ship", community_pct_text(t.community) + " (" + community_detail(t.community) + ")");
+    if (t.community.latest_date) append_fact(out, "Latest vote", *t.community.latest_date);
+    out += '\n';
+    append_paragraph(out, disagreement_sentence(t));
+}
+
+void write_pricing(std::string& out, const tool& subject) {
+    append_heading(out, 2, "Pricing");
+    append_fact(out, "Entry", entry_label(subject.pricing.entry));
+    append_fact(out, "Licence", licence_label(subject));
+    append_fact(out, "Commercial use", commercial_use_label(subject));
+    append_fact(out, "Notes", subject.pricing.notes.value_or("—"));
+    out += '\n';
+}
+
+// From the base, each reason's points, to the score.
+void write_receipt(std::string& out, const review& r, double base) {
+    append_table_row(out, {"Points", "Rule", "Fact", "Why"});
+    append_table_rule(out, 4);
+    append_table_row(out, {format_number(base), "base", "", ""});
+    for (const reason& each : r.reasons)
+        append_table_row(out, {format_points(each.points), each.rule, each.fact + " = " + each.value, each.why});
+    append_table_row(out, {format_number(r.score), "score", "", ""});
+    out += '\n';
+}
+
+void write_seat(std::string& out, const seat_review& s) {
+    append_heading(out, 3, seat_title(s.seat) + ": " + std::string(label_of(state_of(&s))));
+    std::string line = s.persona_name.empty() ? "" : s.persona_name + " " + s.persona_version;
+    if (s.result) line += (line.empty() ? "" : " · ") + std::string("score ") + format_number(s.result->score);
+    if (s.threshold) line += (line.empty() ? "" : " · ") + std::string("threshold ") + format_number(*s.threshold);
+    append_paragraph(out, line);
+    if (!s.result) {
+        append_lines(out, s.failure);
+        return;
+    }
+    append_quote(out, s.result->quote);
+    write_receipt(out, *s.result, s.base.value_or(0));
+}
+
+}  // namespace
+
+std::string render_tool_page_markdown(const page_tool& t) {
+    std::string out;
+    out.reserve(16384);
+    write_front_matter(out, t);
+    append_tool_summary(out, t, 1);
+    write_panel(out, t.review->verdict);
+    write_community(out, t);
+    write_pricing(out, t.subject());
+    append_heading(out, 2, "Reviews");
+    for (const seat_review& s : t.review->seats) write_seat(out, s);
+    append_footer(out, t.review->verdict.rule_set, data_date_of(t));
+    return out;
+}
+
+}  // namespace verdict

@@ -1,0 +1,39 @@
+// Tool pages in text and JSON are the review reports `verdict review` has always
+// printed, so a tool reads the same whichever command asked for it.
+#include "reports/page_renderers.hpp"
+
+#include "reports/html/html_pages.hpp"
+#include "reports/json/comparison_json.hpp"
+#include "reports/json/review_json.hpp"
+#include "reports/markdown/markdown_pages.hpp"
+#include "reports/text/comparison_text.hpp"
+#include "reports/text/review_text.hpp"
+
+#include <sstream>
+
+namespace verdict {
+
+std::string render_comparison(const comparison& c, std::string_view format) {
+    if (format == "html") return render_comparison_html(c);
+    if (format == "md") return render_comparison_markdown(c);
+    if (format == "json") return dump_json(comparison_to_json(c));
+    return render_comparison_text(c);
+}
+
+std::string render_tool_page(const page_tool& t, std::string_view format) {
+    if (format == "html") return render_tool_page_html(t);
+    if (format == "md") return render_tool_page_markdown(t);
+    if (format == "json") return dump_json(review_to_json(*t.review));
+    std::ostringstream out;
+    write_review_text(out, *t.review);
+    return out.str();
+}
+
+std::string render_index(const site_index& index, std::string_view format) {
+    if (format == "html") return render_index_html(index);
+    if (format == "md") return render_index_markdown(index);
+    if (format == "json") return dump_json(index_to_json(index));
+    return render_index_text(index);
+}
+
+}  // namespace verdict

@@ -1,0 +1,28 @@
+// One entry point per kind of page, whatever the format: the commands and the
+// batch ask for a page in a format and get its bytes.
+#pragma once
+
+#include "compare/comparison.hpp"
+#include "compare/site_index.hpp"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace verdict {
+
+/// The formats each kind of page comes in.
+inline const std::vector<std::string> comparison_formats{"text", "html", "md", "json"};
+inline const std::vector<std::string> tool_page_formats{"text", "html", "md", "json"};
+inline const std::vector<std::string> index_formats{"html", "md", "json", "text"};
+
+/// A comparison page in `format` (one of comparison_formats).
+std::string render_comparison(const comparison& c, std::string_view format);
+
+/// A tool's full panel page in `format` (one of tool_page_formats).
+std::string render_tool_page(const page_tool& t, std::string_view format);
+
+/// The index page in `format` (one of index_formats).
+std::string render_index(const site_index& index, std::string_view format);
+
+}  // namespace verdict

@@ -1,0 +1,15 @@
+// Writing output files: one error boundary for file I/O on the way out.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+namespace verdict {
+
+/// Writes `bytes` to `path` under a temporary name in the same folder and renames it into place, so a reader
+/// sees the old file or the new one, never part of one. Returns an empty string on success, otherwise why it
+/// failed (the temporary file is removed and the old file left as it was).
+std::string write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+}  // namespace verdict

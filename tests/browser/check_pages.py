@@ -1,0 +1,257 @@
+#!/usr/bin/env python3
+"""The HTML pages in a real browser.
+
+Renders comparison pages, a tool page and the index with the real verdict
+program (plus pages of a catalog holding hostile text), opens each in headless
+Chromium at a phone and a desktop width, and checks what a reader gets: the
+key sections' visible text, nothing fetched, nothing run, no sideways
+scrolling on a phone, headings in order, text alternatives and contrast. Each
+page is saved as a full-page screenshot for a person to look at.
+"""
+
+import argparse
+import base64
+import json
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+from selenium import webdriver
+from selenium.common.exceptions import NoAlertPresentException
+from selenium.webdriver.chrome.service import Service
+
+WIDTHS = {"phone": (375, 812, True), "desktop": (1280, 900, False)}
+BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+HOSTILE_NAME = 'Evil "><img src=x onerror=alert(2)> \u202eTool'
+HOSTILE_DESCRIPTION = (
+    "<script>alert(1)</script> <script>window.verdict_ran = true</script> "
+    '<img src=x onerror="window.verdict_ran = true"> then ' + "w" * 500 + " and the rest."
+)
+
+# Runs in the page: every check that needs the rendered DOM, returned as one object.
+PAGE_FACTS = r"""
+const doc = document.documentElement;
+const levels = [...document.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => Number(h.tagName[1]));
+function rgb(text) { const m = text.match(/[\d.]+/g).map(Number); return m.length > 3 ? m : m.concat([1]); }
+function luminance(c) {
+  const [r, g, b] = c.slice(0, 3).map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+function background(el) {
+  for (; el; el = el.parentElement) { const c = rgb(getComputedStyle(el).backgroundColor); if (c[3] > 0) return c; }
+  return [255, 255, 255, 1];
+}
+const low_contrast = [];
+for (const el of document.querySelectorAll('body *')) {
+  const own = [...el.childNodes].some(n => n.nodeType === 3 && n.textContent.trim());
+  if (!own) continue;
+  const a = luminance(rgb(getComputedStyle(el).color)), b = luminance(background(el));
+  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+  if (ratio < 4.5) low_contrast.push(el.tagName + '.' + el.className + ' ' + ratio.toFixed(2));
+}
+return {
+  text: document.body.innerText,
+  title: document.title,
+  resources: performance.getEntriesByType('resource').map(e => e.name),
+  scroll_width: doc.scrollWidth, client_width: doc.clientWidth,
+  height: Math.ceil(doc.scrollHeight),
+  levels: levels,
+  scripts: document.querySelectorAll('script').length,
+  images: document.querySelectorAll('img').length,
+  ran: window.verdict_ran === true,
+  unlabelled_images: [...document.querySelectorAll('[role=img]')].filter(e => !e.getAttribute('aria-label')).length,
+  images_with_label: document.querySelectorAll('[role=img][aria-label]').length,
+  headers_without_scope: [...document.querySelectorAll('th')].filter(e => !e.getAttribute('scope')).length,
+  badges: [...document.querySelectorAll('.badge')].map(e => e.innerText),
+  flags: document.querySelectorAll('.flag').length,
+  low_contrast: low_contrast,
+};
+"""
+
+
+class checks:
+    """Collects failures so that one run reports every problem, not just the first."""
+
+    def __init__(self):
+        self.failures = []
+
+    def expect(self, ok, where, message):
+        if not ok:
+            self.failures.append(f"{where}: {message}")
+
+
+def run_verdict(args, verdict, source, catalog=None):
+    command = [verdict] + args + (["--catalog", str(catalog)] if catalog else [])
+    result = subprocess.run(command, cwd=source, capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"check_pages: {' '.join(command)} exited {result.returncode}:\n{result.stderr}")
+    return result.stdout
+
+
+def slug_of(name):
+    return "-".join(re.findall(r"[a-z0-9]+", name.lower()))
+
+
+def hostile_catalog(source, into):
+    """A copy of the shipped catalog with one tool whose catalog text is hostile."""
+    shutil.copytree(source / "catalog", into, ignore=shutil.ignore_patterns("votes"))
+    tool = {
+        "id": slug_of(HOSTILE_NAME), "name": HOSTILE_NAME, "vendor": "Example Labs", "category": "Developer Tools",
+        "tagline": "A tagline with <b>markup</b> & \"quotes\"", "description": HOSTILE_DESCRIPTION,
+        "updated": "2026-11-01", "pricing": {"entry": "free", "notes": "<u>per token</u>"},
+    }
+    (into / "tools" / f"{tool['id']}.json").write_text(json.dumps(tool, ensure_ascii=False, indent=2), encoding="utf-8")
+    # Twelve voters skip Claw Code, which the panel ships: a sharp disagreement the page must flag.
+    votes = ["tool_id,voter_id,vote,timestamp"] + [f"claw-code,voter-{n},skip,2026-11-20T10:00:00Z" for n in range(12)]
+    (into / "votes").mkdir()
+    (into / "votes" / "export.csv").write_text("\n".join(votes) + "\n", encoding="utf-8")
+    return tool
+
+
+class page:
+    """One page to open: where it was written, and the text a reader must see on it."""
+
+    def __init__(self, name, file, expected, hostile=False, flags=0):
+        self.name, self.file, self.expected, self.hostile, self.flags = name, file, expected, hostile, flags
+
+
+def comparison_page(site, args, pair, catalog=None, hostile=False):
+    slug = f"{pair[0]}-vs-{pair[1]}"
+    file = site / "compare" / f"{slug}.html"
+    run_verdict(["compare", *pair, "--format", "html", "-o", str(file)], args.verdict, args.source, catalog)
+    data = json.loads(run_verdict(["compare", *pair, "--format", "json"], args.verdict, args.source, catalog))
+    expected = [t["name"] for t in data["tools"]] + ["Reviewer scorecard", "Which one should you ship with?", data["footer"]["line"]]
+    expected += [f"{t['panel']['ship_pct']}%" if t["panel"]["ship_pct"] is not None else "—" for t in data["tools"]]
+    developer = next(row for row in data["scorecard"] if row["seat"] == "developer")
+    expected += [cell["quote"] for cell in developer["cells"] if cell["quote"]]
+    pick = data["pick"]["tool"]
+    expected.append(next(t["name"] for t in data["tools"] if t["id"] == pick) if pick else "A tie")
+    expected.append(data["pick"]["reason"])
+    expected += data["community"]["disagreements"]
+    return page(f"compare-{slug}", file, expected, hostile, flags=len(data["community"]["disagreements"]))
+
+
+def tool_page(site, args, tool_id, catalog=None, hostile=False):
+    file = site / "tools" / f"{tool_id}.html"
+    run_verdict(["review", tool_id, "--format", "html", "-o", str(file)], args.verdict, args.source, catalog)
+    data = json.loads(run_verdict(["review", tool_id, "--format", "json"], args.verdict, args.source, catalog))
+    expected = [data["tool"]["name"], "Reviews by seat", "Rule set " + data["panel"]["rule_set"]]
+    expected += [r["quote"] for r in data["reviews"] if r["persona"] == "developer" and r["quote"]]
+    if data["panel"]["ship_pct"] is not None:
+        expected.append(f"{data['panel']['ship_pct']}%")
+    return page(f"tool-{tool_id}", file, expected, hostile)
+
+
+def index_page(site, args):
+    file = site / "index.html"
+    run_verdict(["index", "--format", "html", "-o", str(file)], args.verdict, args.source)
+    data = json.loads(run_verdict(["index", "--format", "json"], args.verdict, args.source))
+    expected = ["Comparisons", "Tools", data["footer"]["line"]] + [t["name"] for t in data["tools"]]
+    return page("index", file, expected)
+
+
+def visible(text):
+    """Text as compared: spaces collapsed, and bidi controls dropped (pages close the ones catalog text leaves open)."""
+    return " ".join(BIDI_CONTROLS.sub("", text).split())
+
+
+def check_page(driver, p, width_name, out_dir, result):
+    width, height, mobile = WIDTHS[width_name]
+    where = f"{p.name} at {width_name} width ({width} px)"
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+    driver.get(p.file.resolve().as_uri())
+    try:
+        driver.switch_to.alert
+        result.expect(False, where, "a script in the page opened an alert")
+    except NoAlertPresentException:
+        pass
+    facts = driver.execute_script(PAGE_FACTS)
+    check_facts(facts, p, where, result)
+    save_screenshot(driver, facts["height"], width, mobile, out_dir / f"{p.name}-{width_name}-{width}.png")
+
+
+def check_facts(facts, p, where, result):
+    """What a reader of page `p` must get, checked against what the browser rendered."""
+    text = visible(facts["text"])
+    for wanted in p.expected:
+        result.expect(visible(wanted) in text, where, f"visible text lacks {wanted[:90]!r}")
+    result.expect(not facts["resources"], where, f"the page fetched {facts['resources']}")
+    result.expect(facts["scroll_width"] <= facts["client_width"], where,
+                  f"the page scrolls sideways: {facts['scroll_width']} px of content in {facts['client_width']} px")
+    levels = facts["levels"]
+    result.expect(levels[:1] == [1] and levels.count(1) == 1, where, f"expected one h1, first; found levels {levels}")
+    skips = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
+    result.expect(not skips, where, f"headings skip a level: {skips}")
+    result.expect(facts["unlabelled_images"] == 0 and facts["images_with_label"] > 0, where, "a % bar lacks its text alternative")
+    result.expect(facts["headers_without_scope"] == 0, where, "a table header has no scope")
+    result.expect(all(re.match(r"^\S+ \w", b) for b in facts["badges"]), where, f"a badge lacks a symbol and a word: {facts['badges']}")
+    result.expect(not facts["low_contrast"], where, f"text below 4.5:1 contrast: {facts['low_contrast'][:5]}")
+    result.expect(facts["flags"] == p.flags, where, f"{facts['flags']} disagreements flagged, expected {p.flags}")
+    result.expect(facts["scripts"] == 0 and facts["images"] == 0 and not facts["ran"], where, "catalog text became markup or ran")
+    if p.hostile:
+        for shown in ("<script>alert(1)</script>", '"><img src=x onerror=alert(2)>', "<u>per token</u>"):
+            result.expect(shown in text, where, f"hostile text {shown!r} is not shown as text")
+
+
+def save_screenshot(driver, height, width, mobile, file):
+    """The whole page, not just the first screen: the viewport grows to the page's height for the capture."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                           {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": mobile})
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {"format": "png", "captureBeyondViewport": True})
+    file.write_bytes(base64.b64decode(shot["data"]))
+
+
+def start_browser(args):
+    options = webdriver.ChromeOptions()
+    options.binary_location = args.chromium
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--hide-scrollbars",
+                 "--no-first-run", "--disable-extensions", "--disable-background-networking", "--disable-sync"):
+        options.add_argument(flag)
+    return webdriver.Chrome(service=Service(executable_path=args.chromedriver), options=options)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verdict", required=True, help="the built verdict program")
+    parser.add_argument("--source", required=True, type=pathlib.Path, help="the source tree, holding catalog/")
+    parser.add_argument("--out", required=True, type=pathlib.Path, help="where the screenshots go")
+    parser.add_argument("--chromium", required=True, help="the Chromium browser")
+    parser.add_argument("--chromedriver", required=True, help="the ChromeDriver matching it")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="verdict-pages-") as scratch:
+        site = pathlib.Path(scratch) / "site"
+        (site / "compare").mkdir(parents=True)
+        (site / "tools").mkdir()
+        catalog = pathlib.Path(scratch) / "hostile-catalog"
+        hostile = hostile_catalog(args.source, catalog)
+        pages = [
+            comparison_page(site, args, ["claude-haiku-open-weights", "modal-gpu-serverless-inference"]),
+            comparison_page(site, args, ["claw-code", "modal-gpu-serverless-inference"]),
+            tool_page(site, args, "claw-code"),
+            index_page(site, args),
+            comparison_page(site, args, [hostile["id"], "claw-code"], catalog, hostile=True),
+            tool_page(site, args, hostile["id"], catalog, hostile=True),
+        ]
+        result = checks()
+        result.expect(pages[4].flags == 1, pages[4].name, "the votes against Claw Code should make a sharp disagreement")
+        driver = start_browser(args)
+        try:
+            for p in pages:
+                for width_name in WIDTHS:
+                    check_page(driver, p, width_name, args.out, result)
+        finally:
+            driver.quit()
+    for failure in result.failures:
+        print(f"check_pages: {failure}", file=sys.stderr)
+    print(f"check_pages: {len(pages)} pages at {len(WIDTHS)} widths, {len(result.failures)} problems; screenshots in {args.out}")
+    return 1 if result.failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,296 @@
+#!/usr/bin/env python3
+"""Builds verdict's Markdown pages into a Hugo site and checks what Hugo makes of them.
+
+The real verdict program writes every comparison and tool page of the shipped
+catalog, the index, and the pages of a throwaway catalog whose text is hostile
+(HTML, Markdown link and image tricks, shortcodes, an unclosed U+202E) into a
+temporary content folder; the real hugo builds the site with minimal layouts
+(tests/hugo/site/) that print each page's title, front-matter data and content.
+The check fails unless hugo reports no error, every page is in the site with its
+title and data, the hostile text shows as literal text (no script, image or link
+comes out of it), and every front matter parses with a strict YAML parser and
+holds the same data as the page's JSON format.
+"""
+
+import argparse
+import html.parser
+import json
+import pathlib
+import shutil
+import subprocess
+import sys
+import tempfile
+
+import yaml
+
+FAILURES = []
+
+
+def check(condition, message):
+    if not condition:
+        FAILURES.append(message)
+    return condition
+
+
+def run(command, cwd, allowed=(0,)):
+    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
+    if done.returncode not in allowed:
+        sys.exit(f"{' '.join(map(str, command))}: exit status {done.returncode}\n{done.stdout}{done.stderr}")
+    return done
+
+
+class StrictLoader(yaml.SafeLoader):
+    """A safe loader that also refuses a key given twice, which YAML forbids and PyYAML lets pass."""
+
+    def construct_mapping(self, node, deep=False):
+        keys = [self.construct_object(key, deep=deep) for key, _ in node.value]
+        duplicates = {key for key in keys if keys.count(key) > 1}
+        if duplicates:
+            raise yaml.constructor.ConstructorError(None, None, f"duplicate keys {sorted(duplicates)}", node.start_mark)
+        return super().construct_mapping(node, deep)
+
+
+def front_matter(page):
+    text = page.read_text(encoding="utf-8")
+    if not check(text.startswith("---\n") and "\n---\n" in text, f"{page.name}: no front matter between --- lines"):
+        return {}
+    try:
+        data = yaml.load(text[4:text.index("\n---\n") + 1], Loader=StrictLoader)
+    except yaml.YAMLError as error:
+        check(False, f"{page.name}: front matter does not parse: {error}")
+        return {}
+    check(isinstance(data, dict), f"{page.name}: front matter is not a map")
+    return data if isinstance(data, dict) else {}
+
+
+class Page(html.parser.HTMLParser):
+    """A built page: the elements with a class (their attributes and text), every tag and attribute, the text."""
+
+    def __init__(self, file):
+        super().__init__(convert_charrefs=True)
+        self.by_class, self.tags, self.text, self._open = {}, [], [], []
+        self.feed(file.read_text(encoding="utf-8"))
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        self.tags.append((tag, attributes))
+        if "class" in attributes:
+            self.by_class.setdefault(attributes["class"], []).append({"attrs": attributes, "text": ""})
+        self._open.append(attributes.get("class"))
+
+    def handle_endtag(self, tag):
+        if self._open:
+            self._open.pop()
+
+    def handle_data(self, data):
+        self.text.append(data)
+        for name in {c for c in self._open if c}:
+            self.by_class[name][-1]["text"] += data
+
+    def first(self, name):
+        found = self.by_class.get(name, [])
+        return found[0] if found else {"attrs": {}, "text": None}
+
+
+def shown(value):
+    return "null" if value is None else str(value)
+
+
+def write_pages(verdict, source, content, catalog=None):
+    """Writes the index, every comparison and every tool page of `catalog` (the shipped one by default) as
+    Markdown, and returns the index's JSON with each comparison's and tool's JSON page."""
+    where = ["--catalog", str(catalog)] if catalog else []
+    for folder in ("compare", "tools"):
+        (content / folder).mkdir(parents=True)
+    allowed = (0, 1) if catalog else (0,)   # the hostile catalog has a seat that fails
+    index = json.loads(run([verdict, "index", "--format", "json", *where], source, allowed).stdout)
+    run([verdict, "index", "--format", "md", "-o", content / "_index.md", *where], source, allowed)
+    for entry in index["comparisons"]:
+        ids = [tool["id"] for tool in entry["tools"]]
+        run([verdict, "compare", *ids, "--format", "md", "-o", content / "compare" / f"{entry['slug']}.md", *where], source, allowed)
+        entry["json"] = json.loads(run([verdict, "compare", *ids, "--format", "json", *where], source, allowed).stdout)
+    for tool in index["tools"]:
+        run([verdict, "review", tool["id"], "--format", "md", "-o", content / "tools" / f"{tool['id']}.md", *where], source, allowed)
+    return index
+
+
+TOOL_KEYS = {"pricing": ["entry", "entry_label", "notes", "licence", "commercial_use"],
+             "panel": ["ship_pct", "fraction", "ship", "skip", "abstain", "failed", "mean_score"],
+             "community": ["ship_pct", "voters", "ship", "latest_vote_date", "gap_points"]}
+
+
+def check_tool_data(name, data, expected):
+    for key in ["id", "name", "category", "vendor", "tagline"]:
+        check(data.get(key) == expected[key], f"{name}: front matter {key} {data.get(key)!r}, JSON {expected[key]!r}")
+    for group, keys in TOOL_KEYS.items():
+        for key in keys:
+            got, want = data.get(group, {}).get(key), expected[group][key]
+            check(got == want and type(got) is type(want), f"{name}: front matter {group}.{key} {got!r}, JSON {want!r}")
+
+
+def check_tool_shown(name, element, data):
+    attrs = element["attrs"]
+    check(attrs.get("data-id") == data.get("id"), f"{name}: the site shows tool {attrs.get('data-id')!r}, not {data.get('id')!r}")
+    for attribute, value in [("data-panel-ship-pct", data["panel"]["ship_pct"]), ("data-panel-fraction", data["panel"]["fraction"]),
+                             ("data-mean-score", data["panel"]["mean_score"]), ("data-community-ship-pct", data["community"]["ship_pct"]),
+                             ("data-community-voters", data["community"]["voters"])]:
+        check(attrs.get(attribute) == shown(value), f"{name}: the site shows {attribute}={attrs.get(attribute)!r}, the front matter {value!r}")
+
+
+def check_comparison(public, content, entry):
+    slug, expected = entry["slug"], entry["json"]
+    data = front_matter(content / "compare" / f"{slug}.md")
+    check(data.get("title") == expected["title"], f"{slug}: front matter title {data.get('title')!r}")
+    for side in range(2):
+        check_tool_data(slug, (data.get("tools") or [{}, {}])[side], expected["tools"][side])
+    pick = data.get("pick", {})
+    for key in ["tool", "rule", "reason"]:
+        check(pick.get(key) == expected["pick"][key], f"{slug}: front matter pick.{key} {pick.get(key)!r}")
+    check(data.get("rule_set") == expected["footer"]["rule_set"] and data.get("data_date") == expected["footer"]["data_date"],
+          f"{slug}: front matter rule_set/data_date {data.get('rule_set')!r}/{data.get('data_date')!r}")
+    built = public / "compare" / slug / "index.html"
+    if not check(built.is_file(), f"{slug}: hugo wrote no {built.relative_to(public)}"):
+        return
+    page = Page(built)
+    check(page.first("page-title")["text"] == data.get("title"), f"{slug}: the site's title is {page.first('page-title')['text']!r}")
+    check(page.first("front-matter")["attrs"].get("data-page-kind") == "comparison", f"{slug}: the site shows no page_kind")
+    for side, element in enumerate(page.by_class.get("tool", [])[:2]):
+        check_tool_shown(slug, element, data["tools"][side])
+    check(page.first("pick")["attrs"].get("data-tool") == shown(pick.get("tool")), f"{slug}: the site shows another pick")
+
+
+def check_tool_page(public, content, tool, summaries):
+    data = front_matter(content / "tools" / f"{tool['id']}.md")
+    check(data.get("title") == tool["name"], f"{tool['id']}: front matter title {data.get('title')!r}")
+    if tool["id"] in summaries:
+        check_tool_data(tool["id"], data.get("tool", {}), summaries[tool["id"]])
+    built = public / "tools" / tool["id"] / "index.html"
+    if not check(built.is_file(), f"{tool['id']}: hugo wrote no {built.relative_to(public)}"):
+        return
+    page = Page(built)
+    check(page.first("page-title")["text"] == tool["name"], f"{tool['id']}: the site's title is {page.first('page-title')['text']!r}")
+    check(page.first("front-matter")["attrs"].get("data-page-kind") == "tool", f"{tool['id']}: the site shows no page_kind")
+    check_tool_shown(tool["id"], page.first("tool"), data.get("tool", {}))
+
+
+def check_index(public, content, index):
+    data = front_matter(content / "_index.md")
+    check(data.get("comparison_count") == len(index["comparisons"]) and data.get("tool_count") == len(index["tools"]),
+          f"index: front matter counts {data.get('comparison_count')!r}, {data.get('tool_count')!r}")
+    page = Page(public / "index.html")
+    counts = page.first("front-matter")["attrs"]
+    check(counts.get("data-comparison-count") == str(len(index["comparisons"])) and counts.get("data-page-kind") == "index",
+          f"index: the site shows {counts} as its data")
+    links = {attrs.get("href") for tag, attrs in page.tags if tag == "a"}
+    for entry in index["comparisons"]:
+        check(f"/compare/{entry['slug']}/" in links, f"index: no link to /compare/{entry['slug']}/ in {sorted(links)}")
+    for tool in index["tools"]:
+        check(f"/tools/{tool['id']}/" in links, f"index: no link to /tools/{tool['id']}/")
+
+
+HOSTILE_NAME = "Evil <b>Tool</b> [x](javascript:alert(1)) \u202eloot"
+HOSTILE_ID = "evil-b-tool-b-x-javascript-alert-1-loot"
+HOSTILE_DESCRIPTION = ("[click](javascript:alert(1)) <script>alert(2)</script> ![x](http://evil/x.png) <http://evil/a> "
+                       "www.evil.example me@evil.example {{< figure src=\"http://evil/y.png\" >}} &lt;img src=x&gt;\n"
+                       "# Heading\n- item\n<!--more-->\n" + "w" * 3000)
+HOSTILE_SCRIPT = """-- Fails with a message that is Markdown and HTML.
+local function review(tool, ctx)
+  error("<script>alert(4)</script>\\n# heading\\n[x](javascript:alert(5)) {{< figure src=z >}}", 0)
+end
+return {id = "hostile", name = "Hostile", version = "1.0.0", defaults = {weights = {steady = 10}}, review = review}
+"""
+
+
+def write_hostile_catalog(source, folder):
+    (folder / "tools").mkdir(parents=True)
+    (folder / "scripts").mkdir()
+    panel = json.loads((source / "catalog" / "panel.json").read_text(encoding="utf-8"))
+    panel["seats"][1].pop("plugin")
+    panel["seats"][1]["script"] = "scripts/hostile.lua"
+    (folder / "panel.json").write_text(json.dumps(panel), encoding="utf-8")
+    (folder / "scripts" / "hostile.lua").write_text(HOSTILE_SCRIPT, encoding="utf-8")
+    (folder / "comparisons.json").write_text(json.dumps({"pairs": [[HOSTILE_ID, "plain-tool"]]}), encoding="utf-8")
+    hostile = {"id": HOSTILE_ID, "name": HOSTILE_NAME, "vendor": "Acme \"Labs\" \\ Co", "category": "- Tools | More\n# Not a heading",
+               "tagline": "1. Ship it! *now* `code` \u202eunclosed", "description": HOSTILE_DESCRIPTION, "updated": "2026-11-01",
+               "pricing": {"entry": "free", "notes": "a | b\tc\u0001d\u007fe\u0085f\u2028g\u2029h\ufeffi"},
+               "licence": {"name": "<img src=x onerror=alert(3)> licence", "commercial_use": "restricted", "open_weights": True}}
+    plain = {"id": "plain-tool", "name": "Plain Tool", "vendor": "Example Labs", "category": "Developer Tools",
+             "tagline": "A plain tool", "description": "A plain tool.", "updated": "2026-11-01", "pricing": {"entry": "free"}}
+    for tool in (hostile, plain):
+        (folder / "tools" / f"{tool['id']}.json").write_text(json.dumps(tool), encoding="utf-8")
+
+
+def check_hostile_page(public, relative, must_show):
+    built = public / relative / "index.html"
+    if not check(built.is_file(), f"hostile: hugo wrote no {relative}/index.html"):
+        return
+    page = Page(built)
+    for tag, attrs in page.tags:
+        check(tag not in ("script", "img", "a", "iframe"), f"{relative}: catalog text became a <{tag}> element: {attrs}")
+        for name, value in attrs.items():
+            check(not name.startswith("on"), f"{relative}: catalog text became an {name} attribute")
+            check("javascript:" not in (value or "").lower(), f"{relative}: a javascript: URL in {tag} {name}")
+    raw = built.read_text(encoding="utf-8").lower()
+    for needle in ("<script", "<img", "<iframe", "href=\"javascript:", "raw html omitted"):
+        check(needle not in raw, f"{relative}: {needle!r} in the built page (raw HTML or a link reached the renderer)")
+    text = " ".join(page.text)
+    for literal in must_show:
+        check(literal in text, f"{relative}: the literal text {literal!r} is not on the page")
+    check(page.first("page-title")["text"].count("\u202e") == page.first("page-title")["text"].count("\u202c"),
+          f"{relative}: an unclosed U+202E in the title")
+
+
+def check_hostile(public, content, index):
+    entry = index["comparisons"][0]
+    data = front_matter(content / "compare" / f"{entry['slug']}.md")
+    expected = entry["json"]["tools"][0]
+    check(data.get("tools", [{}])[0].get("name") == HOSTILE_NAME + "\u202c", "hostile: front matter name is not the name, closed")
+    for key in ["vendor", "category"]:
+        check(data.get("tools", [{}])[0].get(key) == expected[key], f"hostile: front matter {key} {data['tools'][0].get(key)!r}")
+    check(data["tools"][0]["pricing"]["notes"] == expected["pricing"]["notes"], "hostile: front matter pricing.notes differs")
+    visible = ["[click](javascript:alert(1))", "<script>alert(2)</script>", "![x](http://evil/x.png)", "<http://evil/a>",
+               "www.evil.example", "me@evil.example", "{{< figure src=", "<img src=x onerror=alert(3)> licence"]
+    check_hostile_page(public, f"compare/{entry['slug']}", visible)
+    check_hostile_page(public, f"tools/{HOSTILE_ID}", visible[:6] + ["<script>alert(4)</script>"])
+
+
+def build_site(args, temp, name, catalog=None):
+    """Writes the pages of `catalog` into a copy of the minimal site and builds it; returns the folders and the index."""
+    site = temp / name
+    shutil.copytree(args.source / "tests" / "hugo" / "site", site)
+    index = write_pages(args.verdict, args.source, site / "content", catalog)
+    built = run([args.hugo, "--source", site, "--destination", site / "public", "--printPathWarnings"], site, allowed=(0, 1, 255))
+    log = built.stdout + built.stderr
+    check(built.returncode == 0 and "ERROR" not in log and "WARN" not in log, f"{name}: hugo reported problems:\n{log}")
+    return site / "public", site / "content", index
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--verdict", required=True, type=pathlib.Path, help="the built verdict program")
+    parser.add_argument("--source", required=True, type=pathlib.Path, help="the source tree, with catalog/ and tests/hugo/site/")
+    parser.add_argument("--hugo", default="hugo", help="the hugo program")
+    args = parser.parse_args()
+    args.verdict, args.source = args.verdict.resolve(), args.source.resolve()
+    with tempfile.TemporaryDirectory(prefix="verdict-hugo-") as temp:
+        temp = pathlib.Path(temp)
+        public, content, index = build_site(args, temp, "stock")
+        summaries = {tool["id"]: tool for entry in index["comparisons"] for tool in entry["json"]["tools"]}
+        for entry in index["comparisons"]:
+            check_comparison(public, content, entry)
+        for tool in index["tools"]:
+            check_tool_page(public, content, tool, summaries)
+        check_index(public, content, index)
+
+        write_hostile_catalog(args.source, temp / "hostile-catalog")
+        public, content, index = build_site(args, temp, "hostile", temp / "hostile-catalog")
+        check_index(public, content, index)
+        check_hostile(public, content, index)
+    for failure in FAILURES:
+        print(f"check_site: {failure}", file=sys.stderr)
+    print(f"check_site: {'FAILED' if FAILURES else 'ok'}: {len(FAILURES)} problem(s)")
+    return 1 if FAILURES else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

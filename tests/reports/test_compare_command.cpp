@@ -1,0 +1,141 @@
+// verdict compare and verdict index, run as a user runs them: the real program
+// and plugins on the shipped catalog, and on throwaway catalogs with votes.
+#include "support/paths.hpp"
+#include "support/process.hpp"
+#include "support/temp_catalog.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <sstream>
+
+using namespace verdict;
+using nlohmann::json;
+
+namespace {
+
+std::string read_all(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+json compare_json(const std::string& a, const std::string& b, const std::filesystem::path& catalog = test::stock_catalog()) {
+    const auto run = test::run_verdict({"compare", a, b, "--format", "json", "--catalog", catalog.string()});
+    INFO(run.err);
+    REQUIRE(run.exit_code == 0);
+    return json::parse(run.out);
+}
+
+}  // namespace
+
+TEST_CASE("compare composes both tools' panel reviews, in the pages' seat order", "[reports][compare]") {
+    const json page = compare_json("claw-code", "modal-gpu-serverless-inference");
+    CHECK(page["title"] == "Claw Code vs Modal GPU Serverless Inference");
+    CHECK(page["tools"][0]["panel"]["ship_pct"] == 75);
+    CHECK(page["tools"][0]["panel"]["fraction"] == "3/4");
+    CHECK(page["tools"][1]["panel"]["ship_pct"] == 100);
+    std::vector<std::string> seats;
+    for (const json& row : page["scorecard"]) seats.push_back(row["seat"]);
+    CHECK(seats == std::vector<std::string>{"developer", "skeptic", "futurist", "business", "creator"});
+    CHECK(page["scorecard"][3]["cells"][0]["state"] == "not_seated");
+    CHECK(page["scorecard"][3]["cells"][1]["state"] == "ship");
+    CHECK(page["scorecard"][4]["cells"][0]["state"] == "ship");
+    CHECK(page["scorecard"][4]["cells"][1]["state"] == "not_seated");
+    CHECK(page["scorecard"][1]["disagree"] == true);   // the skeptic skips Claw Code and ships Modal
+    CHECK(page["split"]["ship_only"][1] == json::array({"skeptic"}));
+    CHECK(page["pick"]["tool"] == "modal-gpu-serverless-inference");
+    CHECK(page["pick"]["rule"] == "panel_ship_pct");
+}
+
+TEST_CASE("a tool says the same on every page it appears on", "[reports][compare]") {
+    const json one = compare_json("claude-haiku-open-weights", "modal-gpu-serverless-inference");
+    const json two = compare_json("llama-4-compact-12b", "modal-gpu-serverless-inference");
+    CHECK(one["tools"][1] == two["tools"][1]);
+    for (std::size_t row = 0; row < 4; ++row) CHECK(one["scorecard"][row]["cells"][1] == two["scorecard"][row]["cells"][1]);
+}
+
+TEST_CASE("compare -o writes the page whole and prints nothing; an unwritable file fails with its name", "[reports][compare]") {
+    test::temp_dir dir;
+    const auto file = dir.path() / "page.html";
+    const auto run = test::run_verdict({"compare", "claw-code", "llama-4-compact-12b", "--format", "html", "-o", file.string()});
+    REQUIRE(run.exit_code == 0);
+    CHECK(run.out.empty());
+    const auto printed = test::run_verdict({"compare", "claw-code", "llama-4-compact-12b", "--format", "html"});
+    CHECK(read_all(file) == printed.out);
+    CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 1);   // no temporary left behind
+
+    const auto missing = dir.path() / "no-such-folder" / "page.html";
+    const auto failed = test::run_verdict({"compare", "claw-code", "llama-4-compact-12b", "-o", missing.string()});
+    CHECK(failed.exit_code == 1);
+    CHECK_THAT(failed.err, Catch::Contains("no-such-folder/page.html") && Catch::Contains("No such file or directory"));
+}
+
+TEST_CASE("compare refuses anything but two different known tools", "[reports][compare]") {
+    CHECK(test::run_verdict({"compare", "claw-code"}).exit_code == 2);
+    const auto twice = test::run_verdict({"compare", "claw-code", "claw-code"});
+    CHECK(twice.exit_code == 2);
+    CHECK_THAT(twice.err, Catch::Contains("expected two different tool ids, found \"claw-code\" twice"));
+    const auto unknown = test::run_verdict({"compare", "claw-code", "modal-gpu-serverless-inferense"});
+    CHECK(unknown.exit_code == 2);
+    CHECK_THAT(unknown.err, Catch::Contains("did you mean \"modal-gpu-serverless-inference\"?"));
+    const auto format = test::run_verdict({"compare", "claw-code", "llama-4-compact-12b", "--format", "htm"});
+    CHECK(format.exit_code == 2);
+    CHECK_THAT(format.err, Catch::Contains("did you mean \"html\"?"));
+}
+
+TEST_CASE("index lists every comparison of comparisons.json with both panel % and links to the pages", "[reports][index]") {
+    const auto run = test::run_verdict({"index", "--format", "json"});
+    REQUIRE(run.exit_code == 0);
+    const json index = json::parse(run.out);
+    REQUIRE(index["comparisons"].size() == 10);   // four explicit pairs, then the rest of Developer Tools
+    CHECK(index["comparisons"][0]["slug"] == "claude-haiku-open-weights-vs-modal-gpu-serverless-inference");
+    CHECK(index["comparisons"][0]["page"] == "compare/claude-haiku-open-weights-vs-modal-gpu-serverless-inference.json");
+    CHECK(index["comparisons"][0]["tools"][0]["panel"]["ship_pct"] == 50);
+    CHECK(index["comparisons"][0]["tools"][1]["panel"]["ship_pct"] == 100);
+    CHECK(index["comparisons"][3]["slug"] == "claude-haiku-open-weights-vs-llama-4-scout-quantized");
+    CHECK(index["comparisons"][4]["slug"] == "claude-haiku-open-weights-vs-claw-code");
+    CHECK(index["tools"].size() == 5);
+    CHECK(index["footer"]["rule_set"] == test::stock_panel_json()["rule_set"]);
+}
+
+TEST_CASE("votes show on the pages: latest vote per voter, the minimum, and a sharp disagreement flagged", "[reports][votes]") {
+    test::temp_catalog catalog;
+    catalog.add_stock_tools();
+    json panel = test::stock_panel_json();
+    panel["community"] = {{"min_voters", 3}, {"disagreement_points", 40}};
+    catalog.set_panel(panel);
+    std::string csv = "tool_id,voter_id,vote,timestamp\n";
+    // Modal (panel 100%): four voters, one of whom changes their mind to skip; three skip in the end -> 25%.
+    csv += "modal-gpu-serverless-inference,a,ship,2026-04-01T10:00:00Z\n";
+    csv += "modal-gpu-serverless-inference,a,skip,2026-04-02T10:00:00+02:00\n";
+    csv += "modal-gpu-serverless-inference,b,skip,2026-04-01T10:00:00Z\n";
+    csv += "modal-gpu-serverless-inference,c,skip,2026-04-01T10:00:00Z\n";
+    csv += "modal-gpu-serverless-inference,d,ship,2026-12-01T23:30:00-05:00\n";   // 2026-12-02 in UTC, after the tools' dates
+    // Claw Code: two voters, below the minimum of three.
+    csv += "claw-code,a,ship,2026-04-01T10:00:00Z\nclaw-code,b,ship,2026-04-01T10:00:00Z\n";
+    // Bad rows: each reported with its line, the rest still count.
+    csv += "no-such-tool,a,ship,2026-04-01T10:00:00Z\n";
+    csv += "claw-code,e,maybe,2026-04-01T10:00:00Z\n";
+    test::write_file(catalog.path() / "votes" / "export.csv", csv);
+    const auto run = test::run_verdict({"compare", "claw-code", "modal-gpu-serverless-inference", "--format", "json", "--catalog", catalog.path().string()});
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::Contains("votes/export.csv: line 9: expected the id of a catalog tool, found unknown tool \"no-such-tool\""));
+    CHECK_THAT(run.err, Catch::Contains("votes/export.csv: line 10: expected a vote of \"ship\" or \"skip\", found \"maybe\""));
+    const json page = json::parse(run.out);
+    const json& claw = page["tools"][0]["community"];
+    CHECK(claw["ship_pct"].is_null());
+    CHECK(claw["voters"] == 2);
+    const json& modal = page["tools"][1]["community"];
+    CHECK(modal["voters"] == 4);
+    CHECK(modal["ship"] == 1);
+    CHECK(modal["ship_pct"] == 25);
+    CHECK(modal["gap_points"] == -75);
+    CHECK(modal["sharp_disagreement"] == true);
+    CHECK(page["community"]["disagreements"] ==
+          json::array({"The community and the panel disagree sharply on Modal GPU Serverless Inference: community 25%, panel 100%."}));
+    CHECK(modal["latest_vote_date"] == "2026-12-02");
+    CHECK(page["footer"]["data_date"] == "2026-12-02");
+}
