@@ -309,7 +309,6 @@ json make_comparisons(const catalog_plan& plan, const std::vector<tool_key>& too
             }
         }
     json out = json::object();
-    out["categories"] = plan.categories;
     out["pairs"] = std::move(pairs);
     return out;
 }

@@ -1,0 +1,222 @@
+// The order of work follows what the file system costs (creating a file costs
+// ten times more than rendering it): decide from the manifest which pages can
+// be skipped without rendering; render the rest on every core; write only the
+// pages whose bytes changed; delete only what the manifest says the engine
+// wrote and the plan no longer has. The manifest is written last, so a run
+// that is killed leaves the old one, and the next run redoes what it must.
+#include "batch/batch_run.hpp"
+
+#include "batch/content_hash.hpp"
+#include "batch/manifest.hpp"
+#include "batch/output_folder.hpp"
+#include "batch/page_inputs.hpp"
+#include "compare/site_index.hpp"
+#include "reports/page_renderers.hpp"
+#include "support/text_file.hpp"
+
+#include <atomic>
+#include <map>
+#include <set>
+#include <thread>
+
+namespace verdict {
+namespace {
+
+enum class page_result { pending, unchanged, written, failed };
+
+struct page_work {
+    planned_page page;
+    std::filesystem::path source;        ///< When merging: the shard's copy of the page, taken as it is.
+    const manifest_entry* old = nullptr;
+    page_result result = page_result::pending;
+    manifest_entry entry;
+    std::string failure;
+};
+
+// Everything rendering needs, built once and shared read-only by every thread.
+struct site_material {
+    const panel_config& config;
+    const std::vector<page_tool>& tools;
+    site_index index;
+};
+
+std::string render(const planned_page& page, const site_material& site) {
+    switch (page.kind) {
+    case page_kind::comparison: return render_comparison(compose(site.tools[page.left], site.tools[page.right], site.config), page.format);
+    case page_kind::tool: return render_tool_page(site.tools[page.left], page.format);
+    case page_kind::index: return render_index(site.index, page.format);
+    }
+    return {};
+}
+
+// A shard's page, checked against what the shard's manifest says it holds.
+std::optional<std::string> shard_copy(const page_work& work, std::string& failure) {
+    problem_list problems;
+    auto bytes = read_text_file(work.source, std::size_t{1} << 30, problems);
+    if (!bytes) failure = to_string(problems.front());
+    else if (hash_hex(*bytes) != work.entry.content) failure = work.source.generic_string() + ": its bytes do not match its shard's manifest";
+    return failure.empty() ? bytes : std::nullopt;
+}
+
+void make_page(page_work& work, const site_material& site, const output_folder& folder, file_writer& writer, bool force) {
+    std::string bytes;
+    if (work.source.empty()) bytes = render(work.page, site);
+    else if (auto copy = shard_copy(work, work.failure)) bytes = std::move(*copy);
+    else {
+        work.result = page_result::failed;
+        return;
+    }
+    work.entry = {work.page.key, hash_hex(bytes), bytes.size()};
+    const bool same_bytes = work.old && work.old->content == work.entry.content && folder.size_of(work.page.path) == bytes.size();
+    if (same_bytes && !force) {
+        work.result = page_result::unchanged;
+        return;
+    }
+    work.failure = writer.write(folder.dir() / work.page.path, bytes);
+    work.result = work.failure.empty() ? page_result::written : page_result::failed;
+}
+
+void make_pages(std::vector<page_work*>& todo, const site_material& site, const output_folder& folder, file_writer& writer,
+                const batch_request& request, progress& report, std::size_t total, std::size_t skipped) {
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> done{skipped};
+    auto worker = [&] {
+        for (std::size_t i = next++; i < todo.size(); i = next++) {
+            make_page(*todo[i], site, folder, writer, request.force);
+            report.update(++done, total);
+        }
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t t = 1; t < std::max<std::size_t>(request.jobs, 1); ++t) threads.emplace_back(worker);
+    worker();
+    for (std::thread& t : threads) t.join();
+}
+
+std::string refusal_of(const output_folder& folder, const std::optional<manifest>& old, const problem_list& problems, bool force) {
+    if (!folder.error().empty()) return folder.error();
+    if (force) return "";
+    if (!problems.empty()) return to_string(problems.front());
+    if (!old && folder.has_foreign_content())
+        return folder.dir().generic_string() + " is not empty and has no " + manifest_file_name +
+               ": it was not made by verdict batch, so nothing in it may be replaced or deleted (use --force to write into it anyway)";
+    return "";
+}
+
+void record_seat_failures(const std::vector<tool_review>& reviews, batch_summary& summary) {
+    std::set<std::string> seen;
+    for (const tool_review& r : reviews)
+        for (const seat_review& s : r.seats)
+            if (!s.result && seen.insert(s.failure).second) summary.failures.push_back("seat " + s.seat + " failed: " + s.failure);
+}
+
+// Pages the manifest says the engine wrote and this run no longer makes.
+void delete_stale(const manifest& old, const std::set<std::string>& planned, const output_folder& folder, file_writer& writer, manifest& next,
+                  batch_summary& summary) {
+    for (const auto& [path, entry] : old.files) {
+        if (planned.count(path)) continue;
+        const std::string failure = writer.remove(folder.dir() / path);
+        if (failure.empty()) ++summary.deleted;
+        else {
+            summary.failures.push_back(failure);
+            next.files[path] = entry;   // still ours: the next run tries again
+        }
+    }
+}
+
+// Points every page but the index at a shard's copy. Each page must come from exactly one shard, made from the same
+// inputs as this run plans; false (with a refusal) when a shard's folder has no usable manifest.
+bool take_from_shards(const std::vector<std::filesystem::path>& shards, std::vector<page_work>& work, batch_summary& summary) {
+    std::map<std::string, std::pair<std::filesystem::path, manifest_entry>> pages;
+    for (const std::filesystem::path& dir : shards) {
+        problem_list problems;
+        const std::optional<manifest> m = read_manifest(dir, problems);
+        if (!m) {
+            summary.refusal = problems.empty() ? dir.generic_string() + " has no " + manifest_file_name + ": it is not a shard's output"
+                                               : to_string(problems.front());
+            return false;
+        }
+        for (const auto& [path, entry] : m->files)
+            if (!pages.emplace(path, std::make_pair(dir, entry)).second) summary.failures.push_back(path + ": made by more than one shard");
+    }
+    for (page_work& w : work) {
+        if (w.page.kind == page_kind::index) continue;
+        const auto found = pages.find(w.page.path);
+        if (found == pages.end() || found->second.second.key != w.page.key) {
+            w.result = page_result::failed;
+            w.failure = w.page.path + ": " + (found == pages.end() ? "no shard made it" : "its shard was made from other inputs than this run's") +
+                        " (run every shard K/N on the same catalog, then merge)";
+            continue;
+        }
+        w.source = found->second.first / w.page.path;
+        w.entry = found->second.second;
+    }
+    return true;
+}
+
+}  // namespace
+
+batch_summary run_batch(const batch_inputs& inputs, const batch_request& request, file_writer& writer, progress& report) {
+    batch_summary summary;
+    output_folder folder(request.out_dir);
+    problem_list problems;
+    const std::optional<manifest> old = folder.error().empty() ? read_manifest(folder.dir(), problems) : std::nullopt;
+    summary.refusal = refusal_of(folder, old, problems, request.force);
+    if (summary.refusal.empty()) summary.refusal = folder.make_page_folders();
+    if (!summary.refusal.empty()) return summary;
+    summary.temporaries_cleared = folder.clear_temporaries();
+
+    std::vector<tool_review> reviews;
+    reviews.reserve(inputs.tools.tools.size());
+    for (const tool& t : inputs.tools.tools) reviews.push_back(review_tool(inputs.seats, t));
+    summary.tools_reviewed = reviews.size();
+    record_seat_failures(reviews, summary);
+    const panel_config& config = inputs.seats.config();
+    std::vector<page_tool> tools;
+    std::vector<std::string> fingerprints;
+    for (const tool_review& r : reviews) {
+        tools.push_back(make_page_tool(r, inputs.votes, config.community));
+        fingerprints.push_back(tool_fingerprint(tools.back()));
+    }
+
+    std::vector<page_work> work;
+    for (planned_page& page : plan_pages(tools, fingerprints, inputs.pairs, request.formats, site_fingerprint(config), request.shard))
+        work.push_back({std::move(page), {}, nullptr, page_result::pending, {}, ""});
+    if (!request.merge_from.empty() && !take_from_shards(request.merge_from, work, summary)) return summary;
+    summary.pages = work.size();
+    std::vector<page_work*> todo;
+    for (page_work& w : work) {
+        if (w.result == page_result::failed) continue;
+        if (old) {
+            const auto found = old->files.find(w.page.path);
+            if (found != old->files.end()) w.old = &found->second;
+        }
+        const bool skip = !request.force && w.old && w.old->key == w.page.key && folder.size_of(w.page.path) == w.old->size;
+        if (!skip) {
+            todo.push_back(&w);
+            continue;
+        }
+        w.result = page_result::unchanged;
+        w.entry = *w.old;
+    }
+    const site_material site{config, tools, make_index(tools, inputs.pairs, config)};
+    make_pages(todo, site, folder, writer, request, report, work.size(), work.size() - todo.size());
+    report.finish();
+
+    manifest next;
+    std::set<std::string> planned;
+    for (page_work& w : work) {
+        planned.insert(w.page.path);
+        if (w.result == page_result::failed) summary.failures.push_back(w.failure);
+        if (w.result == page_result::written) ++summary.written;
+        if (w.result == page_result::unchanged) ++summary.unchanged;
+        if (w.result != page_result::failed) next.files[w.page.path] = w.entry;
+        else if (w.old) next.files[w.page.path] = *w.old;
+    }
+    if (old) delete_stale(*old, planned, folder, writer, next, summary);
+    const std::string text = manifest_text(next);
+    if (old && manifest_text(*old) == text) return summary;   // nothing changed: not even the manifest is written
+    if (const std::string failure = writer.write(folder.dir() / manifest_file_name, text); !failure.empty()) summary.failures.push_back(failure);
+    return summary;
+}
+
+}  // namespace verdict

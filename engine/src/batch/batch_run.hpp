@@ -1,0 +1,51 @@
+// A batch run: every comparison page, every tool page and the index, in each
+// format asked for, made again only where what they are made from changed.
+#pragma once
+
+#include "batch/file_writer.hpp"
+#include "batch/page_plan.hpp"
+#include "batch/progress.hpp"
+#include "catalog/comparisons.hpp"
+#include "community/community_votes.hpp"
+#include "panel/panel.hpp"
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace verdict {
+
+struct batch_request {
+    std::filesystem::path out_dir;
+    std::vector<std::string> formats{"html", "md", "json"};
+    std::size_t jobs = 1;
+    bool force = false;                    ///< Make every page again, and accept a folder without a manifest.
+    std::optional<shard_spec> shard;
+    std::vector<std::filesystem::path> merge_from;   ///< Shards' output folders: copy their pages, make the index.
+};
+
+struct batch_summary {
+    std::string refusal;                   ///< Non-empty when the run did nothing: why.
+    std::size_t tools_reviewed = 0;
+    std::size_t pages = 0;                 ///< Pages planned.
+    std::size_t written = 0;
+    std::size_t unchanged = 0;
+    std::size_t deleted = 0;
+    std::size_t temporaries_cleared = 0;   ///< Left by an interrupted run.
+    std::vector<std::string> failures;     ///< Seats that failed, files that could not be written or deleted.
+};
+
+/// The tools the batch reviews and the comparisons it renders, loaded by the caller.
+struct batch_inputs {
+    const panel& seats;
+    const catalog& tools;
+    const community_votes& votes;
+    const std::vector<comparison_pair>& pairs;
+};
+
+/// Runs the batch into `request.out_dir`, changing files only through `writer`.
+batch_summary run_batch(const batch_inputs& inputs, const batch_request& request, file_writer& writer, progress& report);
+
+}  // namespace verdict

@@ -1,0 +1,35 @@
+// The manifest in a batch's output folder: every file the engine wrote there,
+// what it was made from, and what it holds. It is how a run knows what it
+// may skip, and the only list of files it may ever delete.
+#pragma once
+
+#include "support/problem.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace verdict {
+
+struct manifest_entry {
+    std::string key;            ///< Hash of everything the file was made from.
+    std::string content;        ///< Hash of its bytes.
+    std::uint64_t size = 0;
+};
+
+struct manifest {
+    std::map<std::string, manifest_entry> files;   ///< By path relative to the output folder, sorted.
+};
+
+/// The manifest's file name in an output folder.
+inline constexpr const char* manifest_file_name = ".verdict-manifest";
+
+/// Reads `<dir>/.verdict-manifest`: nullopt when there is none; a problem (and nullopt) when it is damaged.
+std::optional<manifest> read_manifest(const std::filesystem::path& dir, problem_list& problems);
+
+/// The manifest's text: a header line, then one line per file, "<key> <content> <size> <path>", in path order.
+std::string manifest_text(const manifest& m);
+
+}  // namespace verdict

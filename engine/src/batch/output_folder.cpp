@@ -1,0 +1,77 @@
+// The lock is an flock() on a file in the folder: the kernel drops it when
+// the process dies, however it dies, so a killed run never leaves the folder
+// locked. Temporaries are recognised by the exact name write_file_atomically
+// gives them, so clearing them can never touch a file someone else put there.
+#include "batch/output_folder.hpp"
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace verdict {
+namespace {
+
+bool is_temporary_name(const std::string& name) {
+    const std::size_t mark = name.rfind(".tmp-");
+    if (name.size() < 2 || name[0] != '.' || mark == std::string::npos || mark < 2 || mark + 5 >= name.size()) return false;
+    return name.find_first_not_of("0123456789", mark + 5) == std::string::npos;
+}
+
+}  // namespace
+
+output_folder::output_folder(std::filesystem::path dir) : dir_(std::move(dir)) {
+    std::error_code ec;
+    std::filesystem::create_directories(dir_, ec);
+    if (ec) {
+        error_ = "cannot create " + dir_.generic_string() + ": " + ec.message();
+        return;
+    }
+    lock_fd_ = ::open((dir_ / lock_file_name).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (lock_fd_ < 0) error_ = "cannot open " + (dir_ / lock_file_name).generic_string() + ": " + std::strerror(errno);
+    else if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0)
+        error_ = errno == EWOULDBLOCK ? "another verdict batch is writing to " + dir_.generic_string() + "; wait for it to finish"
+                                      : "cannot lock " + dir_.generic_string() + ": " + std::strerror(errno);
+}
+
+output_folder::~output_folder() {
+    if (lock_fd_ >= 0) ::close(lock_fd_);
+}
+
+bool output_folder::has_foreign_content() const {
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(dir_, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (name != lock_file_name) return true;
+    }
+    return false;
+}
+
+std::string output_folder::make_page_folders() const {
+    std::error_code ec;
+    for (const char* sub : {"compare", "tools"}) {
+        std::filesystem::create_directories(dir_ / sub, ec);
+        if (ec) return "cannot create " + (dir_ / sub).generic_string() + ": " + ec.message();
+    }
+    return "";
+}
+
+std::size_t output_folder::clear_temporaries() const {
+    std::size_t cleared = 0;
+    for (const char* sub : {"", "compare", "tools"}) {
+        std::error_code ec;
+        for (const auto& entry : std::filesystem::directory_iterator(dir_ / sub, ec))
+            if (is_temporary_name(entry.path().filename().string()) && ::unlink(entry.path().c_str()) == 0) ++cleared;
+    }
+    return cleared;
+}
+
+std::optional<std::uint64_t> output_folder::size_of(const std::string& relative) const {
+    struct stat info;
+    if (::stat((dir_ / relative).c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+    return static_cast<std::uint64_t>(info.st_size);
+}
+
+}  // namespace verdict

@@ -1,0 +1,42 @@
+// A batch's output folder: held by one run at a time, its page folders made,
+// and the temporaries an interrupted run left behind cleared away.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace verdict {
+
+class output_folder {
+public:
+    /// Creates `dir` when missing and locks it. On failure, `error` says why and the folder is not usable.
+    explicit output_folder(std::filesystem::path dir);
+    ~output_folder();
+    output_folder(const output_folder&) = delete;
+    output_folder& operator=(const output_folder&) = delete;
+
+    const std::filesystem::path& dir() const { return dir_; }
+    const std::string& error() const { return error_; }
+
+    /// True when the folder holds anything but the lock: a folder the engine did not make.
+    bool has_foreign_content() const;
+    /// Creates compare/ and tools/; an empty string on success, else why not.
+    std::string make_page_folders() const;
+    /// Deletes the temporaries of interrupted writes (".<name>.tmp-<pid>") and returns how many there were.
+    std::size_t clear_temporaries() const;
+    /// The size of `relative`, or nullopt when it is not a regular file.
+    std::optional<std::uint64_t> size_of(const std::string& relative) const;
+
+private:
+    std::filesystem::path dir_;
+    int lock_fd_ = -1;
+    std::string error_;
+};
+
+/// The lock's file name in an output folder.
+inline constexpr const char* lock_file_name = ".verdict-lock";
+
+}  // namespace verdict

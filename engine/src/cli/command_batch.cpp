@@ -1,0 +1,119 @@
+// verdict batch: the whole site, made again where its inputs changed.
+#include "batch/batch_run.hpp"
+#include "cli/command.hpp"
+#include "cli/options.hpp"
+#include "cli/page_support.hpp"
+#include "cli/workspace.hpp"
+#include "catalog/comparisons.hpp"
+#include "reports/page_renderers.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <sstream>
+#include <thread>
+#include <unistd.h>
+
+namespace verdict::cli {
+namespace {
+
+namespace po = boost::program_options;
+
+std::vector<std::string> split_formats(const std::string& list) {
+    std::vector<std::string> out;
+    std::stringstream in(list);
+    for (std::string item; std::getline(in, item, ',');)
+        if (!item.empty() && std::find(out.begin(), out.end(), item) == out.end()) out.push_back(item);
+    return out;
+}
+
+// "K/N" with 1 <= K <= N; nullopt when it is not.
+std::optional<shard_spec> parse_shard(const std::string& text) {
+    std::size_t k = 0, n = 0;
+    char slash = 0, extra = 0;
+    if (std::sscanf(text.c_str(), "%zu%c%zu%c", &k, &slash, &n, &extra) != 3 || slash != '/' || k < 1 || k > n) return std::nullopt;
+    return shard_spec{k, n};
+}
+
+// The formats asked for, each one a batch can make; a usage error otherwise.
+std::optional<std::vector<std::string>> chosen_formats(const option_parser& p, context& ctx) {
+    const std::vector<std::string> formats = split_formats(p.values()["formats"].as<std::string>());
+    for (const std::string& f : formats)
+        if (f == "text" || std::find(comparison_formats.begin(), comparison_formats.end(), f) == comparison_formats.end()) {
+            report_error(ctx, "verdict batch: --formats: expected a comma-separated list of html, md, json, found \"" + f + "\"");
+            return std::nullopt;
+        }
+    if (formats.empty()) report_error(ctx, "verdict batch: --formats: expected at least one of html, md, json");
+    return formats.empty() ? std::nullopt : std::optional(formats);
+}
+
+void print_summary(const batch_summary& s, double seconds, context& ctx) {
+    for (const std::string& failure : s.failures) report_error(ctx, failure);
+    char time[32];
+    std::snprintf(time, sizeof time, "%.2f s", seconds);
+    ctx.out << "verdict batch: " << s.tools_reviewed << " tools reviewed, " << s.pages << " pages: " << s.written << " written, " << s.unchanged
+            << " unchanged, " << s.deleted << " deleted";
+    if (s.temporaries_cleared) ctx.out << ", " << s.temporaries_cleared << " interrupted writes cleared";
+    ctx.out << "; " << s.failures.size() << (s.failures.size() == 1 ? " failure" : " failures") << "; " << time << "\n";
+}
+
+double seconds_now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
+
+}  // namespace
+
+exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
+    option_parser p("batch", "[options]",
+                    "Makes the whole site in --out: every comparison of catalog/comparisons.json, every tool page and\n"
+                    "the index, in each format. Each tool is reviewed once. Only pages whose inputs changed are made\n"
+                    "again, and only pages whose bytes changed are written; pages the catalog no longer lists are\n"
+                    "deleted, and nothing the engine did not write is ever touched (the list is the folder's manifest).",
+                    ctx);
+    p.add()("out", po::value<std::string>()->default_value("site")->value_name("DIR"), "output folder")
+        ("formats", po::value<std::string>()->default_value("html,md,json")->value_name("LIST"), "formats to make: html, md, json")
+        ("jobs,j", po::value<std::size_t>()->default_value(std::max(1u, std::thread::hardware_concurrency()))->value_name("N"),
+         "rendering threads (default: the machine's cores); the output is the same for any N")
+        ("force", "make every page again, and write into a folder that has no manifest")
+        ("quiet,q", "print no progress, only the summary and failures")
+        ("shard", po::value<std::string>()->value_name("K/N"), "make only shard K of N of the pages, without the index (docs/sharding.md)")
+        ("merge", po::value<std::vector<std::string>>()->multitoken()->value_name("DIR..."),
+         "assemble --out from the shards' output folders: their pages, the index and one manifest");
+    if (auto stop = p.parse(args)) return *stop;
+    const auto formats = chosen_formats(p, ctx);
+    if (!formats) return exit_code::bad_input;
+    batch_request request{p.values()["out"].as<std::string>(), *formats, p.values()["jobs"].as<std::size_t>(), p.values().count("force") > 0, {}, {}};
+    if (p.values().count("shard")) {
+        request.shard = parse_shard(p.values()["shard"].as<std::string>());
+        if (!request.shard) {
+            report_error(ctx, "verdict batch: --shard: expected K/N with 1 <= K <= N, found \"" + p.values()["shard"].as<std::string>() + "\"");
+            return exit_code::bad_input;
+        }
+    }
+    if (p.values().count("merge")) {
+        for (const std::string& dir : p.values()["merge"].as<std::vector<std::string>>()) request.merge_from.emplace_back(dir);
+        if (request.shard) {
+            report_error(ctx, "verdict batch: expected --shard or --merge, found both");
+            return exit_code::bad_input;
+        }
+    }
+    const double start = seconds_now();
+    workspace ws = load_workspace(p.catalog_dir(), ctx.persona_dir);
+    for (const problem& each : ws.problems) report_error(ctx, to_string(each));
+    exit_code status = ws.problems.empty() ? exit_code::ok : exit_code::bad_input;
+    if (!ws.seats) return status;
+    problem_list problems;
+    const std::vector<comparison_pair> pairs = load_comparisons(p.catalog_dir(), ws.tools, problems);
+    for (const problem& each : problems) report_error(ctx, to_string(each));
+    if (!problems.empty()) status = exit_code::bad_input;
+    const community_votes votes = load_votes_reporting(ws, p, ctx, status);
+    disk_writer writer;
+    auto report = make_progress(ctx.err, ::isatty(STDERR_FILENO) == 1, p.values().count("quiet") > 0, seconds_now);
+    const batch_summary summary = run_batch({*ws.seats, ws.tools, votes, pairs}, request, writer, *report);
+    if (!summary.refusal.empty()) {
+        report_error(ctx, "verdict batch: " + summary.refusal);
+        return exit_code::bad_input;
+    }
+    print_summary(summary, seconds_now() - start, ctx);
+    return worst(status, summary.failures.empty() ? exit_code::ok : exit_code::failed);
+}
+
+}  // namespace verdict::cli
