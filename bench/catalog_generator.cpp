@@ -299,7 +299,7 @@ json make_comparisons(const catalog_plan& plan, const std::vector<tool_key>& too
     for (const auto& group : members)
         for (std::size_t k = 0; k < group.size(); ++k) {
             const std::size_t ahead = std::min(window, group.size() - k - 1);
-            for (const std::size_t step : rng.distinct(ahead, static_cast<std::size_t>(rng.between(0, 2)))) {
+            for (const std::size_t step : rng.distinct(ahead, static_cast<std::size_t>(rng.between(1, 3)))) {
                 const std::size_t a = group[k];
                 const std::size_t b = group[k + 1 + step];
                 if (pairs_of[a] >= max_pairs_per_tool || pairs_of[b] >= max_pairs_per_tool) continue;

@@ -5,12 +5,15 @@ Renders comparison pages, a tool page and the index with the real verdict
 program (plus pages of a catalog holding hostile text), opens each in headless
 Chromium at a phone and a desktop width, and checks what a reader gets: the
 key sections' visible text, nothing fetched, nothing run, no sideways
-scrolling on a phone, headings in order, text alternatives and contrast. Each
-page is saved as a full-page screenshot for a person to look at.
+scrolling on a phone, headings in order, text alternatives and contrast. The
+JSON pages the checks read their expectations from are validated against
+docs/schema/ with python3-jsonschema first. Each page is saved as a full-page
+screenshot for a person to look at.
 """
 
 import argparse
 import base64
+import functools
 import json
 import pathlib
 import re
@@ -19,6 +22,7 @@ import subprocess
 import sys
 import tempfile
 
+import jsonschema
 from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.chrome.service import Service
@@ -92,6 +96,24 @@ def run_verdict(args, verdict, source, catalog=None):
     return result.stdout
 
 
+@functools.lru_cache(maxsize=None)
+def schema_validator(schema):
+    document = json.loads(schema.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(document)
+    return jsonschema.Draft202012Validator(document)
+
+
+def page_json(command, args, result, catalog=None):
+    """The JSON page verdict prints for `command`, checked against its schema in docs/schema/ by a validator that
+    shares no code with verdict."""
+    document = json.loads(run_verdict([*command, "--format", "json"], args.verdict, args.source, catalog))
+    schema = {"index": "index", "compare": "comparison", "review": "review"}[command[0]]
+    for error in schema_validator(args.source / "docs" / "schema" / f"{schema}.schema.json").iter_errors(document):
+        path = "/".join(str(part) for part in error.absolute_path)
+        result.expect(False, " ".join(command), f"not a valid {schema} page at /{path}: {error.message}")
+    return document
+
+
 def slug_of(name):
     return "-".join(re.findall(r"[a-z0-9]+", name.lower()))
 
@@ -119,11 +141,11 @@ class page:
         self.name, self.file, self.expected, self.hostile, self.flags = name, file, expected, hostile, flags
 
 
-def comparison_page(site, args, pair, catalog=None, hostile=False):
+def comparison_page(site, args, result, pair, catalog=None, hostile=False):
     slug = f"{pair[0]}-vs-{pair[1]}"
     file = site / "compare" / f"{slug}.html"
     run_verdict(["compare", *pair, "--format", "html", "-o", str(file)], args.verdict, args.source, catalog)
-    data = json.loads(run_verdict(["compare", *pair, "--format", "json"], args.verdict, args.source, catalog))
+    data = page_json(["compare", *pair], args, result, catalog)
     expected = [t["name"] for t in data["tools"]] + ["Reviewer scorecard", "Which one should you ship with?", data["footer"]["line"]]
     expected += [f"{t['panel']['ship_pct']}%" if t["panel"]["ship_pct"] is not None else "—" for t in data["tools"]]
     developer = next(row for row in data["scorecard"] if row["seat"] == "developer")
@@ -135,10 +157,10 @@ def comparison_page(site, args, pair, catalog=None, hostile=False):
     return page(f"compare-{slug}", file, expected, hostile, flags=len(data["community"]["disagreements"]))
 
 
-def tool_page(site, args, tool_id, catalog=None, hostile=False):
+def tool_page(site, args, result, tool_id, catalog=None, hostile=False):
     file = site / "tools" / f"{tool_id}.html"
     run_verdict(["review", tool_id, "--format", "html", "-o", str(file)], args.verdict, args.source, catalog)
-    data = json.loads(run_verdict(["review", tool_id, "--format", "json"], args.verdict, args.source, catalog))
+    data = page_json(["review", tool_id], args, result, catalog)
     expected = [data["tool"]["name"], "Reviews by seat", "Rule set " + data["panel"]["rule_set"]]
     expected += [r["quote"] for r in data["reviews"] if r["persona"] == "developer" and r["quote"]]
     if data["panel"]["ship_pct"] is not None:
@@ -146,10 +168,10 @@ def tool_page(site, args, tool_id, catalog=None, hostile=False):
     return page(f"tool-{tool_id}", file, expected, hostile)
 
 
-def index_page(site, args):
+def index_page(site, args, result):
     file = site / "index.html"
     run_verdict(["index", "--format", "html", "-o", str(file)], args.verdict, args.source)
-    data = json.loads(run_verdict(["index", "--format", "json"], args.verdict, args.source))
+    data = page_json(["index"], args, result)
     expected = ["Comparisons", "Tools", data["footer"]["line"]] + [t["name"] for t in data["tools"]]
     return page("index", file, expected)
 
@@ -230,15 +252,15 @@ def main():
         (site / "tools").mkdir()
         catalog = pathlib.Path(scratch) / "hostile-catalog"
         hostile = hostile_catalog(args.source, catalog)
-        pages = [
-            comparison_page(site, args, ["claude-haiku-open-weights", "modal-gpu-serverless-inference"]),
-            comparison_page(site, args, ["claw-code", "modal-gpu-serverless-inference"]),
-            tool_page(site, args, "claw-code"),
-            index_page(site, args),
-            comparison_page(site, args, [hostile["id"], "claw-code"], catalog, hostile=True),
-            tool_page(site, args, hostile["id"], catalog, hostile=True),
-        ]
         result = checks()
+        pages = [
+            comparison_page(site, args, result, ["claude-haiku-open-weights", "modal-gpu-serverless-inference"]),
+            comparison_page(site, args, result, ["claw-code", "modal-gpu-serverless-inference"]),
+            tool_page(site, args, result, "claw-code"),
+            index_page(site, args, result),
+            comparison_page(site, args, result, [hostile["id"], "claw-code"], catalog, hostile=True),
+            tool_page(site, args, result, hostile["id"], catalog, hostile=True),
+        ]
         result.expect(pages[4].flags == 1, pages[4].name, "the votes against Claw Code should make a sharp disagreement")
         driver = start_browser(args)
         try:

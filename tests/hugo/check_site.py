@@ -8,11 +8,13 @@ temporary content folder; the real hugo builds the site with minimal layouts
 (tests/hugo/site/) that print each page's title, front-matter data and content.
 The check fails unless hugo reports no error, every page is in the site with its
 title and data, the hostile text shows as literal text (no script, image or link
-comes out of it), and every front matter parses with a strict YAML parser and
-holds the same data as the page's JSON format.
+comes out of it), every front matter parses with a strict YAML parser and
+holds the same data as the page's JSON format, and that JSON validates against
+its schema in docs/schema/ with python3-jsonschema.
 """
 
 import argparse
+import functools
 import html.parser
 import json
 import pathlib
@@ -21,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 
+import jsonschema
 import yaml
 
 FAILURES = []
@@ -92,6 +95,24 @@ class Page(html.parser.HTMLParser):
         return found[0] if found else {"attrs": {}, "text": None}
 
 
+@functools.lru_cache(maxsize=None)
+def schema_validator(schema):
+    document = json.loads(schema.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(document)
+    return jsonschema.Draft202012Validator(document)
+
+
+def page_json(command, source, allowed):
+    """The JSON page verdict prints for `command`, checked against its schema in docs/schema/ by a validator that
+    shares no code with verdict."""
+    document = json.loads(run(command, source, allowed).stdout)
+    schema = {"index": "index", "compare": "comparison", "review": "review"}[command[1]]
+    for error in schema_validator(source / "docs" / "schema" / f"{schema}.schema.json").iter_errors(document):
+        path = "/".join(str(part) for part in error.absolute_path)
+        check(False, f"{' '.join(map(str, command[1:]))}: not a valid {schema} page at /{path}: {error.message}")
+    return document
+
+
 def shown(value):
     return "null" if value is None else str(value)
 
@@ -103,12 +124,12 @@ def write_pages(verdict, source, content, catalog=None):
     for folder in ("compare", "tools"):
         (content / folder).mkdir(parents=True)
     allowed = (0, 1) if catalog else (0,)   # the hostile catalog has a seat that fails
-    index = json.loads(run([verdict, "index", "--format", "json", *where], source, allowed).stdout)
+    index = page_json([verdict, "index", "--format", "json", *where], source, allowed)
     run([verdict, "index", "--format", "md", "-o", content / "_index.md", *where], source, allowed)
     for entry in index["comparisons"]:
         ids = [tool["id"] for tool in entry["tools"]]
         run([verdict, "compare", *ids, "--format", "md", "-o", content / "compare" / f"{entry['slug']}.md", *where], source, allowed)
-        entry["json"] = json.loads(run([verdict, "compare", *ids, "--format", "json", *where], source, allowed).stdout)
+        entry["json"] = page_json([verdict, "compare", *ids, "--format", "json", *where], source, allowed)
     for tool in index["tools"]:
         run([verdict, "review", tool["id"], "--format", "md", "-o", content / "tools" / f"{tool['id']}.md", *where], source, allowed)
     return index
@@ -193,6 +214,10 @@ HOSTILE_ID = "evil-b-tool-b-x-javascript-alert-1-loot"
 HOSTILE_DESCRIPTION = ("[click](javascript:alert(1)) <script>alert(2)</script> ![x](http://evil/x.png) <http://evil/a> "
                        "www.evil.example me@evil.example {{< figure src=\"http://evil/y.png\" >}} &lt;img src=x&gt;\n"
                        "# Heading\n- item\n<!--more-->\n" + "w" * 3000)
+# Facts the receipts on the tool page show as code: one with backticks and pipes for the code span to fence and
+# escape, one with what Hugo reads even inside code (a shortcode, the summary divider), which must stay escaped text.
+HOSTILE_PERFORMANCE = "``fast`` `path` | <b>x</b> \\| end"
+HOSTILE_THESIS = "the bet {{< figure src=x >}} <!--more--> holds"
 HOSTILE_SCRIPT = """-- Fails with a message that is Markdown and HTML.
 local function review(tool, ctx)
   error("<script>alert(4)</script>\\n# heading\\n[x](javascript:alert(5)) {{< figure src=z >}}", 0)
@@ -213,7 +238,8 @@ def write_hostile_catalog(source, folder):
     hostile = {"id": HOSTILE_ID, "name": HOSTILE_NAME, "vendor": "Acme \"Labs\" \\ Co", "category": "- Tools | More\n# Not a heading",
                "tagline": "1. Ship it! *now* `code` \u202eunclosed", "description": HOSTILE_DESCRIPTION, "updated": "2026-11-01",
                "pricing": {"entry": "free", "notes": "a | b\tc\u0001d\u007fe\u0085f\u2028g\u2029h\ufeffi"},
-               "licence": {"name": "<img src=x onerror=alert(3)> licence", "commercial_use": "restricted", "open_weights": True}}
+               "licence": {"name": "<img src=x onerror=alert(3)> licence", "commercial_use": "restricted", "open_weights": True},
+               "performance": HOSTILE_PERFORMANCE, "thesis": {"statement": HOSTILE_THESIS}}
     plain = {"id": "plain-tool", "name": "Plain Tool", "vendor": "Example Labs", "category": "Developer Tools",
              "tagline": "A plain tool", "description": "A plain tool.", "updated": "2026-11-01", "pricing": {"entry": "free"}}
     for tool in (hostile, plain):
@@ -251,7 +277,9 @@ def check_hostile(public, content, index):
     visible = ["[click](javascript:alert(1))", "<script>alert(2)</script>", "![x](http://evil/x.png)", "<http://evil/a>",
                "www.evil.example", "me@evil.example", "{{< figure src=", "<img src=x onerror=alert(3)> licence"]
     check_hostile_page(public, f"compare/{entry['slug']}", visible)
-    check_hostile_page(public, f"tools/{HOSTILE_ID}", visible[:6] + ["<script>alert(4)</script>"])
+    # Escaped text, unlike code, goes through Hugo's typographer, which turns the divider's "--" into dashes.
+    receipts = ["performance = " + HOSTILE_PERFORMANCE, "thesis.statement = the bet {{< figure src=x >}} <!"]
+    check_hostile_page(public, f"tools/{HOSTILE_ID}", visible[:6] + ["<script>alert(4)</script>"] + receipts)
 
 
 def build_site(args, temp, name, catalog=None):

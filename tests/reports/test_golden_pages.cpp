@@ -9,7 +9,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 using namespace verdict;
@@ -68,7 +70,24 @@ TEST_CASE("every tool page and the index match their golden pages", "[reports][g
     for (const auto& [format, ext] : formats) check_page({"index", "--format", format}, "index." + ext);
 }
 
-TEST_CASE("pages are the same bytes whatever the locale and time zone", "[reports][golden]") {
+TEST_CASE("no golden page is left over from a comparison or tool the catalog no longer has", "[reports][golden]") {
+    const json index = stock_index();
+    std::set<std::string> expected;
+    for (const json& entry : index["comparisons"])
+        for (const auto& [format, ext] : formats) expected.insert("compare/" + entry["slug"].get<std::string>() + "." + ext);
+    for (const json& t : index["tools"])
+        for (const std::string ext : {"html", "md"}) expected.insert("tools/" + t["id"].get<std::string>() + "." + ext);
+    for (const auto& [format, ext] : formats) expected.insert("index." + ext);
+    std::set<std::string> found;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir() / "tests/golden"))
+        if (entry.is_regular_file() && entry.path().extension() != ".py")
+            found.insert(entry.path().lexically_relative(test::source_dir() / "tests/golden").generic_string());
+    CHECK(found == expected);
+}
+
+// The engine never reads the locale (it formats numbers with std::to_chars and never calls setlocale) nor the
+// time zone (dates are read and written in UTC); this runs it far from UTC to show the bytes do not move.
+TEST_CASE("pages are the same bytes whatever the time zone", "[reports][golden]") {
     for (const auto& [format, ext] : formats) {
         const std::vector<std::string> args{"LC_ALL=C.UTF-8", "LANG=C.UTF-8", "TZ=Pacific/Kiritimati", test::verdict_binary().string(),
                                             "compare", "claude-haiku-open-weights", "modal-gpu-serverless-inference", "--format", format};

@@ -1,7 +1,8 @@
 // The HTML pages against hostile catalog text: markup, attribute breakouts,
-// an unclosed right-to-left override and a 500-letter word, put in a real
-// catalog, reviewed by the real stock personas, and read back from the bytes
-// the renderers and the real program write.
+// an unclosed right-to-left override, control characters and a 500-letter
+// word, put in a real catalog, reviewed by the real stock personas, and read
+// back from the bytes the renderers and the real program write. The text
+// format, which goes to a terminal, is held to the same on control characters.
 #include "compare/comparison.hpp"
 #include "compare/site_index.hpp"
 #include "reports/html/html_pages.hpp"
@@ -70,6 +71,22 @@ std::size_t count(const std::string& text, const std::string& what) {
     return n;
 }
 
+// `text` with the five characters HTML pages write as references written so.
+std::string html_escaped(const std::string& text) {
+    std::string out;
+    for (char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
 // True when every right-to-left override the hostile name opens is closed at the end of the name and, in the
 // body, isolated in a <bdi>, wherever the name shows: alone, in a sentence or in a quote.
 bool overrides_isolated(const std::string& html) {
@@ -93,6 +110,31 @@ void check_nothing_active(const std::string& html) {
     CHECK(count(html, "onerror=") == count(html, "&lt;img src=x onerror="));
     CHECK(count(html, "<link") == 0);
     CHECK(count(html, "src=\"") == 0);
+}
+
+// A terminal title sequence (ESC ] … BEL) and a faked line (CR LF) in a name, and C1 controls (CSI, NEL) and DEL in a
+// tagline.
+const std::string control_name = "\u001b]0;pwned\u0007 Tool\r\nFAKE";
+const std::string control_tagline = "Tag\u009b31mline\u0085next\u007F end";
+
+nlohmann::json control_tool() {
+    nlohmann::json t = test::minimal_tool(slug_of(control_name));
+    t["name"] = control_name;
+    t["tagline"] = control_tagline;
+    t["description"] = "Line one.\r\nLine two.\u001b[2J";
+    return t;
+}
+
+// Each control character in `page`, other than the newlines that end its lines, with what surrounds it.
+std::vector<std::string> raw_controls(const std::string& page) {
+    std::vector<std::string> found;
+    for (std::size_t at = 0; at < page.size(); ++at) {
+        const auto b = static_cast<unsigned char>(page[at]);
+        const bool c1 = b == 0xC2 && at + 1 < page.size() && static_cast<unsigned char>(page[at + 1]) >= 0x80 &&
+                        static_cast<unsigned char>(page[at + 1]) <= 0x9F;
+        if ((b < 0x20 && b != '\n') || b == 0x7F || c1) found.push_back(page.substr(at < 20 ? 0 : at - 20, 40));
+    }
+    return found;
 }
 
 std::string read_file(const std::filesystem::path& file) {
@@ -141,14 +183,15 @@ TEST_CASE("a comparison page escapes both tools' text everywhere it shows, sente
     CHECK_THAT(html, Catch::Contains("<h1><bdi>Evil &quot;&gt;&lt;img"));
     CHECK_THAT(html, Catch::Contains("</bdi> vs <bdi>Modal GPU Serverless Inference</bdi></h1>"));
     CHECK_THAT(html, Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
-    // The pick's reason names the hostile tool (balanced, as the model puts names in sentences): each time, escaped
-    // and isolated in its own <bdi>.
-    std::string reason = c.choice.reason;
-    const std::string in_text = hostile_name + pdf;
-    REQUIRE(count(reason, in_text) > 0);
-    const std::string shown = "<bdi>Evil &quot;&gt;&lt;img src=x onerror=alert(2)&gt; " + rlo + "Tool" + pdf + "</bdi>";
-    for (std::size_t at = reason.find(in_text); at != std::string::npos; at = reason.find(in_text, at + shown.size()))
-        reason.replace(at, in_text.size(), shown);
+    // The pick's reason names both tools (the hostile one balanced, as the model puts names in sentences): all of it
+    // escaped, and each name isolated in its own <bdi>.
+    REQUIRE(count(c.choice.reason, hostile_name + pdf) > 0);
+    std::string reason = html_escaped(c.choice.reason);
+    for (const std::string& name : {html_escaped(hostile_name + pdf), std::string("Modal GPU Serverless Inference")}) {
+        const std::string shown = "<bdi>" + name + "</bdi>";
+        for (std::size_t at = reason.find(name); at != std::string::npos; at = reason.find(name, at + shown.size()))
+            reason.replace(at, name.size(), shown);
+    }
     CHECK_THAT(html, Catch::Contains("<p>" + reason + "</p>"));
 }
 
@@ -219,4 +262,41 @@ TEST_CASE("verdict compare --format html writes the escaped page to a file", "[r
     CHECK(overrides_isolated(html));
     CHECK_THAT(html, Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     CHECK_THAT(html, Catch::Contains("Reviewer scorecard"));
+}
+
+TEST_CASE("no control character in catalog text reaches an HTML page", "[reports][html]") {
+    test::temp_catalog dir;
+    dir.add_stock_tools();
+    dir.add_tool(control_tool());
+    const cli::workspace ws = test::load_stock_workspace(dir.path());
+    REQUIRE(ws.problems.empty());
+    std::vector<tool_review> reviews;
+    for (const tool& t : ws.tools.tools) reviews.push_back(review_tool(*ws.seats, t));
+    std::vector<page_tool> pages;
+    for (const tool_review& r : reviews) pages.push_back(make_page_tool(r, community_votes{}, ws.seats->config().community));
+    const page_tool* control = nullptr;
+    const page_tool* claw = nullptr;
+    for (const page_tool& p : pages) {
+        if (p.subject().id == slug_of(control_name)) control = &p;
+        if (p.subject().id == "claw-code") claw = &p;
+    }
+    REQUIRE(control);
+    REQUIRE(claw);
+    const site_index index = make_index(pages, {{&control->subject(), &claw->subject()}}, ws.seats->config());
+    for (const std::string& html :
+         {render_tool_page_html(*control), render_comparison_html(compose(*control, *claw, ws.seats->config())), render_index_html(index)}) {
+        CHECK(raw_controls(html) == std::vector<std::string>{});
+        CHECK_THAT(html, Catch::Contains(" ]0;pwned  Tool  FAKE"));
+    }
+    CHECK_THAT(render_tool_page_html(*control), Catch::Contains("Tag 31mline next  end"));
+}
+
+TEST_CASE("verdict compare --format text prints no control character from catalog text", "[reports][cli]") {
+    test::temp_catalog dir;
+    dir.add_stock_tools();
+    dir.add_tool(control_tool());
+    const auto run = test::run_verdict({"compare", slug_of(control_name), "claw-code", "--format", "text", "--catalog", dir.path().string()});
+    REQUIRE(run.exit_code == 0);
+    CHECK(raw_controls(run.out) == std::vector<std::string>{});
+    CHECK_THAT(run.out, Catch::Contains("pwned  Tool  FAKE") && Catch::Contains("Tag 31mline next  end"));
 }

@@ -1,6 +1,7 @@
 // The Markdown pages with hostile catalog and persona text: nothing a tool's
 // entry or a persona says may become a link, an image, raw HTML, a Hugo
-// shortcode or a block of its own, and the front matter must carry any text.
+// shortcode or a block of its own, nor break out of a code span, and the front
+// matter must carry any text.
 // Pages come from the real program on real catalogs; the bytes are checked.
 #include "reports/markdown/markdown_escape.hpp"
 #include "reports/markdown/yaml_front_matter.hpp"
@@ -16,6 +17,7 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 
 using namespace verdict;
@@ -27,6 +29,8 @@ namespace {
 const std::string rlo = "\u202E";   // right-to-left override
 const std::string pdf = "\u202C";   // pop directional formatting
 const std::string long_word(3000, 'w');
+// A fact value the developer persona puts in its receipt, which a tool page shows as a code span.
+const std::string hostile_performance = "``fast`` `path` | <b>x</b> \\| end";
 
 std::string hostile_name() { return "Evil <b>Tool</b> [x](javascript:alert(1)) " + rlo + "loot"; }
 
@@ -40,6 +44,7 @@ json hostile_tool() {
                        "www.evil.example me@evil.example {{< figure src=\"http://evil/y.png\" >}} &lt;img src=x&gt; R&D\n"
                        "# Heading\n- item\n> quote\n===\n" + long_word;
     t["pricing"]["notes"] = "a | b\tc\u0001d\u007Fe\u0085f\u2028g\u2029h\uFEFFi";
+    t["performance"] = hostile_performance;
     t["licence"] = {{"name", "<img src=x onerror=alert(3)> licence"}, {"commercial_use", "restricted"}, {"open_weights", true}};
     return t;
 }
@@ -98,15 +103,34 @@ std::string front_matter_text(const page_parts& page, const std::string& key) {
     return page.front_matter.substr(start, page.front_matter.find('"', start) - start);
 }
 
-// Every character that could open inline syntax is preceded by an odd run of backslashes: the pages' own markup
-// never uses these, so any bare one came from catalog or persona text.
+// The end of the code span whose opening backtick run starts at `at`: after a closing run of the same length, on the
+// same line, or npos when there is none (the run is then a bare backtick).
+std::size_t code_span_end(const std::string& body, std::size_t at) {
+    const std::size_t fence = std::min(body.find_first_not_of('`', at), body.size()) - at;
+    const std::size_t line_end = body.find('\n', at);
+    for (std::size_t close = body.find('`', at + fence); close < line_end; close = body.find('`', close)) {
+        const std::size_t run = std::min(body.find_first_not_of('`', close), body.size()) - close;
+        if (run == fence) return close + run;
+        close += run;
+    }
+    return std::string::npos;
+}
+
+// Every character that could open inline syntax is preceded by an odd run of backslashes, or is inside a code span
+// the page made (where nothing is syntax): the pages' own markup uses none of the others, so any bare one came from
+// catalog or persona text. A code span holds nothing Hugo reads before Markdown ("{{", the summary divider).
 void check_no_bare_syntax(const std::string& body) {
     std::vector<std::string> bare;
     for (std::size_t i = 0; i < body.size(); ++i) {
         if (std::string_view("<[]`{!~_").find(body[i]) == std::string_view::npos) continue;
         std::size_t slashes = 0;
         while (slashes < i && body[i - 1 - slashes] == '\\') ++slashes;
-        if (slashes % 2 == 0) bare.push_back(body.substr(i < 30 ? 0 : i - 30, 60));
+        if (slashes % 2 == 1) continue;
+        const std::size_t span_end = body[i] == '`' ? code_span_end(body, i) : std::string::npos;
+        const std::string span = span_end == std::string::npos ? "" : body.substr(i, span_end - i);
+        if (span.empty() || span.find("{{") != std::string::npos || span.find("<!--more-->") != std::string::npos)
+            bare.push_back(body.substr(i < 30 ? 0 : i - 30, 60));
+        if (!span.empty()) i = span_end - 1;
     }
     CHECK(bare == std::vector<std::string>{});
 }
@@ -114,6 +138,12 @@ void check_no_bare_syntax(const std::string& body) {
 std::string escaped(std::string_view text, md_at where = md_at::inline_text) {
     std::string out;
     append_markdown_text(out, text, where);
+    return out;
+}
+
+std::string code(std::string_view text) {
+    std::string out;
+    append_code_span(out, text);
     return out;
 }
 
@@ -179,6 +209,24 @@ TEST_CASE("Markdown escape: newlines and control characters become one space, en
     CHECK(escaped(long_word) == long_word);
 }
 
+TEST_CASE("Markdown code spans: fenced past any backtick run, padded at a backtick, safe in a table cell", "[reports][markdown]") {
+    CHECK(code("open_artifact") == "`open_artifact`");
+    CHECK(code("licence.commercial_use = forbidden") == "`licence.commercial_use = forbidden`");
+    CHECK(code("a `b` c") == "``a `b` c``");
+    CHECK(code("a ``` b") == "````a ``` b````");
+    CHECK(code("`x`") == "`` `x` ``");
+    CHECK(code("x`") == "`` x` ``");
+    CHECK(code("`") == "`` ` ``");
+    CHECK(code("a | b \\| c") == "`a \\| b \\\\| c`");   // a table cell gives back "|" for each "\|"
+    CHECK(code("<script>*x*_y_[z](w) www.evil.example") == "`<script>*x*_y_[z](w) www.evil.example`");
+    CHECK(code("  two\nlines\r\u0085\u001b[2J  ") == "`two lines   [2J`");
+    CHECK(code(rlo + "x") == "`" + rlo + "x" + pdf + "`");
+    CHECK(code(" \t ") == "");
+    // Hugo expands shortcodes and cuts at the summary divider even inside code: such text is escaped instead.
+    CHECK(code("{{< figure src=x >}}") == "\\{\\{\\< figure src=x \\>}}");
+    CHECK(code("a <!--more--> b") == "a \\<\\!--more--\\> b");
+}
+
 TEST_CASE("YAML strings: quotes, backslashes, controls, C1, line separators and BOM are escaped", "[reports][markdown]") {
     CHECK(yaml("plain") == "\"plain\"");
     CHECK(yaml("say \"hi\" \\ there") == "\"say \\\"hi\\\" \\\\ there\"");
@@ -203,13 +251,15 @@ TEST_CASE("a tool page from hostile catalog text renders it as literal text", "[
     CHECK_THAT(page.body, Contains("\\<img src=x onerror=alert(3)\\> licence"));
     CHECK_THAT(page.body, Contains(": \\<script\\>alert(4)\\</script\\>\\\n\\# heading\\\n\\[x\\](javascript:alert(5))\\\nstack traceback:"));
     CHECK_THAT(page.body, Contains("### Skeptic: Failed\n"));
+    // The receipt shows the hostile fact value as code, whole, fenced past its longest backtick run.
+    CHECK_THAT(page.body, Contains(" | `performance` | ```performance = ``fast`` `path` \\| <b>x</b> \\\\| end``` | "));
 }
 
 TEST_CASE("a comparison page escapes table cells and keeps the front matter's text exact", "[reports][markdown]") {
     const hostile_catalog h;
     const page_parts page = split(h.page({"compare", slug_of(hostile_name()), "plain-tool"}));
     check_no_bare_syntax(page.body);
-    CHECK_THAT(page.body, Contains("| Notes | a \\| b c d e\u0085f\u2028g\u2029h\uFEFFi | — |\n"));
+    CHECK_THAT(page.body, Contains("| Pricing notes | a \\| b c d e\u0085f\u2028g\u2029h\uFEFFi | Not stated |\n"));
     CHECK_THAT(page.body, Contains("| Licence | \\<img src=x onerror=alert(3)\\> licence | Not stated |\n"));
     CHECK_THAT(page.front_matter, Catch::StartsWith("title: \"Evil <b>Tool</b> [x](javascript:alert(1)) \\u202Eloot"));
     // The left name's override is closed before " vs ", so it cannot reverse the right tool's name.
@@ -234,10 +284,10 @@ TEST_CASE("a comparison page has every section, the seats in panel order, and it
     std::size_t at = 0;
     for (const std::string line :
          {"# Claw Code vs Modal GPU Serverless Inference\n", "## Claw Code\n", "## Modal GPU Serverless Inference\n",
-          "## Reviewer scorecard\n", "### Developer\n", "### Skeptic\n", "### Futurist\n", "### Business\n",
+          "## Reviewer scorecard\n", "### Developer\n", "### Skeptic · Split verdict\n", "### Futurist\n", "### Business\n",
           "**Claw Code:** Not on this panel\n", "### Creator\n", "**Modal GPU Serverless Inference:** Not on this panel\n",
           "## Pricing read\n", "## Reviewer split\n", "- **Ship only Modal GPU Serverless Inference:** Skeptic\n", "## Community vote\n",
-          "## Which one should you ship with?\n", "**Pick: Modal GPU Serverless Inference**\n", "Deciding rule: panel ship %."}) {
+          "## Which one should you ship with?\n", "**Pick: Modal GPU Serverless Inference**\n", "Decided by: panel ship %."}) {
         const std::size_t found = page.body.find(line, at);
         INFO(line);
         REQUIRE(found != std::string::npos);
@@ -292,8 +342,8 @@ TEST_CASE("a tool page's receipt adds up from the base to the score for every se
         double total = std::strtod(rows.front()[0].c_str(), nullptr);
         for (std::size_t i = 0; i < seat.result->reasons.size(); ++i) {
             const reason& r = seat.result->reasons[i];
-            CHECK(rows[i + 1][1] == escaped(r.rule));
-            CHECK(rows[i + 1][2] == escaped(r.fact + " = " + r.value, md_at::line_start));
+            CHECK(rows[i + 1][1] == code(r.rule));
+            CHECK(rows[i + 1][2] == code(r.fact + " = " + r.value));
             total += std::strtod(rows[i + 1][0].c_str(), nullptr);
         }
         CHECK(total == Approx(std::strtod(rows.back()[0].c_str(), nullptr)));

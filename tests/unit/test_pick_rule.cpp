@@ -151,25 +151,24 @@ TEST_CASE("a community below the minimum number of voters cannot decide", "[unit
     }
 }
 
-TEST_CASE("a panel short of its quorum has no ship percentage, so the mean score decides", "[unit][pick]") {
+TEST_CASE("a panel that reached a verdict is picked over one short of its quorum, whatever the means", "[unit][pick]") {
     side alpha("alpha", "Alpha", seats(1, 1, 80), 3);   // 2 voted, quorum 3: no %
     side beta("beta", "Beta", seats(3, 0, 70), 3);
     const pick p = choose(alpha.page, beta.page);
-    CHECK(p.winner == std::optional<std::size_t>(0));
-    CHECK(p.decided_by == pick_rule::mean_score);
-    CHECK(p.reason == "Alpha has no panel ship %; Alpha has the higher mean panel score: 80 against 70 for Beta.");
+    CHECK(p.winner == std::optional<std::size_t>(1));
+    CHECK(p.decided_by == pick_rule::panel_ship_pct);
+    CHECK(p.reason == "Beta's panel reached a verdict, 100% ship; Alpha's panel did not (insufficient: 2 voted, quorum 3).");
 }
 
-TEST_CASE("panels where nobody voted leave only the community to decide", "[unit][pick]") {
+TEST_CASE("when neither panel reached a verdict there is nothing to pick: the community does not decide alone", "[unit][pick]") {
     side alpha("alpha", "Alpha", {});
     side beta("beta", "Beta", {});
     alpha.community(10, 3);
     beta.community(10, 4);
     const pick p = choose(alpha.page, beta.page);
-    CHECK(p.winner == std::optional<std::size_t>(1));
-    CHECK(p.decided_by == pick_rule::community_score);
-    CHECK(p.reason == "Neither tool has a panel ship %; neither tool has a mean panel score; "
-                      "Beta has the higher community ship %: 40% (10 voters) against 30% (10 voters) for Alpha.");
+    CHECK_FALSE(p.winner.has_value());
+    CHECK(p.decided_by == pick_rule::tie);
+    CHECK(p.reason == "A tie: neither panel reached a verdict (insufficient: 0 voted, quorum 1; insufficient: 0 voted, quorum 1).");
 }
 
 TEST_CASE("when no level separates the tools it is a tie with no winner", "[unit][pick]") {

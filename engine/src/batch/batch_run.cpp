@@ -14,9 +14,11 @@
 #include "reports/page_renderers.hpp"
 #include "support/text_file.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <map>
 #include <set>
+#include <unordered_set>
 #include <thread>
 
 namespace verdict {
@@ -109,16 +111,20 @@ void record_seat_failures(const std::vector<tool_review>& reviews, batch_summary
             if (!s.result && seen.insert(s.failure).second) summary.failures.push_back("seat " + s.seat + " failed: " + s.failure);
 }
 
-// Pages the manifest says the engine wrote and this run no longer makes.
-void delete_stale(const manifest& old, const std::set<std::string>& planned, const output_folder& folder, file_writer& writer, manifest& next,
-                  batch_summary& summary) {
-    for (const auto& [path, entry] : old.files) {
-        if (planned.count(path)) continue;
+// Pages the manifest says the engine wrote and this run no longer makes, deleted in path order so that any
+// failures are reported in the same order on every run.
+void delete_stale(const manifest& old, const std::unordered_set<std::string>& planned, const output_folder& folder, file_writer& writer,
+                  manifest& next, batch_summary& summary) {
+    std::vector<std::string> stale;
+    for (const auto& [path, entry] : old.files)
+        if (!planned.count(path)) stale.push_back(path);
+    std::sort(stale.begin(), stale.end());
+    for (const std::string& path : stale) {
         const std::string failure = writer.remove(folder.dir() / path);
         if (failure.empty()) ++summary.deleted;
         else {
             summary.failures.push_back(failure);
-            next.files[path] = entry;   // still ours: the next run tries again
+            next.files[path] = old.files.at(path);   // still ours: the next run tries again
         }
     }
 }
@@ -203,7 +209,7 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
     report.finish();
 
     manifest next;
-    std::set<std::string> planned;
+    std::unordered_set<std::string> planned;
     for (page_work& w : work) {
         planned.insert(w.page.path);
         if (w.result == page_result::failed) summary.failures.push_back(w.failure);

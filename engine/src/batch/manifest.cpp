@@ -7,7 +7,9 @@
 
 #include "support/text_file.hpp"
 
+#include <algorithm>
 #include <charconv>
+#include <vector>
 
 namespace verdict {
 namespace {
@@ -75,9 +77,13 @@ std::optional<manifest> read_manifest(const std::filesystem::path& dir, problem_
 }
 
 std::string manifest_text(const manifest& m) {
+    std::vector<const std::pair<const std::string, manifest_entry>*> sorted;
+    sorted.reserve(m.files.size());
+    for (const auto& file : m.files) sorted.push_back(&file);
+    std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
     std::string out(header);
     out += '\n';
-    for (const auto& [path, entry] : m.files) out += entry.key + " " + entry.content + " " + std::to_string(entry.size) + " " + path + "\n";
+    for (const auto* file : sorted) out += file->second.key + " " + file->second.content + " " + std::to_string(file->second.size) + " " + file->first + "\n";
     return out;
 }
 

@@ -7,7 +7,7 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <map>
+#include <unordered_map>
 #include <optional>
 #include <string>
 
@@ -20,7 +20,7 @@ struct manifest_entry {
 };
 
 struct manifest {
-    std::map<std::string, manifest_entry> files;   ///< By path relative to the output folder, sorted.
+    std::unordered_map<std::string, manifest_entry> files;   ///< By path relative to the output folder.
 };
 
 /// The manifest's file name in an output folder.

@@ -2,7 +2,6 @@
 #include "batch/batch_run.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
-#include "cli/page_support.hpp"
 #include "cli/workspace.hpp"
 #include "catalog/comparisons.hpp"
 #include "reports/page_renderers.hpp"
@@ -96,15 +95,16 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
         }
     }
     const double start = seconds_now();
+    // A bad tool file, comparison or vote row leaves out only what it spoils: the run goes on, and lists it with
+    // the failures. Without a usable panel there is nothing to review with, and the run stops (exit 2).
     workspace ws = load_workspace(p.catalog_dir(), ctx.persona_dir);
-    for (const problem& each : ws.problems) report_error(ctx, to_string(each));
-    exit_code status = ws.problems.empty() ? exit_code::ok : exit_code::bad_input;
-    if (!ws.seats) return status;
-    problem_list problems;
+    if (!ws.seats) {
+        for (const problem& each : ws.problems) report_error(ctx, to_string(each));
+        return exit_code::bad_input;
+    }
+    problem_list problems = ws.problems;
     const std::vector<comparison_pair> pairs = load_comparisons(p.catalog_dir(), ws.tools, problems);
-    for (const problem& each : problems) report_error(ctx, to_string(each));
-    if (!problems.empty()) status = exit_code::bad_input;
-    const community_votes votes = load_votes_reporting(ws, p, ctx, status);
+    const community_votes votes = load_votes(p.catalog_dir(), ws.tools, problems);
     disk_writer writer;
     auto report = make_progress(ctx.err, ::isatty(STDERR_FILENO) == 1, p.values().count("quiet") > 0, seconds_now);
     const batch_summary summary = run_batch({*ws.seats, ws.tools, votes, pairs}, request, writer, *report);
@@ -112,8 +112,12 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
         report_error(ctx, "verdict batch: " + summary.refusal);
         return exit_code::bad_input;
     }
-    print_summary(summary, seconds_now() - start, ctx);
-    return worst(status, summary.failures.empty() ? exit_code::ok : exit_code::failed);
+    batch_summary shown = summary;
+    std::vector<std::string> input_failures;
+    for (const problem& each : problems) input_failures.push_back(to_string(each));
+    shown.failures.insert(shown.failures.begin(), input_failures.begin(), input_failures.end());
+    print_summary(shown, seconds_now() - start, ctx);
+    return shown.failures.empty() ? exit_code::ok : exit_code::failed;
 }
 
 }  // namespace verdict::cli

@@ -15,5 +15,9 @@ int main(int argc, char** argv) {
     verdict::cli::context ctx{std::cout, std::cerr, (program.parent_path().parent_path() / "lib/verdict/personas").lexically_normal()};
     const auto status = verdict::cli::run(std::vector<std::string>(argv + 1, argv + argc), ctx);
     std::cout.flush();
+    if (!std::cout) {   // a full disk or a closed pipe: the output is lost, so the run must not look successful
+        std::cerr << "verdict: error: cannot write standard output\n";
+        return static_cast<int>(verdict::cli::worst(status, verdict::cli::exit_code::failed));
+    }
     return static_cast<int>(status);
 }

@@ -46,12 +46,19 @@ std::string joined(const std::vector<std::string>& fields) {
 
 std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
-std::vector<std::filesystem::path> vote_files(const std::filesystem::path& dir) {
+// The exports in `dir`, in name order; no folder means no votes, but one that cannot be read is a problem.
+std::vector<std::filesystem::path> vote_files(const std::filesystem::path& dir, problem_list& problems) {
     std::vector<std::filesystem::path> files;
     std::error_code ec;
+    if (!std::filesystem::exists(dir, ec)) return files;
+    if (!std::filesystem::is_directory(dir, ec)) {
+        problems.push_back({display_path(dir), "", "a folder of vote exports (*.csv)", "something that is not a folder", ""});
+        return files;
+    }
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
         if (trimmed_lower(entry.path().extension().string()) == ".csv" && entry.path().filename().string().front() != '.')
             files.push_back(entry.path());
+    if (ec) problems.push_back({display_path(dir), "", "a readable folder", "a read error (" + ec.message() + ")", ""});
     std::sort(files.begin(), files.end());
     return files;
 }
@@ -63,16 +70,20 @@ bool header_matches(const csv_record& header) {
 }
 
 // Checks one data row and counts it; a problem names the row's line.
-void count_row(const csv_record& row, const std::string& shown, const catalog& tools, latest_votes& latest, problem_list& problems) {
+void count_row(const csv_record& row, const std::string& shown, const catalog& tools, const std::filesystem::path& tools_dir, latest_votes& latest,
+               problem_list& problems) {
     const std::string where = "line " + std::to_string(row.line);
     auto bad = [&](std::string expected, std::string found, std::string hint = "") {
         problems.push_back({shown, where, std::move(expected), std::move(found), std::move(hint)});
     };
     if (!row.malformed.empty()) return bad("a CSV row", row.malformed);
     if (row.fields.size() != 4) return bad("4 columns (" + std::string(vote_export_header) + ")", std::to_string(row.fields.size()) + " columns");
-    const std::string& tool_id = row.fields[0];
+    const std::string tool_id = trimmed(row.fields[0]);
     const std::string voter = trimmed(row.fields[1]);
     const std::string vote = trimmed_lower(row.fields[2]);
+    std::error_code ec;
+    if (!tools.find(tool_id) && std::filesystem::exists(tools_dir / (tool_id + ".json"), ec))
+        return bad("the id of a catalog tool", "tool " + in_quotes(tool_id) + ", left out for the problems of its file");
     if (!tools.find(tool_id)) return bad("the id of a catalog tool", "unknown tool " + in_quotes(tool_id), did_you_mean(tool_id, tools.ids()));
     if (voter.empty()) return bad("a voter id", "an empty field");
     if (vote != "ship" && vote != "skip") return bad("a vote of \"ship\" or \"skip\"", in_quotes(row.fields[2]));
@@ -83,7 +94,8 @@ void count_row(const csv_record& row, const std::string& shown, const catalog& t
     if (!inserted && !(candidate.time < slot->second.time)) slot->second = candidate;
 }
 
-void read_vote_file(const std::filesystem::path& file, const catalog& tools, latest_votes& latest, problem_list& problems) {
+void read_vote_file(const std::filesystem::path& file, const catalog& tools, const std::filesystem::path& tools_dir, latest_votes& latest,
+                    problem_list& problems) {
     const auto text = read_text_file(file, max_vote_file_bytes, problems);
     if (!text) return;
     const std::string shown = display_path(file);
@@ -93,7 +105,7 @@ void read_vote_file(const std::filesystem::path& file, const catalog& tools, lat
         problems.push_back({shown, "line 1", "the header " + in_quotes(vote_export_header), found, ""});
         return;
     }
-    for (std::size_t i = 1; i < records.size(); ++i) count_row(records[i], shown, tools, latest, problems);
+    for (std::size_t i = 1; i < records.size(); ++i) count_row(records[i], shown, tools, tools_dir, latest, problems);
 }
 
 }  // namespace
@@ -105,7 +117,7 @@ const community_tally* community_votes::find(std::string_view id) const {
 
 community_votes load_votes(const std::filesystem::path& catalog_dir, const catalog& tools, problem_list& problems) {
     latest_votes latest;
-    for (const auto& file : vote_files(catalog_dir / "votes")) read_vote_file(file, tools, latest, problems);
+    for (const auto& file : vote_files(catalog_dir / "votes", problems)) read_vote_file(file, tools, catalog_dir / "tools", latest, problems);
     community_votes out;
     for (const auto& [key, vote] : latest) {
         community_tally& tally = out.by_tool[key.first];

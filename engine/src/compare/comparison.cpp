@@ -4,7 +4,7 @@
 
 #include "compare/page_wording.hpp"
 #include "compare/pick_rule.hpp"
-#include "support/bidi_text.hpp"
+#include "support/display_text.hpp"
 
 #include <algorithm>
 #include <cstdlib>

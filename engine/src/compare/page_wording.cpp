@@ -32,6 +32,12 @@ std::string seat_title(std::string_view seat) {
     return sentence_case(out);
 }
 
+std::string seat_list(const std::vector<std::string>& seats) {
+    std::string list;
+    for (const std::string& seat : seats) list += (list.empty() ? "" : ", ") + seat_title(seat);
+    return list.empty() ? "None" : list;
+}
+
 std::string_view name_of(cell_state state) {
     static constexpr std::string_view names[] = {"ship", "skip", "abstain", "failed", "not_seated"};
     return names[static_cast<int>(state)];
@@ -57,7 +63,7 @@ std::string panel_pct_text(const panel_verdict& v) { return v.ship_pct ? std::to
 
 std::string panel_detail(const panel_verdict& v) {
     if (!v.ship_pct) return "insufficient: " + std::to_string(v.voting()) + " voted, quorum " + std::to_string(v.quorum);
-    return std::to_string(v.ship) + " of " + plural(v.voting(), "voting seat") + " ship";
+    return std::to_string(v.ship) + " of " + plural(v.voting(), "voting seat") + (v.ship == 1 ? " ships" : " ship");
 }
 
 std::string mean_score_text(const panel_verdict& v) {
@@ -70,7 +76,7 @@ std::string community_pct_text(const community_score& c) {
 
 std::string community_detail(const community_score& c) {
     if (c.voters == 0) return "no votes yet";
-    if (!c.ship_pct) return plural(c.voters, "voter") + " (" + std::to_string(c.min_voters) + " needed)";
+    if (!c.ship_pct) return plural(c.voters, "voter") + ", " + std::to_string(c.min_voters) + " needed";
     return plural(c.voters, "voter");
 }
 

@@ -10,6 +10,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace verdict {
 
@@ -32,6 +33,9 @@ inline constexpr std::string_view index_lead = "Every comparison with both tools
 /// "developer" -> "Developer", "early_adopter" -> "Early adopter".
 std::string seat_title(std::string_view seat);
 
+/// "Developer, Futurist", or "None" for no seats.
+std::string seat_list(const std::vector<std::string>& seats);
+
 /// "ship", "skip", "abstain", "failed", "not_seated": the state's name in JSON and front matter.
 std::string_view name_of(cell_state state);
 /// "Ship", "Skip", "Abstained", "Failed", "Not on this panel".
@@ -41,14 +45,14 @@ cell_state state_of(const seat_review* review);
 
 /// "75%", or "—" when the panel is insufficient.
 std::string panel_pct_text(const panel_verdict& v);
-/// "3 of 4 voting seats ship", or "insufficient: 2 voted, quorum 3".
+/// "3 of 4 voting seats ship", "1 of 4 voting seats ships", or "insufficient: 2 voted, quorum 3".
 std::string panel_detail(const panel_verdict& v);
 /// "72.5", or "—" when no seat voted.
 std::string mean_score_text(const panel_verdict& v);
 
 /// "62%", or "—" below the minimum number of voters.
 std::string community_pct_text(const community_score& c);
-/// "31 voters", "4 voters (10 needed)", "no votes yet".
+/// "31 voters", "4 voters, 10 needed", "no votes yet".
 std::string community_detail(const community_score& c);
 /// "The community and the panel disagree sharply on <name>: community 20%, panel 100%." Empty unless sharp.
 std::string disagreement_sentence(const page_tool& t);

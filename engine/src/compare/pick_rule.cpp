@@ -65,7 +65,28 @@ std::string_view label_of(pick_rule rule) {
     return labels[static_cast<int>(rule)];
 }
 
+namespace {
+
+// The panel level alone decides when only one tool has a value: a tool whose panel reached a verdict is picked over
+// one whose panel did not, and when neither did there is nothing to pick from.
+std::optional<pick> panel_verdict_missing(const page_tool& left, const page_tool& right) {
+    const bool has_left = left.review->verdict.ship_pct.has_value();
+    const bool has_right = right.review->verdict.ship_pct.has_value();
+    if (has_left && has_right) return std::nullopt;
+    if (!has_left && !has_right)
+        return pick{std::nullopt, pick_rule::tie, "A tie: neither panel reached a verdict (" + panel_detail(left.review->verdict) + "; " +
+                                                      panel_detail(right.review->verdict) + ")."};
+    const page_tool& won = has_left ? left : right;
+    const page_tool& lost = has_left ? right : left;
+    return pick{has_left ? 0u : 1u, pick_rule::panel_ship_pct,
+                won.name_in_text() + "'s panel reached a verdict, " + panel_pct_text(won.review->verdict) + " ship; " + lost.name_in_text() +
+                    "'s panel did not (" + panel_detail(lost.review->verdict) + ")."};
+}
+
+}  // namespace
+
 pick choose(const page_tool& left, const page_tool& right) {
+    if (auto decided = panel_verdict_missing(left, right)) return *decided;
     std::string undecided;   // the levels that could not decide, as clauses joined by "; "
     for (const level& l : levels()) {
         const auto a = l.value(left);

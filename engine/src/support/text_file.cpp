@@ -10,10 +10,17 @@
 
 namespace verdict {
 
+// Lexical only: asking the file system (std::filesystem::proximate) costs a readlink per path component, and a
+// batch shows the path of every one of its tool files.
 std::string display_path(const std::filesystem::path& path) {
-    std::error_code ec;
-    const auto relative = std::filesystem::proximate(path, ec);
-    if (ec || relative.empty() || *relative.begin() == "..") return path.lexically_normal().generic_string();
+    const std::filesystem::path normal = path.lexically_normal();
+    if (normal.is_relative()) return normal.generic_string();
+    static const std::filesystem::path working_dir = [] {
+        std::error_code ec;
+        return std::filesystem::current_path(ec);
+    }();
+    const std::filesystem::path relative = normal.lexically_relative(working_dir);
+    if (relative.empty() || *relative.begin() == "..") return normal.generic_string();
     return relative.generic_string();
 }
 

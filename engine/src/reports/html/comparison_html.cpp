@@ -8,10 +8,10 @@
 #include "reports/html/html_escape.hpp"
 #include "reports/html/html_pages.hpp"
 #include "reports/html/html_parts.hpp"
-#include "reports/number_format.hpp"
 #include "reports/site_layout.hpp"
 
 #include <algorithm>
+#include <cstdlib>
 
 namespace verdict {
 namespace {
@@ -118,8 +118,7 @@ void append_pricing(std::string& out, const comparison& c) {
     append_table_row(out, "Entry", entry_label(a.pricing.entry), entry_label(b.pricing.entry));
     append_table_row(out, "Licence", licence_label(a), licence_label(b));
     append_table_row(out, "Commercial use", commercial_use_label(a), commercial_use_label(b));
-    if (a.pricing.notes || b.pricing.notes)
-        append_table_row(out, "Pricing notes", a.pricing.notes.value_or("Not stated"), b.pricing.notes.value_or("Not stated"));
+    append_table_row(out, "Pricing notes", a.pricing.notes.value_or("Not stated"), b.pricing.notes.value_or("Not stated"));
     out.append("</tbody>\n</table>\n");
     close_section(out);
 }
@@ -130,7 +129,7 @@ void append_group(std::string& out, std::string_view label, const std::string* n
     out.append(label);
     if (name) append_bdi(out, *name);
     out.append("</dt>");
-    append_element(out, "dd", seats.empty() ? "None" : seat_titles(seats));
+    append_element(out, "dd", seat_list(seats));
     out.append("</div>\n");
 }
 
@@ -158,7 +157,15 @@ void append_split(std::string& out, const comparison& c) {
     close_section(out);
 }
 
-std::string gap_text(const page_tool& t) { return t.community_gap ? format_points(*t.community_gap) + " points" : "—"; }
+std::string points_text(int points) { return std::to_string(points) + (points == 1 ? " point" : " points"); }
+
+// "+20 points", "0 points", "−20 points": the sign says which way the community leans, with a true minus sign (U+2212),
+// which a hyphen only looks like; zero leans neither way.
+std::string gap_text(const page_tool& t) {
+    if (!t.community_gap) return "—";
+    const int gap = *t.community_gap;
+    return (gap > 0 ? "+" : gap < 0 ? "−" : "") + points_text(std::abs(gap));
+}
 
 void append_community(std::string& out, const comparison& c) {
     const page_tool& a = c.tools[0];
@@ -178,8 +185,8 @@ void append_community(std::string& out, const comparison& c) {
         append_with_names(out, disagreement_sentence(t), names_of(c));
         out.append("</p>\n");
     }
-    out.append("<p class=\"note\">A gap of ").append(std::to_string(c.disagreement_points));
-    out.append(" points or more either way counts as a sharp disagreement.</p>\n");
+    out.append("<p class=\"note\">A gap of ").append(points_text(c.disagreement_points));
+    out.append(" or more either way counts as a sharp disagreement.</p>\n");
     close_section(out);
 }
 
@@ -190,9 +197,12 @@ void append_pick(std::string& out, const comparison& c) {
     else out.append("A tie");
     out.append("</p>\n<p>");
     append_with_names(out, c.choice.reason, names_of(c));
-    out.append("</p>\n<p class=\"note\">Decided by: <strong>");
-    append_escaped(out, label_of(c.choice.decided_by));
-    out.append("</strong>. ");
+    out.append("</p>\n<p class=\"note\">");
+    if (c.choice.winner) {   // a tie has no deciding rule: the reason says what was level
+        out.append("Decided by: <strong>");
+        append_escaped(out, label_of(c.choice.decided_by));
+        out.append("</strong>. ");
+    }
     append_escaped(out, pick_rule_text);
     out.append("</p>\n</div>\n");
     close_section(out);

@@ -3,8 +3,9 @@
 // characters that need a reference.
 #include "reports/html/html_escape.hpp"
 
-#include "support/bidi_text.hpp"
+#include "support/display_text.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <utility>
@@ -25,16 +26,15 @@ constexpr std::array<std::uint8_t, 256> reference_index = [] {
     return index;
 }();
 
-// True when `text` holds an embedding, override, isolate or pop (U+202A–U+202E, U+2066–U+2069). Most text holds
-// none but does hold dashes and curly quotes, which share the lead byte 0xE2: telling them apart here saves a
-// balanced copy of nearly every fragment of a page.
-bool has_bidi_controls(std::string_view text) {
-    for (std::size_t at = text.find('\xE2'); at != std::string_view::npos && at + 2 < text.size(); at = text.find('\xE2', at + 1)) {
-        const auto b1 = static_cast<unsigned char>(text[at + 1]);
-        const auto b2 = static_cast<unsigned char>(text[at + 2]);
-        if ((b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)) return true;
-    }
-    return false;
+// Whether printable_text() could change `text`: it holds a control byte, a 0xC2 (which starts every C1 control, and
+// "·" and "©" too: such text merely takes the copy) or a bidi control. Nearly every fragment of a page holds none, and
+// this look costs far less than the copy printable_text() would make of each.
+bool needs_printing(std::string_view text) {
+    const bool controls = std::any_of(text.begin(), text.end(), [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return b < 0x20 || b == 0x7F || b == 0xC2;
+    });
+    return controls || has_bidi_controls(text);
 }
 
 // The earliest occurrence of any of `names` in `text` from `from`, preferring the longest name at a position.
@@ -67,7 +67,7 @@ void append_escaped(std::string& out, std::string_view text) {
 }
 
 void append_text(std::string& out, std::string_view text) {
-    if (has_bidi_controls(text)) append_escaped(out, balance_bidi(text));
+    if (needs_printing(text)) append_escaped(out, printable_text(text));
     else append_escaped(out, text);
 }
 

@@ -1,6 +1,7 @@
 // Text into HTML: every piece of catalog or persona text a page shows goes
-// through here, so markup in a tool's description shows as text and an
-// unclosed bidi override cannot reverse the page around it.
+// through here, so markup in a tool's description shows as text, an unclosed
+// bidi override cannot reverse the page around it, and no control character
+// (an escape sequence, a carriage return) reaches the page.
 #pragma once
 
 #include <string>
@@ -12,7 +13,7 @@ namespace verdict::html {
 /// Appends `text` with & < > " ' as character references, safe in element content and quoted attributes.
 void append_escaped(std::string& out, std::string_view text);
 
-/// Appends catalog or persona text: bidi-balanced (balance_bidi), then escaped.
+/// Appends catalog or persona text: made printable (printable_text: controls as spaces, bidi balanced), then escaped.
 void append_text(std::string& out, std::string_view text);
 
 /// Appends inline catalog text isolated in <bdi>, so right-to-left text keeps its own direction.

@@ -127,12 +127,6 @@ std::vector<std::string> name_forms(const page_tool& t) {
     return forms;
 }
 
-std::string seat_titles(const std::vector<std::string>& seats) {
-    std::string list;
-    for (const std::string& seat : seats) list += (list.empty() ? "" : ", ") + seat_title(seat);
-    return list;
-}
-
 std::string_view first_line(std::string_view text) { return text.substr(0, text.find('\n')); }
 
 }  // namespace verdict::html

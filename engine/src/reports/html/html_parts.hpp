@@ -43,9 +43,6 @@ void append_description(std::string& out, const tool& t);
 /// bidi controls closed (the model's sentences), for append_with_names().
 std::vector<std::string> name_forms(const page_tool& t);
 
-/// "Developer, Skeptic": the seats' titles, joined.
-std::string seat_titles(const std::vector<std::string>& seats);
-
 /// The first line of a seat's failure message: the error, without a script's traceback.
 std::string_view first_line(std::string_view text);
 

@@ -44,9 +44,13 @@ void append_comparison(std::string& out, const site_index::entry& e) {
     const tool& b = e.right->subject();
     out.append("<li class=\"row\">\n<div class=\"row-main\">\n");
     append_link_heading(out, comparison_page_path(e.slug, "html"), a.name, &b.name);
-    out.append("<p class=\"detail\">Pick: <strong>");
-    if (e.choice.winner) append_bdi(out, *e.choice.winner == 0 ? a.name : b.name);
-    else out.append("A tie");
+    out.append("<p class=\"detail\">");
+    if (e.choice.winner) {
+        out.append("Pick: <strong>");
+        append_bdi(out, *e.choice.winner == 0 ? a.name : b.name);
+    } else {
+        out.append("<strong>A tie");
+    }
     out.append("</strong></p>\n</div>\n");
     open_figures(out);
     append_figure(out, a.name, e.left->review->verdict);

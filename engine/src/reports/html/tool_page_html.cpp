@@ -9,6 +9,8 @@
 #include "reports/number_format.hpp"
 #include "reports/site_layout.hpp"
 
+#include <algorithm>
+
 namespace verdict {
 namespace {
 
@@ -29,8 +31,8 @@ void append_panel(std::string& out, const panel_verdict& v) {
     append_group(out, "Mean score", mean_score_text(v));
     append_group(out, "Seats", std::to_string(v.ship) + " ship · " + std::to_string(v.skip) + " skip · " + std::to_string(v.abstain) +
                                    " abstained · " + std::to_string(v.failed) + " failed");
-    append_group(out, "Quorum", std::to_string(v.quorum) + " voting seats");
-    if (!v.missing.empty()) append_group(out, "Did not vote", seat_titles(v.missing));
+    append_group(out, "Quorum", std::to_string(v.quorum) + (v.quorum == 1 ? " voting seat" : " voting seats"));
+    if (!v.missing.empty()) append_group(out, "Did not vote", seat_list(v.missing));
     out.append("</dl>\n");
     close_section(out);
 }
@@ -67,6 +69,19 @@ void append_log(std::string& out, const std::vector<std::string>& log) {
     out.append("</ul>\n");
 }
 
+// A failure keeps its lines, a script's traceback, which the element's pre-wrap shows apart: each line is made
+// printable on its own, so only its newlines survive of the message's control characters.
+void append_failure(std::string& out, std::string_view failure) {
+    out.append("<p class=\"failure\">");
+    for (std::size_t start = 0; start <= failure.size();) {
+        const std::size_t end = std::min(failure.find('\n', start), failure.size());
+        if (start > 0) out.push_back('\n');
+        append_text(out, failure.substr(start, end - start));
+        start = end + 1;
+    }
+    out.append("</p>\n");
+}
+
 void append_seat(std::string& out, const seat_review& s, const std::vector<std::string>& names) {
     out.append("<article class=\"card seat\">\n<div class=\"seat-title\">");
     append_element(out, "h3", seat_title(s.seat));
@@ -74,8 +89,8 @@ void append_seat(std::string& out, const seat_review& s, const std::vector<std::
     out.append("</div>\n");
     if (!s.persona_name.empty()) append_element(out, "p class=\"note\"", "Persona " + s.persona_name + " " + s.persona_version);
     if (!s.result) {
-        append_element(out, "p class=\"failure\"", s.failure);
-        out.append("\n</article>\n");
+        append_failure(out, s.failure);
+        out.append("</article>\n");
         return;
     }
     out.append("<p class=\"cell-head\">");
@@ -116,7 +131,7 @@ void append_pricing(std::string& out, const tool& t) {
     append_pricing_row(out, "Entry", entry_label(t.pricing.entry));
     append_pricing_row(out, "Licence", licence_label(t));
     append_pricing_row(out, "Commercial use", commercial_use_label(t));
-    if (t.pricing.notes) append_pricing_row(out, "Pricing notes", *t.pricing.notes);
+    append_pricing_row(out, "Pricing notes", t.pricing.notes.value_or("Not stated"));
     out.append("</tbody>\n</table>\n");
     close_section(out);
 }

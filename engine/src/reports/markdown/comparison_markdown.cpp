@@ -57,7 +57,7 @@ void write_cell(std::string& out, const page_tool& t, const scorecard_cell& cell
 void write_scorecard(std::string& out, const comparison& c) {
     append_heading(out, 2, scorecard_heading);
     for (const scorecard_row& row : c.scorecard) {
-        append_heading(out, 3, seat_title(row.seat));
+        append_heading(out, 3, seat_title(row.seat) + (row.disagree ? " · Split verdict" : ""));
         for (std::size_t k = 0; k < 2; ++k) write_cell(out, c.tools[k], row.cells[k]);
     }
 }
@@ -72,11 +72,9 @@ void write_pricing(std::string& out, const comparison& c) {
     append_table_row(out, {"Entry", entry_label(a.pricing.entry), entry_label(b.pricing.entry)});
     append_table_row(out, {"Licence", licence_label(a), licence_label(b)});
     append_table_row(out, {"Commercial use", commercial_use_label(a), commercial_use_label(b)});
-    append_table_row(out, {"Notes", a.pricing.notes.value_or("—"), b.pricing.notes.value_or("—")});
+    append_table_row(out, {"Pricing notes", a.pricing.notes.value_or("Not stated"), b.pricing.notes.value_or("Not stated")});
     out += '\n';
 }
-
-std::string seat_list(const std::vector<std::string>& seats) { return seats.empty() ? "none" : seat_titles(seats); }
 
 void write_split(std::string& out, const comparison& c) {
     append_heading(out, 2, split_heading);
@@ -106,12 +104,18 @@ void write_community(std::string& out, const comparison& c) {
 
 void write_pick(std::string& out, const comparison& c) {
     append_heading(out, 2, pick_heading);
-    out += "**Pick: ";
-    if (c.choice.winner) append_markdown_text(out, c.tools[*c.choice.winner].subject().name);
-    else out += "none, a tie";
+    out += "**";
+    if (c.choice.winner) {
+        out += "Pick: ";
+        append_markdown_text(out, c.tools[*c.choice.winner].subject().name);
+    } else {
+        out += "A tie";
+    }
     out += "**\n\n";
     append_paragraph(out, c.choice.reason);
-    append_paragraph(out, "Deciding rule: " + std::string(label_of(c.choice.decided_by)) + ". " + std::string(pick_rule_text));
+    // A tie has no deciding rule: the reason says what was level.
+    const std::string decided = c.choice.winner ? "Decided by: " + std::string(label_of(c.choice.decided_by)) + ". " : "";
+    append_paragraph(out, decided + std::string(pick_rule_text));
 }
 
 }  // namespace

@@ -58,11 +58,12 @@ void append_lines(std::string& out, std::string_view text) {
     if (out.size() > first) out += "\n\n";
 }
 
-void append_table_row(std::string& out, std::initializer_list<std::string_view> cells) {
+void append_table_row(std::string& out, std::initializer_list<table_cell> cells) {
     out += '|';
-    for (std::string_view cell : cells) {
+    for (const table_cell& cell : cells) {
         out += ' ';
-        append_markdown_text(out, cell, md_at::line_start);
+        if (const auto* code = std::get_if<md_code>(&cell)) append_code_span(out, code->text);
+        else append_markdown_text(out, std::get<std::string_view>(cell), md_at::line_start);
         out += " |";
     }
     out += '\n';
@@ -89,12 +90,6 @@ void append_link(std::string& out, std::string_view text, std::string_view desti
         out += hex[static_cast<unsigned char>(c) & 0xF];
     }
     out += ')';
-}
-
-std::string seat_titles(const std::vector<std::string>& seats) {
-    std::string text;
-    for (const std::string& seat : seats) text += (text.empty() ? "" : ", ") + seat_title(seat);
-    return text;
 }
 
 void append_tool_summary(std::string& out, const page_tool& t, int level) {

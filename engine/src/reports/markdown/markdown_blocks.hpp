@@ -8,7 +8,7 @@
 #include <initializer_list>
 #include <string>
 #include <string_view>
-#include <vector>
+#include <variant>
 
 namespace verdict {
 
@@ -27,17 +27,20 @@ void append_quote(std::string& out, std::string_view quote);
 /// Lines of `text` (a failure with a script's traceback) kept apart by hard line breaks, as one paragraph.
 void append_lines(std::string& out, std::string_view text);
 
-/// One table row, "| a | b |"; the cells' "|" are escaped with the rest.
-void append_table_row(std::string& out, std::initializer_list<std::string_view> cells);
+/// A table cell shown as a code span (append_code_span), e.g. a rule id; other cells are text, escaped.
+struct md_code {
+    std::string_view text;
+};
+using table_cell = std::variant<std::string_view, md_code>;
+
+/// One table row, "| a | `b` |"; the cells' "|" are escaped with the rest.
+void append_table_row(std::string& out, std::initializer_list<table_cell> cells);
 
 /// The row under a table's header, `columns` wide.
 void append_table_rule(std::string& out, std::size_t columns);
 
 /// "[text](destination)": the text escaped, the destination (a page path of ours) percent-encoded.
 void append_link(std::string& out, std::string_view text, std::string_view destination);
-
-/// "Developer, Futurist": seat ids as the pages name them.
-std::string seat_titles(const std::vector<std::string>& seats);
 
 /// A tool as every page introduces it: name as a heading of `level`, category and vendor, tagline, panel ship %,
 /// community and entry price, then its description.

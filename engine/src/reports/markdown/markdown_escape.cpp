@@ -7,8 +7,9 @@
 // renders as nothing).
 #include "reports/markdown/markdown_escape.hpp"
 
-#include "support/bidi_text.hpp"
+#include "support/display_text.hpp"
 
+#include <algorithm>
 #include <array>
 
 namespace verdict {
@@ -129,23 +130,51 @@ void append_escaped(std::string& out, std::string_view text, md_at where) {
     while (out.size() > start && out.back() == ' ') out.pop_back();
 }
 
-// Whether `text` holds a bidi embedding, override, isolate or their closers (U+202A-U+202E, U+2066-U+2069). Most
-// catalog text holds none but does hold other characters that start 0xE2 (dashes, curly quotes), and balance_bidi
-// would copy it whole for nothing.
-bool has_bidi_control(std::string_view text) {
-    for (std::size_t at = text.find('\xE2'); at != std::string_view::npos && at + 2 < text.size(); at = text.find('\xE2', at + 1)) {
-        const auto b1 = static_cast<unsigned char>(text[at + 1]);
-        const auto b2 = static_cast<unsigned char>(text[at + 2]);
-        if ((b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)) return true;
+// Hugo reads the page's source for shortcodes ("{{<", "{{%") and the summary divider before any Markdown, code spans
+// included, so text holding either cannot go in a code span.
+bool hugo_reads(std::string_view text) {
+    return text.find("{{") != std::string_view::npos || text.find("<!--more-->") != std::string_view::npos;
+}
+
+std::size_t longest_backtick_run(std::string_view text) {
+    std::size_t longest = 0;
+    for (std::size_t at = text.find('`'); at != std::string_view::npos;) {
+        const std::size_t end = std::min(text.find_first_not_of('`', at), text.size());
+        longest = std::max(longest, end - at);
+        at = text.find('`', end);
     }
-    return false;
+    return longest;
 }
 
 }  // namespace
 
 void append_markdown_text(std::string& out, std::string_view text, md_at where) {
-    if (has_bidi_control(text)) append_escaped(out, balance_bidi(text), where);
+    if (has_bidi_controls(text)) append_escaped(out, balance_bidi(text), where);
     else append_escaped(out, text, where);
+}
+
+// Inside a code span nothing is syntax and no backslash escapes, so the span must be fenced by more backticks than any
+// run in the text, and padded where the text would touch its fence; a table cell turns "\|" back into "|" before it
+// reads the span.
+void append_code_span(std::string& out, std::string_view text) {
+    const std::string shown = printable_text(text);
+    const std::size_t first = shown.find_first_not_of(' ');
+    if (first == std::string::npos) return;
+    if (hugo_reads(shown)) {
+        append_markdown_text(out, text, md_at::line_start);
+        return;
+    }
+    const std::string_view body = std::string_view(shown).substr(first, shown.find_last_not_of(' ') - first + 1);
+    const std::string fence(longest_backtick_run(body) + 1, '`');
+    const bool pad = body.front() == '`' || body.back() == '`';
+    out += fence;
+    if (pad) out += ' ';
+    for (char c : body) {
+        if (c == '|') out += '\\';
+        out += c;
+    }
+    if (pad) out += ' ';
+    out += fence;
 }
 
 }  // namespace verdict

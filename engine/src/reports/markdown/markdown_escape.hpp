@@ -17,4 +17,10 @@ enum class md_at { line_start, inline_text };
 /// into one space (none where a space is already), its ends trimmed, and Markdown syntax backslash-escaped.
 void append_markdown_text(std::string& out, std::string_view text, md_at where = md_at::inline_text);
 
+/// Appends `text` as a code span in a table cell, for what a reader should see exactly as the catalog or a rule spells
+/// it (a rule id, a fact): control characters as spaces (printable_text), ends trimmed, "|" escaped for the table, and
+/// fenced by more backticks than any run in it. Text that Hugo would read inside a code span (a shortcode, the summary
+/// divider) is escaped as append_markdown_text() does instead.
+void append_code_span(std::string& out, std::string_view text);
+
 }  // namespace verdict

@@ -37,12 +37,12 @@ void write_front_matter(std::string& out, const page_tool& t) {
 }
 
 void write_panel(std::string& out, const panel_verdict& v) {
-    append_heading(out, 2, "Panel");
+    append_heading(out, 2, "Panel verdict");
     append_fact(out, "Panel ship", panel_pct_text(v) + " (" + panel_detail(v) + ")");
     append_fact(out, "Mean score", mean_score_text(v));
     append_fact(out, "Votes", std::to_string(v.ship) + " ship, " + std::to_string(v.skip) + " skip, " + std::to_string(v.abstain) +
                                   " abstained, " + std::to_string(v.failed) + " failed; quorum " + std::to_string(v.quorum));
-    if (!v.missing.empty()) append_fact(out, "Missing", seat_titles(v.missing));
+    if (!v.missing.empty()) append_fact(out, "Did not vote", seat_list(v.missing));
     out += '\n';
 }
 
@@ -55,21 +55,22 @@ void write_community(std::string& out, const page_tool& t) {
 }
 
 void write_pricing(std::string& out, const tool& subject) {
-    append_heading(out, 2, "Pricing");
+    append_heading(out, 2, pricing_heading);
     append_fact(out, "Entry", entry_label(subject.pricing.entry));
     append_fact(out, "Licence", licence_label(subject));
     append_fact(out, "Commercial use", commercial_use_label(subject));
-    append_fact(out, "Notes", subject.pricing.notes.value_or("—"));
+    append_fact(out, "Pricing notes", subject.pricing.notes.value_or("Not stated"));
     out += '\n';
 }
 
-// From the base, each reason's points, to the score.
+// From the base, each reason's points, to the score. Rule ids and facts are code, so they read as the rules spell
+// them, as raw text too, where escaped prose would be strewn with backslashes.
 void write_receipt(std::string& out, const review& r, double base) {
     append_table_row(out, {"Points", "Rule", "Fact", "Why"});
     append_table_rule(out, 4);
     append_table_row(out, {format_number(base), "base", "", ""});
     for (const reason& each : r.reasons)
-        append_table_row(out, {format_points(each.points), each.rule, each.fact + " = " + each.value, each.why});
+        append_table_row(out, {format_points(each.points), md_code{each.rule}, md_code{each.fact + " = " + each.value}, each.why});
     append_table_row(out, {format_number(r.score), "score", "", ""});
     out += '\n';
 }
@@ -98,7 +99,7 @@ std::string render_tool_page_markdown(const page_tool& t) {
     write_panel(out, t.review->verdict);
     write_community(out, t);
     write_pricing(out, t.subject());
-    append_heading(out, 2, "Reviews");
+    append_heading(out, 2, "Reviews by seat");
     for (const seat_review& s : t.review->seats) write_seat(out, s);
     append_footer(out, t.review->verdict.rule_set, data_date_of(t));
     return out;

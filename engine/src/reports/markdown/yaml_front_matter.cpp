@@ -5,7 +5,7 @@
 // python3-yaml both read.
 #include "reports/markdown/yaml_front_matter.hpp"
 
-#include "support/bidi_text.hpp"
+#include "support/display_text.hpp"
 #include "reports/number_format.hpp"
 
 namespace verdict {

@@ -1,7 +1,9 @@
 // Follows the pairing rules of Unicode's bidi algorithm (UAX #9, rules X1–X8):
 // PDF closes the innermost embedding or override unless an isolate is
 // innermost; PDI closes the innermost isolate and everything opened inside it.
-#include "support/bidi_text.hpp"
+#include "support/display_text.hpp"
+
+#include <algorithm>
 
 #include <vector>
 
@@ -29,7 +31,35 @@ bool has_isolate(const std::vector<char>& open) {
     return false;
 }
 
+bool is_c1_at(std::string_view text, std::size_t at) {
+    return static_cast<unsigned char>(text[at]) == 0xC2 && at + 1 < text.size() && static_cast<unsigned char>(text[at + 1]) >= 0x80 &&
+           static_cast<unsigned char>(text[at + 1]) <= 0x9F;
+}
+
 }  // namespace
+
+bool has_bidi_controls(std::string_view text) {
+    for (std::size_t at = text.find('\xE2'); at != std::string_view::npos; at = text.find('\xE2', at + 1))
+        if (control_at(text, at) != 0) return true;
+    return false;
+}
+
+std::string printable_text(std::string_view text) {
+    const bool clean = std::none_of(text.begin(), text.end(), [](char c) {
+        const auto b = static_cast<unsigned char>(c);
+        return b < 0x20 || b == 0x7F || b == 0xC2;
+    });
+    if (clean) return balance_bidi(text);
+    std::string out;
+    out.reserve(text.size());
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const auto b = static_cast<unsigned char>(text[at]);
+        const bool c1 = is_c1_at(text, at);
+        out += b < 0x20 || b == 0x7F || c1 ? ' ' : text[at];
+        if (c1) ++at;   // its second byte
+    }
+    return balance_bidi(out);
+}
 
 std::string balance_bidi(std::string_view text) {
     if (text.find('\xE2') == std::string_view::npos) return std::string(text);

@@ -3,7 +3,7 @@
 // close is dropped; a PDI also closes what was opened inside its isolate.
 // Text without bidi controls, including other characters whose UTF-8 starts
 // with the same 0xE2 byte ("—", "€"), passes through byte for byte.
-#include "support/bidi_text.hpp"
+#include "support/display_text.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Times verdict batch against Hugo on the same pages.
+
+For each size it generates a catalog (bench/generate-catalog), then runs, one
+after the other on this machine:
+  - verdict batch --formats html into an empty folder (the full HTML batch);
+  - verdict batch with html, md and json into an empty folder;
+  - the same again with nothing changed (the no-op rebuild);
+  - the same after changing one tool's tagline (the one-tool change);
+  - hugo building the Markdown pages as a site (the minimal site of
+    tests/hugo/site/), then building it again with nothing changed.
+It prints each time, pages per second and peak memory (the largest resident
+set of the process, from wait4), and the ratios the README states.
+
+Usage: python3 bench/batch_benchmarks.py [--build build] [--sizes 10000,50000] [--work DIR]
+"""
+import argparse
+import json
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+TOOLS_PER_PAGE = 0.55   # the generator makes about 1.8 comparison pairs per tool
+
+
+def measure_rss(command, cwd=None):
+    """Runs `command`; returns (seconds, the child's peak resident set in MB, what it printed)."""
+    start = time.monotonic()
+    pid = os.fork()
+    if pid == 0:
+        if cwd:
+            os.chdir(cwd)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        log = os.open(str(LOG), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+        os.dup2(log, 1)
+        os.dup2(devnull, 2)
+        os.execvp(str(command[0]), [str(c) for c in command])
+    _, status, usage = os.wait4(pid, 0)
+    seconds = time.monotonic() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        sys.exit(f"{command[0]} failed with status {os.waitstatus_to_exitcode(status)}:\n{LOG.read_text()}")
+    return seconds, usage.ru_maxrss / 1024, LOG.read_text()
+
+
+def written(summary):
+    found = re.search(r"(\d+) written, (\d+) unchanged", summary)
+    return int(found.group(1)) if found else -1
+
+
+def run_size(args, pages_wanted, work):
+    tools = max(50, int(pages_wanted * TOOLS_PER_PAGE))
+    catalog = work / "catalog"
+    subprocess.run([args.build / "bench/generate-catalog", "--tools", str(tools), "--categories", "40", "--seed", "11",
+                    "--out", catalog, "--panel", args.source / "catalog/panel.json", "--force"], check=True, stdout=subprocess.DEVNULL)
+    pairs = json.loads((catalog / "comparisons.json").read_text())["pairs"]
+    verdict = args.build / "bin/verdict"
+    result = {"tools": tools, "comparisons": len(pairs)}
+
+    seconds, rss, out = measure_rss([verdict, "batch", "--catalog", catalog, "--out", work / "html", "--formats", "html", "-q"])
+    result["html"] = {"seconds": seconds, "rss_mb": rss, "pages": len(pairs) + tools + 1}
+    seconds, rss, out = measure_rss([verdict, "batch", "--catalog", catalog, "--out", work / "all", "-q"])
+    result["all"] = {"seconds": seconds, "rss_mb": rss, "pages": 3 * (len(pairs) + tools + 1)}
+    seconds, rss, out = measure_rss([verdict, "batch", "--catalog", catalog, "--out", work / "all", "-q"])
+    result["noop"] = {"seconds": seconds, "rss_mb": rss, "written": written(out)}
+
+    changed = pairs[len(pairs) // 2][0]
+    tool_file = catalog / "tools" / f"{changed}.json"
+    document = json.loads(tool_file.read_text())
+    document["tagline"] += " (revised)"
+    tool_file.write_text(json.dumps(document, indent=2) + "\n")
+    its_pages = 3 * (sum(changed in pair for pair in pairs) + 1 + 1)   # its comparisons, its tool page, the index
+    seconds, rss, out = measure_rss([verdict, "batch", "--catalog", catalog, "--out", work / "all", "-q"])
+    result["one_tool"] = {"seconds": seconds, "written": written(out), "expected": its_pages}
+
+    site = work / "hugo"
+    shutil.copytree(args.source / "tests/hugo/site", site)
+    (site / "content").mkdir()
+    shutil.copytree(work / "all/compare", site / "content/compare", ignore=shutil.ignore_patterns("*.html", "*.json"))
+    shutil.copytree(work / "all/tools", site / "content/tools", ignore=shutil.ignore_patterns("*.html", "*.json"))
+    shutil.copy(work / "all/index.md", site / "content/_index.md")
+    hugo = [args.hugo, "--source", site, "--destination", site / "public", "--quiet"]
+    seconds, rss, _ = measure_rss(hugo)
+    result["hugo"] = {"seconds": seconds, "rss_mb": rss, "pages": len(pairs) + tools + 1}
+    seconds, rss, _ = measure_rss(hugo)
+    result["hugo_rebuild"] = {"seconds": seconds, "rss_mb": rss}
+    return result
+
+
+def report(size, r):
+    html_rate = r["html"]["pages"] / r["html"]["seconds"]
+    hugo_rate = r["hugo"]["pages"] / r["hugo"]["seconds"]
+    lines = [
+        f"## about {size} comparison pages: {r['comparisons']} comparisons, {r['tools']} tools",
+        f"verdict, HTML only:            {r['html']['seconds']:7.2f} s  {html_rate:8.0f} pages/s  peak {r['html']['rss_mb']:6.0f} MB",
+        f"verdict, html+md+json:         {r['all']['seconds']:7.2f} s  {r['all']['pages'] / r['all']['seconds']:8.0f} pages/s  peak {r['all']['rss_mb']:6.0f} MB",
+        f"verdict, no-op rebuild:        {r['noop']['seconds']:7.2f} s  ({r['noop']['written']} files written)",
+        f"verdict, one tool changed:     {r['one_tool']['seconds']:7.2f} s  ({r['one_tool']['written']} files written, its pages: {r['one_tool']['expected']})",
+        f"hugo, Markdown as a site:      {r['hugo']['seconds']:7.2f} s  {hugo_rate:8.0f} pages/s  peak {r['hugo']['rss_mb']:6.0f} MB",
+        f"hugo, rebuild, nothing changed:{r['hugo_rebuild']['seconds']:7.2f} s",
+        f"ratios: HTML pages/s vs hugo {html_rate / hugo_rate:.1f}x (target >= 4); all three formats {r['hugo']['seconds'] / r['all']['seconds']:.1f}x faster than hugo's HTML (target > 1);",
+        f"        no-op vs hugo rebuild {r['hugo_rebuild']['seconds'] / r['noop']['seconds']:.1f}x (target >= 20); peak memory {r['all']['rss_mb'] / r['hugo']['rss_mb']:.3f} of hugo's (target <= 0.1)",
+    ]
+    print("\n".join(lines), flush=True)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--build", type=pathlib.Path, default=pathlib.Path("build"))
+    parser.add_argument("--sizes", default="10000,50000")
+    parser.add_argument("--hugo", default="hugo")
+    parser.add_argument("--work", type=pathlib.Path, help="where to generate (default: a temporary folder, removed after)")
+    args = parser.parse_args()
+    args.source = pathlib.Path(__file__).resolve().parents[1]
+    args.build = args.build.resolve()
+    global LOG
+    with tempfile.TemporaryDirectory(prefix="verdict-bench-") as temp:
+        root = args.work.resolve() if args.work else pathlib.Path(temp)
+        LOG = pathlib.Path(temp) / "run.log"
+        for size in [int(s) for s in args.sizes.split(",")]:
+            work = root / f"pages-{size}"
+            shutil.rmtree(work, ignore_errors=True)
+            work.mkdir(parents=True)
+            report(size, run_size(args, size, work))
+    return 0
+
+
+LOG = None
+
+if __name__ == "__main__":
+    sys.exit(main())
