@@ -150,8 +150,8 @@ TEST_CASE("an explicit pair listed twice, either way round, is a problem at the 
     c.write(document(id_pairs{{"alpha-tool", "beta-tool"}, {"gamma-tool", "beta-tool"}, {"beta-tool", "alpha-tool"}, {"alpha-tool", "beta-tool"}}));
     const auto [pairs, problems] = c.load();
     REQUIRE(problems.size() == 2);
-    CHECK(fields_of(problems[0]) == std::vector<std::string>{"comparisons.json", "/pairs/2", "each pair once", "a pair already listed", ""});
-    CHECK(fields_of(problems[1]) == std::vector<std::string>{"comparisons.json", "/pairs/3", "each pair once", "a pair already listed", ""});
+    CHECK(fields_of(problems[0]) == std::vector<std::string>{"comparisons.json", "/pairs/2", "each pair once, each with a page name of its own", "a pair already listed", ""});
+    CHECK(fields_of(problems[1]) == std::vector<std::string>{"comparisons.json", "/pairs/3", "each pair once, each with a page name of its own", "a pair already listed", ""});
     CHECK(pairs == slugs{"alpha-tool-vs-beta-tool", "gamma-tool-vs-beta-tool"});
 }
 

@@ -94,13 +94,9 @@ void make_pages(std::vector<page_work*>& todo, const site_material& site, const 
     for (std::thread& t : threads) t.join();
 }
 
-std::string refusal_of(const output_folder& folder, const std::optional<manifest>& old, const problem_list& problems, bool force) {
+std::string refusal_of(const output_folder& folder, const problem_list& problems, bool force) {
     if (!folder.error().empty()) return folder.error();
-    if (force) return "";
-    if (!problems.empty()) return to_string(problems.front());
-    if (!old && folder.has_foreign_content())
-        return folder.dir().generic_string() + " is not empty and has no " + manifest_file_name +
-               ": it was not made by verdict batch, so nothing in it may be replaced or deleted (use --force to write into it anyway)";
+    if (!force && !problems.empty()) return to_string(problems.front());
     return "";
 }
 
@@ -159,14 +155,23 @@ bool take_from_shards(const std::vector<std::filesystem::path>& shards, std::vec
     return true;
 }
 
+// Before any page is written, the manifest marks every page about to be written as owned but unknown, so a run
+// killed part-way leaves a manifest that trusts none of them: the next run makes each again, whatever the killed
+// run had written, and still knows the files are the engine's to replace or delete.
+std::string claim_pages(const std::optional<manifest>& old, const std::vector<page_work*>& todo, const output_folder& folder, file_writer& writer) {
+    manifest claimed = old ? *old : manifest{};
+    for (const page_work* w : todo) claimed.files[w->page.path] = unknown_entry;
+    return writer.write(folder.dir() / manifest_file_name, manifest_text(claimed));
+}
+
 }  // namespace
 
 batch_summary run_batch(const batch_inputs& inputs, const batch_request& request, file_writer& writer, progress& report) {
     batch_summary summary;
-    output_folder folder(request.out_dir);
+    output_folder folder(request.out_dir, !request.force);
     problem_list problems;
     const std::optional<manifest> old = folder.error().empty() ? read_manifest(folder.dir(), problems) : std::nullopt;
-    summary.refusal = refusal_of(folder, old, problems, request.force);
+    summary.refusal = refusal_of(folder, problems, request.force);
     if (summary.refusal.empty()) summary.refusal = folder.make_page_folders();
     if (!summary.refusal.empty()) return summary;
     summary.temporaries_cleared = folder.clear_temporaries();
@@ -203,6 +208,10 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
         }
         w.result = page_result::unchanged;
         w.entry = *w.old;
+    }
+    if (!todo.empty()) {
+        summary.refusal = claim_pages(old, todo, folder, writer);
+        if (!summary.refusal.empty()) return summary;
     }
     const site_material site{config, tools, make_index(tools, inputs.pairs, config)};
     make_pages(todo, site, folder, writer, request, report, work.size(), work.size() - todo.size());

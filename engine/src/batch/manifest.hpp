@@ -19,6 +19,9 @@ struct manifest_entry {
     std::uint64_t size = 0;
 };
 
+/// What the manifest holds for a file a run is about to write: the engine's, made from nothing known.
+inline const manifest_entry unknown_entry{"0000000000000000", "0000000000000000", 0};
+
 struct manifest {
     std::unordered_map<std::string, manifest_entry> files;   ///< By path relative to the output folder.
 };

@@ -4,6 +4,8 @@
 // gives them, so clearing them can never touch a file someone else put there.
 #include "batch/output_folder.hpp"
 
+#include "batch/manifest.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -20,10 +22,24 @@ bool is_temporary_name(const std::string& name) {
     return name.find_first_not_of("0123456789", mark + 5) == std::string::npos;
 }
 
+// Files but no manifest: a folder someone else made. A lock alone is what a run refused earlier may have left.
+bool holds_foreign_files(const std::filesystem::path& dir) {
+    std::error_code ec;
+    if (std::filesystem::exists(dir / manifest_file_name, ec)) return false;
+    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
+        if (entry.path().filename() != lock_file_name) return true;
+    return false;
+}
+
 }  // namespace
 
-output_folder::output_folder(std::filesystem::path dir) : dir_(std::move(dir)) {
+output_folder::output_folder(std::filesystem::path dir, bool refuse_foreign) : dir_(std::move(dir)) {
     std::error_code ec;
+    if (refuse_foreign && holds_foreign_files(dir_)) {
+        error_ = dir_.generic_string() + " is not empty and has no " + manifest_file_name +
+                 ": it was not made by verdict batch, so nothing in it may be replaced or deleted (use --force to write into it anyway)";
+        return;
+    }
     std::filesystem::create_directories(dir_, ec);
     if (ec) {
         error_ = "cannot create " + dir_.generic_string() + ": " + ec.message();
@@ -38,15 +54,6 @@ output_folder::output_folder(std::filesystem::path dir) : dir_(std::move(dir)) {
 
 output_folder::~output_folder() {
     if (lock_fd_ >= 0) ::close(lock_fd_);
-}
-
-bool output_folder::has_foreign_content() const {
-    std::error_code ec;
-    for (const auto& entry : std::filesystem::directory_iterator(dir_, ec)) {
-        const std::string name = entry.path().filename().string();
-        if (name != lock_file_name) return true;
-    }
-    return false;
 }
 
 std::string output_folder::make_page_folders() const {

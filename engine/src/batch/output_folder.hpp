@@ -12,8 +12,10 @@ namespace verdict {
 
 class output_folder {
 public:
-    /// Creates `dir` when missing and locks it. On failure, `error` says why and the folder is not usable.
-    explicit output_folder(std::filesystem::path dir);
+    /// Creates `dir` when missing and locks it, unless `refuse_foreign` and it already holds files but no manifest:
+    /// then it is left exactly as it was (not even a lock file is added). On failure, `error` says why and the
+    /// folder is not usable.
+    output_folder(std::filesystem::path dir, bool refuse_foreign);
     ~output_folder();
     output_folder(const output_folder&) = delete;
     output_folder& operator=(const output_folder&) = delete;
@@ -21,8 +23,6 @@ public:
     const std::filesystem::path& dir() const { return dir_; }
     const std::string& error() const { return error_; }
 
-    /// True when the folder holds anything but the lock: a folder the engine did not make.
-    bool has_foreign_content() const;
     /// Creates compare/ and tools/; an empty string on success, else why not.
     std::string make_page_folders() const;
     /// Deletes the temporaries of interrupted writes (".<name>.tmp-<pid>") and returns how many there were.

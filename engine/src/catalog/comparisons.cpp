@@ -9,6 +9,7 @@
 #include "support/text_file.hpp"
 
 #include <set>
+#include <unordered_set>
 #include <utility>
 
 namespace verdict {
@@ -18,16 +19,21 @@ using json = nlohmann::json;
 
 class pair_list {
 public:
-    // False when the pair (either way round) is already listed.
-    bool add(const tool* left, const tool* right) {
-        if (!seen_.insert(std::minmax(left->id, right->id)).second) return false;
-        pairs_.push_back({left, right});
-        return true;
+    // Empty when the pair is added; otherwise why not: it is listed already (either way round), or its page name
+    // is another pair's (ids with "-vs-" in them can run together: "a-vs-b" with "c", "a" with "b-vs-c").
+    std::string add(const tool* left, const tool* right) {
+        const comparison_pair pair{left, right};
+        if (seen_.count(std::minmax(left->id, right->id))) return "a pair already listed";
+        if (!slugs_.insert(pair.slug()).second) return "a pair whose page name, " + pair.slug() + ", another pair already has";
+        seen_.insert(std::minmax(left->id, right->id));
+        pairs_.push_back(pair);
+        return "";
     }
     std::vector<comparison_pair> take() { return std::move(pairs_); }
 
 private:
     std::set<std::pair<std::string, std::string>> seen_;
+    std::unordered_set<std::string> slugs_;
     std::vector<comparison_pair> pairs_;
 };
 
@@ -49,7 +55,8 @@ void add_explicit(const json& pairs, const catalog& tools, const std::string& sh
         }
         if (!sides[0] || !sides[1]) continue;
         if (sides[0] == sides[1]) problems.push_back({shown, pointer, "two different tools", "\"" + sides[0]->id + "\" twice", ""});
-        else if (!out.add(sides[0], sides[1])) problems.push_back({shown, pointer, "each pair once", "a pair already listed", ""});
+        else if (const std::string refused = out.add(sides[0], sides[1]); !refused.empty())
+            problems.push_back({shown, pointer, "each pair once, each with a page name of its own", refused, ""});
     }
 }
 
@@ -63,7 +70,9 @@ void add_categories(const json& categories, const catalog& tools, const std::str
             problems.push_back({shown, "/all_pairs_within/" + std::to_string(i), "the category of a catalog tool", "\"" + name + "\"",
                                 did_you_mean(name, categories_of(tools))});
         for (std::size_t a = 0; a < members.size(); ++a)
-            for (std::size_t b = a + 1; b < members.size(); ++b) out.add(members[a], members[b]);
+            for (std::size_t b = a + 1; b < members.size(); ++b)
+                if (const std::string refused = out.add(members[a], members[b]); refused.starts_with("a pair whose page name"))
+                    problems.push_back({shown, "/all_pairs_within/" + std::to_string(i), "each pair with a page name of its own", refused, ""});
     }
 }
 
