@@ -1,0 +1,195 @@
+// Snapshots read every file's bytes once and keep only a hash, so a folder of
+// 30,000 pages costs megabytes, not gigabytes; where two folders must be
+// equal byte for byte, differences() reads both again and compares them whole.
+#include "batch/batch_test_support.hpp"
+
+#include "support/paths.hpp"
+
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+namespace verdict::test {
+namespace {
+
+using nlohmann::json;
+
+fs::path generator() { return VERDICT_GENERATOR; }
+
+json read_json(const fs::path& file) { return json::parse(read_bytes(file)); }
+
+std::string relative_name(const fs::path& file, const fs::path& dir) { return fs::relative(file, dir).generic_string(); }
+
+}  // namespace
+
+std::string read_bytes(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    std::ostringstream bytes;
+    bytes << in.rdbuf();
+    return bytes.str();
+}
+
+folder_snapshot snapshot_of(const fs::path& dir) {
+    folder_snapshot snapshot;
+    for (const auto& entry : fs::recursive_directory_iterator(dir)) {
+        if (!entry.is_regular_file()) continue;
+        struct stat info {};
+        if (::stat(entry.path().c_str(), &info) != 0) continue;   // deleted between listing and stat
+        const std::string bytes = read_bytes(entry.path());
+        snapshot[relative_name(entry.path(), dir)] = {bytes.size(), std::hash<std::string>{}(bytes), static_cast<std::uint64_t>(info.st_ino),
+                                                      std::int64_t{info.st_mtim.tv_sec} * 1'000'000'000 + info.st_mtim.tv_nsec};
+    }
+    return snapshot;
+}
+
+std::map<std::string, std::int64_t> folder_times(const fs::path& dir) {
+    std::map<std::string, std::int64_t> times;
+    auto add = [&](const fs::path& folder) {
+        struct stat info {};
+        if (::stat(folder.c_str(), &info) == 0) times[folder == dir ? "." : relative_name(folder, dir)] = std::int64_t{info.st_mtim.tv_sec} * 1'000'000'000 + info.st_mtim.tv_nsec;
+    };
+    add(dir);
+    for (const auto& entry : fs::recursive_directory_iterator(dir))
+        if (entry.is_directory()) add(entry.path());
+    return times;
+}
+
+std::set<std::string> rewritten_paths(const folder_snapshot& before, const folder_snapshot& after) {
+    std::set<std::string> rewritten;
+    for (const auto& [path, now] : after) {
+        const auto old = before.find(path);
+        if (old == before.end() || old->second.inode != now.inode || old->second.mtime_ns != now.mtime_ns) rewritten.insert(path);
+    }
+    return rewritten;
+}
+
+std::set<std::string> removed_paths(const folder_snapshot& before, const folder_snapshot& after) {
+    std::set<std::string> removed;
+    for (const auto& [path, state] : before)
+        if (!after.count(path)) removed.insert(path);
+    return removed;
+}
+
+std::vector<std::string> differences(const fs::path& a, const fs::path& b) {
+    std::set<std::string> in_a, in_b;
+    for (const auto& entry : fs::recursive_directory_iterator(a))
+        if (entry.is_regular_file()) in_a.insert(relative_name(entry.path(), a));
+    for (const auto& entry : fs::recursive_directory_iterator(b))
+        if (entry.is_regular_file()) in_b.insert(relative_name(entry.path(), b));
+    std::vector<std::string> found;
+    for (const std::string& path : in_a)
+        if (!in_b.count(path)) found.push_back("only in " + a.filename().string() + ": " + path);
+        else if (read_bytes(a / path) != read_bytes(b / path)) found.push_back("bytes differ: " + path);
+    for (const std::string& path : in_b)
+        if (!in_a.count(path)) found.push_back("only in " + b.filename().string() + ": " + path);
+    return found;
+}
+
+std::string first_of(const std::vector<std::string>& items, std::size_t shown) {
+    std::string text = std::to_string(items.size()) + (items.size() == 1 ? " item" : " items");
+    for (std::size_t i = 0; i < items.size() && i < shown; ++i) text += "\n  " + items[i];
+    if (items.size() > shown) text += "\n  ...";
+    return text;
+}
+
+std::vector<std::string> temporaries_in(const folder_snapshot& snapshot) {
+    static const std::regex temporary(R"(^\..+\.tmp-[0-9]+$)");
+    std::vector<std::string> found;
+    for (const auto& [path, state] : snapshot)
+        if (std::regex_match(fs::path(path).filename().string(), temporary)) found.push_back(path);
+    return found;
+}
+
+void generate_catalog(const fs::path& dir, int tools, int categories, int seed) {
+    const auto run = run_process(generator(),
+                                 {"--tools", std::to_string(tools), "--categories", std::to_string(categories), "--seed", std::to_string(seed),
+                                  "--out", dir.string(), "--panel", (stock_catalog() / "panel.json").string()},
+                                 source_dir());
+    INFO(run.out << run.err);
+    REQUIRE(run.exit_code == 0);
+}
+
+void copy_stock_catalog(const fs::path& dir) {
+    fs::create_directories(dir);
+    fs::copy(stock_catalog() / "tools", dir / "tools", fs::copy_options::recursive);
+    fs::copy_file(stock_catalog() / "panel.json", dir / "panel.json");
+    fs::copy_file(stock_catalog() / "comparisons.json", dir / "comparisons.json");
+}
+
+process_result run_batch_command(const fs::path& catalog, const fs::path& out, const std::vector<std::string>& extra) {
+    std::vector<std::string> args{"batch", "--catalog", catalog.string(), "--out", out.string(), "--quiet"};
+    args.insert(args.end(), extra.begin(), extra.end());
+    return run_verdict(args);
+}
+
+long summary_count(const std::string& out, const std::string& what) {
+    std::smatch match;
+    if (!std::regex_search(out, match, std::regex("([0-9]+) " + what))) return -1;
+    return std::stol(match[1]);
+}
+
+std::vector<std::string> tool_ids(const fs::path& catalog) {
+    std::vector<std::string> ids;
+    for (const auto& entry : fs::directory_iterator(catalog / "tools"))
+        if (entry.path().extension() == ".json") ids.push_back(read_json(entry.path()).at("id"));
+    std::sort(ids.begin(), ids.end());
+    return ids;
+}
+
+std::vector<std::pair<std::string, std::string>> comparisons_of(const fs::path& catalog) {
+    std::map<std::string, std::string> category_of;
+    for (const auto& entry : fs::directory_iterator(catalog / "tools")) {
+        const json t = read_json(entry.path());
+        category_of[t.at("id")] = t.at("category");
+    }
+    const json file = read_json(catalog / "comparisons.json");
+    std::vector<std::pair<std::string, std::string>> pairs;
+    std::set<std::pair<std::string, std::string>> seen;   // each pair as (smaller id, larger id)
+    auto add = [&](const std::string& left, const std::string& right) {
+        if (left == right || !category_of.count(left) || !category_of.count(right)) return;
+        if (seen.insert(std::minmax(left, right)).second) pairs.emplace_back(left, right);
+    };
+    for (const json& pair : file.value("pairs", json::array())) add(pair.at(0), pair.at(1));
+    for (const json& category : file.value("all_pairs_within", json::array()))
+        for (auto a = category_of.begin(); a != category_of.end(); ++a)
+            for (auto b = std::next(a); b != category_of.end(); ++b)
+                if (a->second == category && b->second == category) add(a->first, b->first);
+    return pairs;
+}
+
+std::set<std::string> pages_of_tool(const fs::path& catalog, const std::string& tool_id, const std::vector<std::string>& formats) {
+    std::set<std::string> pages;
+    for (const std::string& format : formats) {
+        pages.insert("tools/" + tool_id + "." + format);
+        for (const auto& [left, right] : comparisons_of(catalog))
+            if (left == tool_id || right == tool_id) pages.insert("compare/" + left + "-vs-" + right + "." + format);
+    }
+    return pages;
+}
+
+void edit_tool(const fs::path& catalog, const std::string& tool_id, const std::string& field, const std::string& value) {
+    const fs::path file = catalog / "tools" / (tool_id + ".json");
+    json t = read_json(file);
+    REQUIRE(t.contains(field));
+    REQUIRE(t[field] != value);
+    t[field] = value;
+    std::ofstream(file, std::ios::binary) << t.dump(2);
+}
+
+std::string shout_name(const fs::path& catalog, const std::string& tool_id) {
+    std::string name = read_json(catalog / "tools" / (tool_id + ".json")).at("name");
+    for (char& c : name)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    edit_tool(catalog, tool_id, "name", name);
+    return name;
+}
+
+bool same_bytes(const fs::path& a, const fs::path& b) { return fs::exists(a) && fs::exists(b) && read_bytes(a) == read_bytes(b); }
+
+}  // namespace verdict::test
