@@ -215,3 +215,17 @@ TEST_CASE("a missing comparisons.json is a problem", "[unit][comparisons]") {
     CHECK(fields_of(problems[0]) == std::vector<std::string>{"comparisons.json", "", "a readable file", "no such file", ""});
     CHECK(pairs.empty());
 }
+
+TEST_CASE("a comparisons.json far larger than a tool file is read whole", "[unit][comparisons]") {
+    test::temp_catalog catalog;
+    for (const char* id : {"alpha", "beta"}) catalog.add_tool(test::minimal_tool(id));
+    // 40,000 copies of one pair (about 2 MB): every copy after the first is a duplicate, so each is reported, which
+    // shows the file was read to its end rather than refused for its size.
+    std::string text = "{\"pairs\": [";
+    for (int i = 0; i < 40000; ++i) text += std::string(i ? "," : "") + "[\"alpha\", \"beta\"]";
+    test::write_file(catalog.path() / "comparisons.json", text + "]}");
+    problem_list problems;
+    const auto pairs = load_comparisons(catalog.path(), load_catalog(catalog.path(), {"developer", "skeptic", "futurist", "business", "creator"}, problems), problems);
+    CHECK(pairs.size() == 1);
+    CHECK(problems.size() == 39999);
+}

@@ -81,7 +81,7 @@ void add_categories(const json& categories, const catalog& tools, const std::str
 std::vector<comparison_pair> load_comparisons(const std::filesystem::path& catalog_dir, const catalog& tools, problem_list& problems) {
     const std::filesystem::path file = catalog_dir / "comparisons.json";
     const std::size_t before = problems.size();
-    const auto document = read_json_document(file, comparisons_schema(), problems);
+    const auto document = read_json_document(file, comparisons_schema(), problems, max_comparisons_file_bytes);
     if (!document || problems.size() > before) return {};
     const std::string shown = display_path(file);
     pair_list out;

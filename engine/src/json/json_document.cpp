@@ -6,8 +6,8 @@
 namespace verdict {
 
 std::optional<nlohmann::json> read_json_document(const std::filesystem::path& path, const schema_validator& schema,
-                                                 problem_list& problems) {
-    const auto text = read_text_file(path, max_json_file_bytes, problems);
+                                                 problem_list& problems, std::size_t max_bytes) {
+    const auto text = read_text_file(path, max_bytes, problems);
     if (!text) return std::nullopt;
     const std::string shown = display_path(path);
     auto document = parse_strict_json(*text, shown, problems);

@@ -11,12 +11,14 @@
 
 namespace verdict {
 
-/// Largest input JSON file accepted.
+/// Largest tool or panel file accepted.
 inline constexpr std::size_t max_json_file_bytes = 1 << 20;
+/// Largest comparisons.json accepted: a list of a million pairs fits.
+inline constexpr std::size_t max_comparisons_file_bytes = std::size_t{128} << 20;
 
 /// The document when it parsed, even if it breaks the schema (so callers can
 /// report further problems); every problem found is appended to `problems`.
 std::optional<nlohmann::json> read_json_document(const std::filesystem::path& path, const schema_validator& schema,
-                                                 problem_list& problems);
+                                                 problem_list& problems, std::size_t max_bytes = max_json_file_bytes);
 
 }  // namespace verdict
