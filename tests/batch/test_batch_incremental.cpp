@@ -88,11 +88,14 @@ TEST_CASE("a second run with nothing changed writes, renames and deletes nothing
     const test::folder_snapshot before = test::snapshot_of(out);
     const auto folders_before = test::folder_times(out);
 
+    bool inputs_touched = false;
     SECTION("the catalog as it was") {}
     SECTION("the catalog's files rewritten with the same facts in another layout") {
-        // The pages depend on the facts, not on the files' bytes or times.
+        // The pages depend on the facts, not on the files' bytes or times. The record of the inputs' times
+        // (.verdict-inputs, at the root) is renewed, so the root folder's time may move; no page folder's may.
         for (const auto& entry : fs::directory_iterator(catalog / "tools")) write_json(entry.path(), read_json(entry.path()));
         write_json(catalog / "panel.json", read_json(catalog / "panel.json"));
+        inputs_touched = true;
     }
 
     const std::string summary = batch_ok(catalog, out, {"--jobs", "2"});
@@ -106,7 +109,9 @@ TEST_CASE("a second run with nothing changed writes, renames and deletes nothing
     CHECK(after.at(".verdict-manifest").inode == before.at(".verdict-manifest").inode);
     CHECK(after.at(".verdict-manifest").mtime_ns == before.at(".verdict-manifest").mtime_ns);
     // A folder's time changes when anything is created, renamed or deleted in it, even a temporary gone again.
-    CHECK(test::folder_times(out) == folders_before);
+    auto folders_after = test::folder_times(out);
+    if (inputs_touched) folders_after.at(".") = folders_before.at(".");
+    CHECK(folders_after == folders_before);
 }
 
 TEST_CASE("changing one tool rewrites exactly its pages and the index in each format, and nothing else", "[batch]") {

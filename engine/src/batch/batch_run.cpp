@@ -161,7 +161,20 @@ bool take_from_shards(const std::vector<std::filesystem::path>& shards, std::vec
 std::string claim_pages(const std::optional<manifest>& old, const std::vector<page_work*>& todo, const output_folder& folder, file_writer& writer) {
     manifest claimed = old ? *old : manifest{};
     for (const page_work* w : todo) claimed.files[w->page.path] = unknown_entry;
+    if (std::string failure = writer.remove(folder.dir() / input_stamps_file_name); !failure.empty()) return failure;
     return writer.write(folder.dir() / manifest_file_name, manifest_text(claimed));
+}
+
+// The inputs of a run with no failure, for the next run's no-op check; a run with failures leaves none, so the
+// next run reads everything again.
+void record_inputs(const batch_request& request, const output_folder& folder, file_writer& writer, batch_summary& summary) {
+    const std::filesystem::path file = folder.dir() / input_stamps_file_name;
+    if (!summary.failures.empty() || !request.inputs) {
+        if (std::string failure = writer.remove(file); !failure.empty()) summary.failures.push_back(failure);
+        return;
+    }
+    if (read_input_stamps(folder.dir()) == request.inputs) return;
+    if (std::string failure = writer.write(file, input_stamps_text(*request.inputs)); !failure.empty()) summary.failures.push_back(failure);
 }
 
 }  // namespace
@@ -230,9 +243,11 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
     if (old) delete_stale(*old, planned, folder, writer, next, summary);
     // With no page to make, every entry is the old one and none was added: the manifest on disk is already right,
     // and a run that changed nothing writes nothing. Otherwise it replaces the claimed one written before the pages.
-    if (old && todo.empty() && next.files.size() == old->files.size()) return summary;
-    if (const std::string failure = writer.write(folder.dir() / manifest_file_name, manifest_text(next)); !failure.empty())
-        summary.failures.push_back(failure);
+    const bool manifest_as_before = old && todo.empty() && next.files.size() == old->files.size();
+    if (!manifest_as_before)
+        if (const std::string failure = writer.write(folder.dir() / manifest_file_name, manifest_text(next)); !failure.empty())
+            summary.failures.push_back(failure);
+    record_inputs(request, folder, writer, summary);
     return summary;
 }
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "batch/file_writer.hpp"
+#include "batch/input_stamps.hpp"
 #include "batch/page_plan.hpp"
 #include "batch/progress.hpp"
 #include "catalog/comparisons.hpp"
@@ -24,6 +25,7 @@ struct batch_request {
     bool force = false;                    ///< Make every page again, and accept a folder without a manifest.
     std::optional<shard_spec> shard;
     std::vector<std::filesystem::path> merge_from;   ///< Shards' output folders: copy their pages, make the index.
+    std::optional<input_stamps> inputs;              ///< Recorded beside the manifest when the run has no failure.
 };
 
 struct batch_summary {

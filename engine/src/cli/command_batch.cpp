@@ -1,5 +1,8 @@
 // verdict batch: the whole site, made again where its inputs changed.
 #include "batch/batch_run.hpp"
+#include "batch/content_hash.hpp"
+#include "batch/input_stamps.hpp"
+#include "batch/page_inputs.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "cli/workspace.hpp"
@@ -56,6 +59,29 @@ void print_summary(const batch_summary& s, double seconds, context& ctx) {
     ctx.out << "; " << s.failures.size() << (s.failures.size() == 1 ? " failure" : " failures") << "; " << time << "\n";
 }
 
+// Everything besides the input files that the pages depend on: a change to any of it makes every stamp stale.
+std::string environment_of(const batch_request& request, const std::filesystem::path& catalog_dir, const context& ctx) {
+    content_hash h;
+    h.add(VERDICT_VERSION).add(page_renderer_version).add(ctx.persona_dir.generic_string());
+    std::error_code ec;
+    h.add(std::filesystem::absolute(catalog_dir, ec).lexically_normal().generic_string());
+    for (const std::string& format : request.formats) h.add(format);
+    h.add(request.shard ? std::to_string(request.shard->k) + "/" + std::to_string(request.shard->n) : std::string("whole"));
+    for (const std::filesystem::path& dir : request.merge_from) h.add(std::filesystem::absolute(dir, ec).lexically_normal().generic_string());
+    return h.hex();
+}
+
+// The no-op: a folder whose last complete run read exactly these inputs, with every page still in place.
+std::optional<std::size_t> pages_if_unchanged(const batch_request& request, const std::filesystem::path& catalog_dir, const std::string& environment) {
+    if (request.force) return std::nullopt;
+    const std::optional<input_stamps> inputs = read_input_stamps(request.out_dir);
+    if (!inputs || !inputs_unchanged(*inputs, catalog_dir, environment)) return std::nullopt;
+    problem_list problems;
+    const std::optional<manifest> m = read_manifest(request.out_dir, problems);
+    if (!m || !pages_intact(request.out_dir, *m)) return std::nullopt;
+    return m->files.size();
+}
+
 double seconds_now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
 
 }  // namespace
@@ -79,7 +105,7 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     if (auto stop = p.parse(args)) return *stop;
     const auto formats = chosen_formats(p, ctx);
     if (!formats) return exit_code::bad_input;
-    batch_request request{p.values()["out"].as<std::string>(), *formats, p.values()["jobs"].as<std::size_t>(), p.values().count("force") > 0, {}, {}};
+    batch_request request{p.values()["out"].as<std::string>(), *formats, p.values()["jobs"].as<std::size_t>(), p.values().count("force") > 0, {}, {}, {}};
     if (p.values().count("shard")) {
         request.shard = parse_shard(p.values()["shard"].as<std::string>());
         if (!request.shard) {
@@ -95,6 +121,14 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
         }
     }
     const double start = seconds_now();
+    const std::string environment = environment_of(request, p.catalog_dir(), ctx);
+    if (const auto pages = pages_if_unchanged(request, p.catalog_dir(), environment)) {
+        batch_summary same;
+        same.pages = same.unchanged = *pages;
+        print_summary(same, seconds_now() - start, ctx);
+        return exit_code::ok;
+    }
+    input_stamps stamps{environment, stamp_catalog(p.catalog_dir())};   // before reading: a later change is seen next run
     // A bad tool file, comparison or vote row leaves out only what it spoils: the run goes on, and lists it with
     // the failures. Without a usable panel there is nothing to review with, and the run stops (exit 2).
     workspace ws = load_workspace(p.catalog_dir(), ctx.persona_dir);
@@ -105,6 +139,10 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     problem_list problems = ws.problems;
     const std::vector<comparison_pair> pairs = load_comparisons(p.catalog_dir(), ws.tools, problems);
     const community_votes votes = load_votes(p.catalog_dir(), ws.tools, problems);
+    std::vector<std::filesystem::path> persona_sources;
+    for (const seat_config& seat : ws.seats->config().seats) persona_sources.push_back(seat.source);
+    stamp_files(persona_sources, stamps.files);
+    if (problems.empty()) request.inputs = std::move(stamps);
     disk_writer writer;
     auto report = make_progress(ctx.err, ::isatty(STDERR_FILENO) == 1, p.values().count("quiet") > 0, seconds_now);
     const batch_summary summary = run_batch({*ws.seats, ws.tools, votes, pairs}, request, writer, *report);

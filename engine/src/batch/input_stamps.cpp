@@ -1,0 +1,98 @@
+// Size and nanosecond modification time are the stamp build tools trust (make,
+// ninja, git's index); editors, copies and version control all change the
+// time when they change a file. The listing check catches files added to the
+// catalog, which no stamp could.
+#include "batch/input_stamps.hpp"
+
+#include "support/text_file.hpp"
+
+#include <charconv>
+#include <sys/stat.h>
+
+namespace verdict {
+namespace {
+
+std::optional<file_stamp> stamp_of(const std::filesystem::path& file) {
+    struct stat info;
+    if (::stat(file.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
+    return file_stamp{static_cast<std::uint64_t>(info.st_size),
+                      static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec};
+}
+
+std::vector<std::filesystem::path> catalog_files(const std::filesystem::path& catalog_dir) {
+    std::vector<std::filesystem::path> files{catalog_dir / "panel.json", catalog_dir / "comparisons.json"};
+    for (const auto& [folder, extension] : {std::pair{"tools", ".json"}, std::pair{"votes", ".csv"}}) {
+        std::error_code ec;
+        for (const auto& entry : std::filesystem::directory_iterator(catalog_dir / folder, ec))
+            if (entry.path().extension() == extension && entry.path().filename().string().front() != '.') files.push_back(entry.path());
+    }
+    return files;
+}
+
+// "input <size> <mtime-ns> <path>" into `stamps`; false when the line has another shape.
+bool read_stamp_line(std::string_view line, input_stamps& stamps) {
+    if (!line.starts_with("input ")) return false;
+    const std::size_t size_end = line.find(' ', 6);
+    const std::size_t time_end = size_end == std::string_view::npos ? size_end : line.find(' ', size_end + 1);
+    if (time_end == std::string_view::npos) return false;
+    file_stamp stamp;
+    const auto a = std::from_chars(line.data() + 6, line.data() + size_end, stamp.size);
+    const auto b = std::from_chars(line.data() + size_end + 1, line.data() + time_end, stamp.mtime_ns);
+    if (a.ec != std::errc() || a.ptr != line.data() + size_end || b.ec != std::errc() || b.ptr != line.data() + time_end) return false;
+    stamps.files[std::string(line.substr(time_end + 1))] = stamp;
+    return true;
+}
+
+}  // namespace
+
+std::optional<input_stamps> read_input_stamps(const std::filesystem::path& dir) {
+    problem_list ignored;   // a missing or unreadable file only means the run reads every input
+    const auto text = read_text_file(dir / input_stamps_file_name, std::size_t{64} << 20, ignored);
+    if (!text || !text->starts_with("inputs ")) return std::nullopt;
+    input_stamps stamps;
+    std::string_view rest = *text;
+    for (bool first = true; !rest.empty(); first = false) {
+        const std::size_t end = rest.find('\n');
+        const std::string_view line = rest.substr(0, end);
+        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+        if (first) stamps.environment = std::string(line.substr(7));
+        else if (!read_stamp_line(line, stamps)) return std::nullopt;
+    }
+    return stamps;
+}
+
+std::string input_stamps_text(const input_stamps& stamps) {
+    std::string out = "inputs " + stamps.environment + "\n";
+    for (const auto& [path, stamp] : stamps.files) out += "input " + std::to_string(stamp.size) + " " + std::to_string(stamp.mtime_ns) + " " + path + "\n";
+    return out;
+}
+
+std::map<std::string, file_stamp> stamp_catalog(const std::filesystem::path& catalog_dir) {
+    std::map<std::string, file_stamp> stamps;
+    stamp_files(catalog_files(catalog_dir), stamps);
+    return stamps;
+}
+
+void stamp_files(const std::vector<std::filesystem::path>& files, std::map<std::string, file_stamp>& stamps) {
+    for (const std::filesystem::path& file : files)
+        if (const auto stamp = stamp_of(file)) stamps[file.generic_string()] = *stamp;
+}
+
+bool inputs_unchanged(const input_stamps& recorded, const std::filesystem::path& catalog_dir, const std::string& environment) {
+    if (recorded.environment != environment) return false;
+    for (const std::filesystem::path& file : catalog_files(catalog_dir))
+        if (!recorded.files.count(file.generic_string())) return false;   // a file the last run never saw
+    for (const auto& [path, stamp] : recorded.files)
+        if (stamp_of(path) != stamp) return false;
+    return true;
+}
+
+bool pages_intact(const std::filesystem::path& dir, const manifest& m) {
+    for (const auto& [path, entry] : m.files) {
+        const auto stamp = stamp_of(dir / path);
+        if (!stamp || stamp->size != entry.size) return false;
+    }
+    return true;
+}
+
+}  // namespace verdict

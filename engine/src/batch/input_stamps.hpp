@@ -1,0 +1,56 @@
+// The no-op fast path: a batch whose every input file is as the last complete
+// run stamped it can make no page differently, so it checks sizes and times
+// instead of reading, validating and reviewing the whole catalog again.
+#pragma once
+
+#include "batch/manifest.hpp"
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace verdict {
+
+/// A file's size and modification time when a run read it.
+struct file_stamp {
+    std::uint64_t size = 0;
+    std::int64_t mtime_ns = 0;
+    bool operator==(const file_stamp&) const = default;
+};
+
+/// What a complete run was made from: every input file as stamped before it was read, and a hash of everything
+/// else it depended on (engine version, formats, shard, folders). It is kept beside the manifest, not in it:
+/// times belong to this machine, and the manifest must be the same bytes wherever the same pages are made.
+struct input_stamps {
+    std::string environment;
+    std::map<std::string, file_stamp> files;   ///< By path as the run was given it.
+    bool operator==(const input_stamps&) const = default;
+};
+
+/// The stamps' file name in an output folder.
+inline constexpr const char* input_stamps_file_name = ".verdict-inputs";
+
+/// Reads `<dir>/.verdict-inputs`; nullopt when it is missing or damaged (the run then reads every input).
+std::optional<input_stamps> read_input_stamps(const std::filesystem::path& dir);
+
+/// "inputs <environment>", then "input <size> <mtime-ns> <path>" per file.
+std::string input_stamps_text(const input_stamps& stamps);
+
+/// Stamps every file of `catalog_dir` a batch reads: panel.json, comparisons.json, tools/*.json and votes/*.csv.
+/// Taken before the files are read, so a file changed during the run is seen as changed by the next one.
+std::map<std::string, file_stamp> stamp_catalog(const std::filesystem::path& catalog_dir);
+
+/// Adds the stamps of `files` (the personas' plugins and scripts).
+void stamp_files(const std::vector<std::filesystem::path>& files, std::map<std::string, file_stamp>& stamps);
+
+/// True when `recorded` was made in `environment` and every catalog and persona file is as stamped there, with no
+/// file added to or removed from the catalog.
+bool inputs_unchanged(const input_stamps& recorded, const std::filesystem::path& catalog_dir, const std::string& environment);
+
+/// True when every file `m` lists is in `dir` with the size it records: nothing to repair.
+bool pages_intact(const std::filesystem::path& dir, const manifest& m);
+
+}  // namespace verdict
