@@ -32,7 +32,7 @@ std::string render_tool_page(const page_tool& t, std::string_view format) {
 std::string render_index(const site_index& index, std::string_view format) {
     if (format == "html") return render_index_html(index);
     if (format == "md") return render_index_markdown(index);
-    if (format == "json") return dump_json(index_to_json(index));
+    if (format == "json") return index_json_text(index);
     return render_index_text(index);
 }
 

@@ -99,6 +99,30 @@ json index_tool(const page_tool& t) {
             {"page", tool_page_path(t.subject().id, "json")}};
 }
 
+// `value` as dump_json() would print it at one level of nesting deeper: every line after the first indented.
+void append_indented(std::string& out, const json& value, std::string_view indent) {
+    const std::string text = value.dump(2, ' ', false, json::error_handler_t::replace);
+    for (const char c : text) {
+        out += c;
+        if (c == '\n') out += indent;
+    }
+}
+
+// An array of the index, item by item: a site of 50,000 comparisons would otherwise hold the whole document as a
+// tree, about ten times the size of its text, at once.
+template <class Items, class Item> void append_array(std::string& out, const Items& items, Item to_json) {
+    if (items.empty()) {
+        out += "[]";
+        return;
+    }
+    out += "[";
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        out += i == 0 ? "\n    " : ",\n    ";
+        append_indented(out, to_json(items[i]), "    ");
+    }
+    out += "\n  ]";
+}
+
 }  // namespace
 
 json comparison_to_json(const comparison& c) {
@@ -115,17 +139,21 @@ json comparison_to_json(const comparison& c) {
             {"footer", footer_to_json(c.rule_set, c.data_date)}};
 }
 
-json index_to_json(const site_index& index) {
-    json comparisons = json::array();
-    for (const site_index::entry& e : index.comparisons)
-        comparisons.push_back({{"slug", e.slug},
-                               {"page", comparison_page_path(e.slug, "json")},
-                               {"tools", {index_tool(*e.left), index_tool(*e.right)}},
-                               {"pick", e.choice.winner ? json((*e.choice.winner == 0 ? e.left : e.right)->subject().id) : json(nullptr)},
-                               {"rule", name_of(e.choice.decided_by)}});
-    json tools = json::array();
-    for (const page_tool* t : index.tools) tools.push_back(index_tool(*t));
-    return {{"kind", "index"}, {"comparisons", comparisons}, {"tools", tools}, {"footer", footer_to_json(index.rule_set, index.data_date)}};
+std::string index_json_text(const site_index& index) {
+    std::string out = "{\n  \"kind\": \"index\",\n  \"comparisons\": ";
+    append_array(out, index.comparisons, [](const site_index::entry& e) {
+        return json{{"slug", e.slug},
+                    {"page", comparison_page_path(e.slug, "json")},
+                    {"tools", {index_tool(*e.left), index_tool(*e.right)}},
+                    {"pick", e.choice.winner ? json((*e.choice.winner == 0 ? e.left : e.right)->subject().id) : json(nullptr)},
+                    {"rule", name_of(e.choice.decided_by)}};
+    });
+    out += ",\n  \"tools\": ";
+    append_array(out, index.tools, [](const page_tool* t) { return index_tool(*t); });
+    out += ",\n  \"footer\": ";
+    append_indented(out, footer_to_json(index.rule_set, index.data_date), "  ");
+    out += "\n}\n";
+    return out;
 }
 
 }  // namespace verdict

@@ -7,12 +7,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+
 namespace verdict {
 
 /// {"kind": "comparison", "title", "tools": [2], "scorecard", "split", "community", "pick", "footer"}.
 nlohmann::ordered_json comparison_to_json(const comparison& c);
 
-/// {"kind": "index", "comparisons": [...], "tools": [...], "footer"}.
-nlohmann::ordered_json index_to_json(const site_index& index);
+/// {"kind": "index", "comparisons": [...], "tools": [...], "footer"}, as dump_json() prints a document, but written
+/// entry by entry.
+std::string index_json_text(const site_index& index);
 
 }  // namespace verdict
