@@ -139,9 +139,10 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     problem_list problems = ws.problems;
     const std::vector<comparison_pair> pairs = load_comparisons(p.catalog_dir(), ws.tools, problems);
     const community_votes votes = load_votes(p.catalog_dir(), ws.tools, problems);
-    std::vector<std::filesystem::path> persona_sources;
-    for (const seat_config& seat : ws.seats->config().seats) persona_sources.push_back(seat.source);
-    stamp_files(persona_sources, stamps.files);
+    std::vector<std::filesystem::path> read_too;   // the personas' sources, and for a merge the shards' manifests
+    for (const seat_config& seat : ws.seats->config().seats) read_too.push_back(seat.source);
+    for (const std::filesystem::path& shard : request.merge_from) read_too.push_back(shard / manifest_file_name);
+    stamp_files(read_too, stamps.files);
     if (problems.empty()) request.inputs = std::move(stamps);
     disk_writer writer;
     auto report = make_progress(ctx.err, ::isatty(STDERR_FILENO) == 1, p.values().count("quiet") > 0, seconds_now);
