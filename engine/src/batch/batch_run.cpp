@@ -177,6 +177,48 @@ void record_inputs(const batch_request& request, const output_folder& folder, fi
     if (std::string failure = writer.write(file, input_stamps_text(*request.inputs)); !failure.empty()) summary.failures.push_back(failure);
 }
 
+// Finds each page's old entry and returns the pages that must be made: those whose key changed, whose file is
+// missing or of another size, or every one with --force. The others are unchanged without being rendered.
+std::vector<page_work*> pages_to_make(std::vector<page_work>& work, const std::optional<manifest>& old, const output_folder& folder, bool force) {
+    std::vector<page_work*> todo;
+    for (page_work& w : work) {
+        if (old) {
+            const auto found = old->files.find(w.page.path);
+            if (found != old->files.end()) w.old = &found->second;
+        }
+        if (w.result == page_result::failed) continue;
+        const bool skip = !force && w.old && w.old->key == w.page.key && folder.size_of(w.page.path) == w.old->size;
+        if (!skip) {
+            todo.push_back(&w);
+            continue;
+        }
+        w.result = page_result::unchanged;
+        w.entry = *w.old;
+    }
+    return todo;
+}
+
+// The manifest after the run: each page as made, a page that failed as it was before, stale pages deleted.
+void finish_manifest(std::vector<page_work>& work, const std::optional<manifest>& old, bool nothing_made, const output_folder& folder,
+                     file_writer& writer, batch_summary& summary) {
+    manifest next;
+    std::unordered_set<std::string> planned;
+    for (page_work& w : work) {
+        planned.insert(w.page.path);
+        if (w.result == page_result::failed) summary.failures.push_back(w.failure);
+        if (w.result == page_result::written) ++summary.written;
+        if (w.result == page_result::unchanged) ++summary.unchanged;
+        if (w.result != page_result::failed) next.files[w.page.path] = w.entry;
+        else if (w.old) next.files[w.page.path] = *w.old;   // the old file is still there, and still ours
+    }
+    if (old) delete_stale(*old, planned, folder, writer, next, summary);
+    // With no page made, every entry is the old one and none was added: the manifest on disk is already right, and
+    // a run that changed nothing writes nothing. Otherwise it replaces the claimed one written before the pages.
+    if (old && nothing_made && next.files.size() == old->files.size()) return;
+    if (const std::string failure = writer.write(folder.dir() / manifest_file_name, manifest_text(next)); !failure.empty())
+        summary.failures.push_back(failure);
+}
+
 }  // namespace
 
 batch_summary run_batch(const batch_inputs& inputs, const batch_request& request, file_writer& writer, progress& report) {
@@ -207,21 +249,7 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
         work.push_back({std::move(page), {}, nullptr, page_result::pending, {}, ""});
     if (!request.merge_from.empty() && !take_from_shards(request.merge_from, work, summary)) return summary;
     summary.pages = work.size();
-    std::vector<page_work*> todo;
-    for (page_work& w : work) {
-        if (w.result == page_result::failed) continue;
-        if (old) {
-            const auto found = old->files.find(w.page.path);
-            if (found != old->files.end()) w.old = &found->second;
-        }
-        const bool skip = !request.force && w.old && w.old->key == w.page.key && folder.size_of(w.page.path) == w.old->size;
-        if (!skip) {
-            todo.push_back(&w);
-            continue;
-        }
-        w.result = page_result::unchanged;
-        w.entry = *w.old;
-    }
+    std::vector<page_work*> todo = pages_to_make(work, old, folder, request.force);
     if (!todo.empty()) {
         summary.refusal = claim_pages(old, todo, folder, writer);
         if (!summary.refusal.empty()) return summary;
@@ -230,23 +258,7 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
     make_pages(todo, site, folder, writer, request, report, work.size(), work.size() - todo.size());
     report.finish();
 
-    manifest next;
-    std::unordered_set<std::string> planned;
-    for (page_work& w : work) {
-        planned.insert(w.page.path);
-        if (w.result == page_result::failed) summary.failures.push_back(w.failure);
-        if (w.result == page_result::written) ++summary.written;
-        if (w.result == page_result::unchanged) ++summary.unchanged;
-        if (w.result != page_result::failed) next.files[w.page.path] = w.entry;
-        else if (w.old) next.files[w.page.path] = *w.old;
-    }
-    if (old) delete_stale(*old, planned, folder, writer, next, summary);
-    // With no page to make, every entry is the old one and none was added: the manifest on disk is already right,
-    // and a run that changed nothing writes nothing. Otherwise it replaces the claimed one written before the pages.
-    const bool manifest_as_before = old && todo.empty() && next.files.size() == old->files.size();
-    if (!manifest_as_before)
-        if (const std::string failure = writer.write(folder.dir() / manifest_file_name, manifest_text(next)); !failure.empty())
-            summary.failures.push_back(failure);
+    finish_manifest(work, old, todo.empty(), folder, writer, summary);
     record_inputs(request, folder, writer, summary);
     return summary;
 }
