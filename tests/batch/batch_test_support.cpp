@@ -13,7 +13,6 @@
 #include <algorithm>
 #include <fstream>
 #include <regex>
-#include <sstream>
 
 namespace verdict::test {
 namespace {
@@ -22,18 +21,11 @@ using nlohmann::json;
 
 fs::path generator() { return VERDICT_GENERATOR; }
 
-json read_json(const fs::path& file) { return json::parse(read_bytes(file)); }
+json read_json(const fs::path& file) { return json::parse(read_file(file)); }
 
 std::string relative_name(const fs::path& file, const fs::path& dir) { return fs::relative(file, dir).generic_string(); }
 
 }  // namespace
-
-std::string read_bytes(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
 
 // The record of input files' times (.verdict-inputs) is this machine's cache for the no-op check, not output: it
 // differs between folders made from copies of a catalog, and changes whenever the inputs do. The tests judge the
@@ -46,7 +38,7 @@ folder_snapshot snapshot_of(const fs::path& dir) {
         if (!entry.is_regular_file() || is_input_record(entry.path())) continue;
         struct stat info {};
         if (::stat(entry.path().c_str(), &info) != 0) continue;   // deleted between listing and stat
-        const std::string bytes = read_bytes(entry.path());
+        const std::string bytes = read_file(entry.path());
         snapshot[relative_name(entry.path(), dir)] = {bytes.size(), std::hash<std::string>{}(bytes), static_cast<std::uint64_t>(info.st_ino),
                                                       std::int64_t{info.st_mtim.tv_sec} * 1'000'000'000 + info.st_mtim.tv_nsec};
     }
@@ -90,7 +82,7 @@ std::vector<std::string> differences(const fs::path& a, const fs::path& b) {
     std::vector<std::string> found;
     for (const std::string& path : in_a)
         if (!in_b.count(path)) found.push_back("only in " + a.filename().string() + ": " + path);
-        else if (read_bytes(a / path) != read_bytes(b / path)) found.push_back("bytes differ: " + path);
+        else if (read_file(a / path) != read_file(b / path)) found.push_back("bytes differ: " + path);
     for (const std::string& path : in_b)
         if (!in_a.count(path)) found.push_back("only in " + b.filename().string() + ": " + path);
     return found;
@@ -195,6 +187,6 @@ std::string shout_name(const fs::path& catalog, const std::string& tool_id) {
     return name;
 }
 
-bool same_bytes(const fs::path& a, const fs::path& b) { return fs::exists(a) && fs::exists(b) && read_bytes(a) == read_bytes(b); }
+bool same_bytes(const fs::path& a, const fs::path& b) { return fs::exists(a) && fs::exists(b) && read_file(a) == read_file(b); }
 
 }  // namespace verdict::test

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "support/process.hpp"
+#include "support/temp_catalog.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -51,7 +52,6 @@ std::string first_of(const std::vector<std::string>& items, std::size_t shown = 
 /// The paths of a snapshot named like an interrupted write's temporary: ".<name>.tmp-<digits>".
 std::vector<std::string> temporaries_in(const folder_snapshot& snapshot);
 
-std::string read_bytes(const fs::path& file);
 
 /// Runs bench/generate-catalog into `dir` with the shipped panel.
 void generate_catalog(const fs::path& dir, int tools, int categories, int seed);

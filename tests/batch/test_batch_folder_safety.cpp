@@ -72,7 +72,7 @@ TEST_CASE("a non-empty folder without a manifest is refused and left as it was, 
         REQUIRE(after.count(file) == 1);
         CHECK(after.at(file).inode == before.at(file).inode);
         CHECK(after.at(file).mtime_ns == before.at(file).mtime_ns);
-        CHECK(test::read_bytes(out / file) == "a person's file: " + file + "\n");
+        CHECK(test::read_file(out / file) == "a person's file: " + file + "\n");
     }
 
     // From now on the folder has a manifest: a plain run is accepted, writes nothing and still keeps the person's files.

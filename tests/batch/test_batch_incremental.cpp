@@ -73,7 +73,7 @@ std::string ascii_prefix(const std::string& text) {
     return std::string(text.begin(), std::find_if(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
 }
 
-json read_json(const fs::path& file) { return json::parse(test::read_bytes(file)); }
+json read_json(const fs::path& file) { return json::parse(test::read_file(file)); }
 
 void write_json(const fs::path& file, const json& value) { std::ofstream(file, std::ios::binary) << value.dump(2); }
 
@@ -155,7 +155,7 @@ TEST_CASE("changing one tool rewrites exactly its pages and the index in each fo
     check_same_as_clean_run(catalog, out, dir.path() / "clean");
     for (const std::string& page : candidates) {
         CAPTURE(page, shown);
-        CHECK((test::read_bytes(out / page).find(shown) != std::string::npos) == (not_shown.count(page) == 0));
+        CHECK((test::read_file(out / page).find(shown) != std::string::npos) == (not_shown.count(page) == 0));
     }
 }
 
@@ -167,7 +167,7 @@ TEST_CASE("changing one persona's settings rewrites only the pages whose reviews
     batch_ok(catalog, out);
     const test::folder_snapshot before = test::snapshot_of(out);
     std::map<std::string, std::string> index_before;
-    for (const std::string& format : all_formats) index_before[format] = test::read_bytes(out / ("index." + format));
+    for (const std::string& format : all_formats) index_before[format] = test::read_file(out / ("index." + format));
     const auto reviews_before = reviews_by_tool(catalog);
 
     // The skeptic's weight for a high legal risk: it fires for some tools only, so only their reviews change.
@@ -191,7 +191,7 @@ TEST_CASE("changing one persona's settings rewrites only the pages whose reviews
     std::set<std::string> expected = pages_of_tools(catalog, changed);
     expected.insert(".verdict-manifest");
     for (const std::string& format : all_formats)
-        if (test::read_bytes(out / ("index." + format)) != index_before[format]) expected.insert("index." + format);
+        if (test::read_file(out / ("index." + format)) != index_before[format]) expected.insert("index." + format);
     INFO(summary);
     CHECK(test::rewritten_paths(before, after) == expected);
     CHECK(test::removed_paths(before, after) == std::set<std::string>{});
@@ -239,7 +239,7 @@ TEST_CASE("pages of removed comparisons and tools are deleted, and files the man
     write_json(catalog / "comparisons.json", comparisons);
     fs::remove(catalog / "tools" / (gone_tool + ".json"));
     // The manifest is the only list of what may be deleted: take one page off it by hand.
-    std::string manifest = test::read_bytes(out / ".verdict-manifest");
+    std::string manifest = test::read_file(out / ".verdict-manifest");
     const std::size_t line = manifest.find(" " + unlisted + ".md\n");
     REQUIRE(line != std::string::npos);
     manifest.erase(manifest.rfind('\n', line) + 1, manifest.find('\n', line) - manifest.rfind('\n', line));
@@ -257,7 +257,7 @@ TEST_CASE("pages of removed comparisons and tools are deleted, and files the man
         CAPTURE(file);
         REQUIRE(after.count(file) == 1);
         CHECK(after.at(file).inode == before.at(file).inode);
-        CHECK(test::read_bytes(out / file) == "written by a person, not by verdict\n");
+        CHECK(test::read_file(out / file) == "written by a person, not by verdict\n");
     }
     REQUIRE(after.count(unlisted + ".md") == 1);
     CHECK(after.at(unlisted + ".md").inode == before.at(unlisted + ".md").inode);

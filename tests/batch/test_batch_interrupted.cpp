@@ -46,7 +46,7 @@ int interrupted_batch(const fs::path& catalog, const fs::path& out, int signal, 
     while (batch.running() && !caught()) std::this_thread::sleep_for(1ms);
     batch.send(signal);
     const int status = batch.wait();
-    INFO("stdout: " << test::read_bytes(logs / "batch-out.txt") << "\nstderr: " << test::read_bytes(logs / "batch-err.txt"));
+    INFO("stdout: " << test::read_file(logs / "batch-out.txt") << "\nstderr: " << test::read_file(logs / "batch-err.txt"));
     REQUIRE(status != 0);   // else it finished before it could be interrupted, and the test proves nothing
     return status;
 }
@@ -89,9 +89,9 @@ page_versions versions_of_pages(const fs::path& out, const std::vector<fs::path>
     for (const auto& [path, state] : files) {
         if (path == ".verdict-lock" || path == ".verdict-manifest" || std::find(temporaries.begin(), temporaries.end(), path) != temporaries.end())
             continue;
-        const std::string bytes = test::read_bytes(out / path);
+        const std::string bytes = test::read_file(out / path);
         std::vector<bool> equal;
-        for (const fs::path& version : versions) equal.push_back(fs::exists(version / path) && test::read_bytes(version / path) == bytes);
+        for (const fs::path& version : versions) equal.push_back(fs::exists(version / path) && test::read_file(version / path) == bytes);
         if (std::find(equal.begin(), equal.end(), true) == equal.end()) found.in_no_version.push_back(path);
         else if (equal.back() && std::count(equal.begin(), equal.end(), true) == 1) ++found.newest;
     }
@@ -153,7 +153,7 @@ TEST_CASE("a re-run killed part-way leaves each page old or new, and the next ru
     test::generate_catalog(first, 600, 6, 71);
     fs::copy(first, second, fs::copy_options::recursive);
     // A new rule set changes every page, and by the same number of bytes: sizes alone cannot tell one from the other.
-    json panel = json::parse(test::read_bytes(second / "panel.json"));
+    json panel = json::parse(test::read_file(second / "panel.json"));
     REQUIRE(panel["rule_set"] == "2026.11-1");
     panel["rule_set"] = "2026.11-2";
     std::ofstream(second / "panel.json", std::ios::binary) << panel.dump(2);

@@ -80,5 +80,5 @@ TEST_CASE("a merge with a shard missing, or one made from other inputs, keeps th
     CHECK(stale.exit_code == 1);
     CHECK_THAT(stale.err, Catch::Contains("its shard was made from other inputs than this run's"));
     for (const auto& [path, state] : before)
-        if (path.starts_with("compare/")) CHECK(test::read_bytes(dir.path() / "site" / path).size() == state.size);
+        if (path.starts_with("compare/")) CHECK(test::read_file(dir.path() / "site" / path).size() == state.size);
 }

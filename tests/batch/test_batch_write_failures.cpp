@@ -151,7 +151,7 @@ TEST_CASE("after writes failed part-way, a run with the inputs put back as they 
     batch_ok(catalog, out);
     fs::copy(out, dir.path() / "before", fs::copy_options::recursive);
     const std::string id = first_compared_tool(catalog);
-    const std::string original = test::read_bytes(catalog / "tools" / (id + ".json"));
+    const std::string original = test::read_file(catalog / "tools" / (id + ".json"));
 
     // A change that keeps every page's size, a run that writes a few of its pages before the disk fills, and the
     // change undone.
@@ -220,7 +220,7 @@ TEST_CASE("on a real full disk (a small tmpfs, where a test may mount one) the o
     batch_ok(catalog, out);
     fs::copy(out, dir.path() / "before", fs::copy_options::recursive);
     // A new rule set changes every page.
-    json panel = json::parse(test::read_bytes(catalog / "panel.json"));
+    json panel = json::parse(test::read_file(catalog / "panel.json"));
     panel["rule_set"] = "2026.11-2";
     std::ofstream(catalog / "panel.json", std::ios::binary) << panel.dump(2);
     batch_ok(catalog, dir.path() / "clean");

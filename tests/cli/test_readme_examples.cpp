@@ -2,11 +2,11 @@
 // be what the program prints today, or the README is lying to its readers.
 #include "support/paths.hpp"
 #include "support/process.hpp"
+#include "support/temp_catalog.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
 #include <map>
 #include <sstream>
 
@@ -15,12 +15,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string readme() {
-    std::ifstream in(test::source_dir() / "README.md");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+std::string readme() { return test::read_file(test::source_dir() / "README.md"); }
 
 // The lines of the fenced block that follows `marker`, up to a line "    ..." that elides the rest.
 std::string sample_after(const std::string& text, const std::string& marker) {

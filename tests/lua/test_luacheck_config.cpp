@@ -4,13 +4,12 @@
 #include "hosts/lua/lua_sandbox.hpp"
 #include "hosts/lua/script_engine.hpp"
 #include "support/paths.hpp"
+#include "support/temp_catalog.hpp"
 
 #include <catch2/catch.hpp>
 
-#include <fstream>
 #include <regex>
 #include <set>
-#include <sstream>
 
 using namespace verdict;
 
@@ -18,11 +17,8 @@ namespace {
 
 // The quoted names of .luacheckrc, as "name" for globals and "lib.name" for library fields.
 std::set<std::string> luacheck_names() {
-    std::ifstream in(test::source_dir() / "scripts" / ".luacheckrc");
-    std::ostringstream text;
-    text << in.rdbuf();
     // Only the read_globals table lists names; the rest of the file names the standard itself.
-    const std::string whole = text.str();
+    const std::string whole = test::read_file(test::source_dir() / "scripts" / ".luacheckrc");
     const std::size_t start = whole.find("read_globals");
     REQUIRE(start != std::string::npos);
     const std::string config = whole.substr(start, whole.find("\nstd =") - start);

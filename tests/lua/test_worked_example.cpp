@@ -8,20 +8,13 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
-#include <sstream>
 
 using namespace verdict;
 using nlohmann::json;
 
 namespace {
 
-std::string scripts_readme() {
-    std::ifstream in(test::source_dir() / "scripts" / "README.md");
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
+std::string scripts_readme() { return test::read_file(test::source_dir() / "scripts" / "README.md"); }
 
 // The fenced block that follows `marker` in the README.
 std::string block_after(const std::string& text, const std::string& marker) {

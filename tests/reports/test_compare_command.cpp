@@ -7,20 +7,11 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include <fstream>
-#include <sstream>
 
 using namespace verdict;
 using nlohmann::json;
 
 namespace {
-
-std::string read_all(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
 
 json compare_json(const std::string& a, const std::string& b, const std::filesystem::path& catalog = test::stock_catalog()) {
     const auto run = test::run_verdict({"compare", a, b, "--format", "json", "--catalog", catalog.string()});
@@ -64,7 +55,7 @@ TEST_CASE("compare -o writes the page whole and prints nothing; an unwritable fi
     REQUIRE(run.exit_code == 0);
     CHECK(run.out.empty());
     const auto printed = test::run_verdict({"compare", "claw-code", "llama-4-compact-12b", "--format", "html"});
-    CHECK(read_all(file) == printed.out);
+    CHECK(test::read_file(file) == printed.out);
     CHECK(std::distance(std::filesystem::directory_iterator(dir.path()), {}) == 1);   // no temporary left behind
 
     const auto missing = dir.path() / "no-such-folder" / "page.html";

@@ -5,12 +5,12 @@
 // and time zone: the bytes must not move.
 #include "support/paths.hpp"
 #include "support/process.hpp"
+#include "support/temp_catalog.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 
@@ -19,12 +19,7 @@ using nlohmann::json;
 
 namespace {
 
-std::string read_golden(const std::string& relative) {
-    std::ifstream in(test::source_dir() / "tests/golden" / relative, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
-}
+std::string read_golden(const std::string& relative) { return test::read_file(test::source_dir() / "tests/golden" / relative); }
 
 // The line where `actual` first departs from `expected`, to show in a failure.
 std::string first_difference(const std::string& expected, const std::string& actual) {

@@ -14,8 +14,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 using namespace verdict;
@@ -137,13 +135,6 @@ std::vector<std::string> raw_controls(const std::string& page) {
     return found;
 }
 
-std::string read_file(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
 }  // namespace
 
 TEST_CASE("a tool page shows hostile catalog text as text", "[reports][html]") {
@@ -257,7 +248,7 @@ TEST_CASE("verdict compare --format html writes the escaped page to a file", "[r
     const auto run = test::run_verdict({"compare", slug_of(hostile_name), "claw-code", "--format", "html", "--catalog", dir.path().string(),
                                         "-o", file.string()});
     REQUIRE(run.exit_code == 0);
-    const std::string html = read_file(file);
+    const std::string html = test::read_file(file);
     check_nothing_active(html);
     CHECK(overrides_isolated(html));
     CHECK_THAT(html, Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt;"));

@@ -22,6 +22,9 @@ private:
     std::filesystem::path path_;
 };
 
+/// The bytes of `file`, or an empty string when it cannot be read.
+std::string read_file(const std::filesystem::path& file);
+
 /// Writes `text` to `file`, creating its folders.
 void write_file(const std::filesystem::path& file, const std::string& text);
 

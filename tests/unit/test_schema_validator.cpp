@@ -10,8 +10,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 using namespace verdict;
@@ -52,13 +50,6 @@ std::string refusal_of(const json& schema) {
         return error.what();
     }
     return "";
-}
-
-std::string file_text(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
 }
 
 json one_property(const json& property) { return {{"type", "object"}, {"properties", {{"v", property}}}}; }
@@ -267,8 +258,8 @@ TEST_CASE("values are described briefly, and long text is cut at a character bou
 
 TEST_CASE("the embedded schemas are the catalog's schema files, byte for byte", "[unit][schema]") {
     const auto schema_dir = test::source_dir() / "catalog" / "schema";
-    CHECK(tool_schema_text() == file_text(schema_dir / "tool.schema.json"));
-    CHECK(panel_schema_text() == file_text(schema_dir / "panel.schema.json"));
+    CHECK(tool_schema_text() == test::read_file(schema_dir / "tool.schema.json"));
+    CHECK(panel_schema_text() == test::read_file(schema_dir / "panel.schema.json"));
 }
 
 TEST_CASE("the embedded schemas accept every file of the shipped catalog", "[unit][schema]") {

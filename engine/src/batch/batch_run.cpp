@@ -100,13 +100,6 @@ std::string refusal_of(const output_folder& folder, const problem_list& problems
     return "";
 }
 
-void record_seat_failures(const std::vector<tool_review>& reviews, batch_summary& summary) {
-    std::set<std::string> seen;
-    for (const tool_review& r : reviews)
-        for (const seat_review& s : r.seats)
-            if (!s.result && seen.insert(s.failure).second) summary.failures.push_back("seat " + s.seat + " failed: " + s.failure);
-}
-
 // Pages the manifest says the engine wrote and this run no longer makes, deleted in path order so that any
 // failures are reported in the same order on every run.
 void delete_stale(const manifest& old, const std::unordered_set<std::string>& planned, const output_folder& folder, file_writer& writer,
@@ -235,7 +228,7 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
     reviews.reserve(inputs.tools.tools.size());
     for (const tool& t : inputs.tools.tools) reviews.push_back(review_tool(inputs.seats, t));
     summary.tools_reviewed = reviews.size();
-    record_seat_failures(reviews, summary);
+    summary.failures = seat_failures(reviews);
     const panel_config& config = inputs.seats.config();
     std::vector<page_tool> tools;
     std::vector<std::string> fingerprints;
@@ -254,7 +247,8 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
         summary.refusal = claim_pages(old, todo, folder, writer);
         if (!summary.refusal.empty()) return summary;
     }
-    const site_material site{config, tools, make_index(tools, inputs.pairs, config)};
+    const bool index_to_make = std::any_of(todo.begin(), todo.end(), [](const page_work* w) { return w->page.kind == page_kind::index; });
+    const site_material site{config, tools, index_to_make ? make_index(tools, inputs.pairs, config) : site_index{}};
     make_pages(todo, site, folder, writer, request, report, work.size(), work.size() - todo.size());
     report.finish();
 

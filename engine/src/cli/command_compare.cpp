@@ -24,9 +24,8 @@ exit_code run_compare(const std::vector<std::string>& args, context& ctx) {
                               (ids.size() == 2 ? "\"" + ids[0] + "\" twice" : std::to_string(ids.size())) + "; see verdict compare --help");
         return exit_code::bad_input;
     }
-    workspace ws = load_workspace(p.catalog_dir(), ctx.persona_dir);
-    for (const problem& each : ws.problems) report_error(ctx, to_string(each));
-    exit_code status = ws.problems.empty() ? exit_code::ok : exit_code::bad_input;
+    exit_code status = exit_code::ok;
+    workspace ws = load_workspace_reporting(p, ctx, status);
     if (!ws.seats) return status;
     const tool* left = find_tool_or_report(ws, p, ids[0], ctx);
     const tool* right = find_tool_or_report(ws, p, ids[1], ctx);

@@ -19,14 +19,12 @@ exit_code run_index(const std::vector<std::string>& args, context& ctx) {
     p.add_format(index_formats);
     p.add_output();
     if (auto stop = p.parse(args)) return *stop;
-    workspace ws = load_workspace(p.catalog_dir(), ctx.persona_dir);
-    for (const problem& each : ws.problems) report_error(ctx, to_string(each));
-    exit_code status = ws.problems.empty() ? exit_code::ok : exit_code::bad_input;
+    exit_code status = exit_code::ok;
+    workspace ws = load_workspace_reporting(p, ctx, status);
     if (!ws.seats) return status;
     problem_list problems;
     const std::vector<comparison_pair> pairs = load_comparisons(p.catalog_dir(), ws.tools, problems);
-    for (const problem& each : problems) report_error(ctx, to_string(each));
-    if (!problems.empty()) status = exit_code::bad_input;
+    report_problems(problems, ctx, status);
     std::vector<tool_review> reviews;
     reviews.reserve(ws.tools.tools.size());
     for (const tool& t : ws.tools.tools) reviews.push_back(review_tool(*ws.seats, t));

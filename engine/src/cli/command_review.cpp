@@ -72,9 +72,8 @@ exit_code run_review(const std::vector<std::string>& args, context& ctx) {
                               "; a page shows one tool");
         return exit_code::bad_input;
     }
-    workspace ws = load_workspace(p.catalog_dir(), ctx.persona_dir);
-    for (const problem& each : ws.problems) report_error(ctx, to_string(each));
-    exit_code status = ws.problems.empty() ? exit_code::ok : exit_code::bad_input;
+    exit_code status = exit_code::ok;
+    workspace ws = load_workspace_reporting(p, ctx, status);
     if (!ws.seats) return status;
     std::vector<tool_review> reviews;
     for (const tool* t : chosen_tools(p, ws, ctx, status)) reviews.push_back(review_tool(*ws.seats, *t));

@@ -3,9 +3,20 @@
 #include "support/atomic_file.hpp"
 #include "support/suggest.hpp"
 
-#include <set>
 
 namespace verdict::cli {
+
+void report_problems(const problem_list& problems, context& ctx, exit_code& status) {
+    for (const problem& each : problems) report_error(ctx, to_string(each));
+    if (!problems.empty()) status = worst(status, exit_code::bad_input);
+}
+
+workspace load_workspace_reporting(const option_parser& p, context& ctx, exit_code& status) {
+    workspace ws = load_workspace(p.catalog_dir(), ctx.persona_dir);
+    status = exit_code::ok;
+    report_problems(ws.problems, ctx, status);
+    return ws;
+}
 
 const tool* find_tool_or_report(const workspace& ws, const option_parser& p, const std::string& id, context& ctx) {
     if (const tool* t = ws.tools.find(id)) return t;
@@ -19,18 +30,14 @@ const tool* find_tool_or_report(const workspace& ws, const option_parser& p, con
 community_votes load_votes_reporting(const workspace& ws, const option_parser& p, context& ctx, exit_code& status) {
     problem_list problems;
     community_votes votes = load_votes(p.catalog_dir(), ws.tools, problems);
-    for (const problem& each : problems) report_error(ctx, to_string(each));
-    if (!problems.empty()) status = worst(status, exit_code::bad_input);
+    report_problems(problems, ctx, status);
     return votes;
 }
 
 void report_seat_failures(const std::vector<tool_review>& reviews, context& ctx, exit_code& status) {
-    std::set<std::string> reported;
-    for (const tool_review& r : reviews) {
-        if (r.any_failed()) status = worst(status, exit_code::failed);
-        for (const seat_review& s : r.seats)
-            if (!s.result && reported.insert(s.failure).second) report_error(ctx, "seat " + s.seat + " failed: " + s.failure);
-    }
+    const std::vector<std::string> failures = seat_failures(reviews);
+    for (const std::string& failure : failures) report_error(ctx, failure);
+    if (!failures.empty()) status = worst(status, exit_code::failed);
 }
 
 exit_code write_page(const option_parser& p, context& ctx, const std::string& page) {

@@ -1,6 +1,7 @@
-// What the page commands (compare, review as a page, index) share: finding
-// tools by id, loading the community vote, reporting seats that failed, and
-// writing a page to a file or to standard output.
+// What the review and page commands (review, compare, index) share: loading
+// the workspace, finding tools by id, loading the community vote, reporting
+// problems and seats that failed, and writing a page to a file or to standard
+// output.
 #pragma once
 
 #include "cli/command.hpp"
@@ -13,6 +14,13 @@
 #include <vector>
 
 namespace verdict::cli {
+
+/// Reports each problem; `status` becomes bad_input when there is one.
+void report_problems(const problem_list& problems, context& ctx, exit_code& status);
+
+/// The panel and catalog of `p`'s catalog folder, every problem reported; `status` is bad_input after any problem,
+/// else ok. Without a usable panel, `seats` is null and the command has nothing to review with.
+workspace load_workspace_reporting(const option_parser& p, context& ctx, exit_code& status);
 
 /// The tool `id`, or null after reporting that the catalog lacks it (with a suggestion) or left it out.
 const tool* find_tool_or_report(const workspace& ws, const option_parser& p, const std::string& id, context& ctx);

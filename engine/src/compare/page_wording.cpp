@@ -9,8 +9,6 @@ namespace {
 
 constexpr std::string_view no_value = "—";
 
-std::string plural(int count, const char* word) { return std::to_string(count) + " " + word + (count == 1 ? "" : "s"); }
-
 // What one side of a not-comparable row says: "ships X", "abstained on X", "failed on X", "not on X's panel".
 std::string side_phrase(const scorecard_cell& cell, const std::string& name) {
     switch (cell.state) {
@@ -24,6 +22,8 @@ std::string side_phrase(const scorecard_cell& cell, const std::string& name) {
 }
 
 }  // namespace
+
+std::string plural(int count, std::string_view word) { return std::to_string(count) + " " + std::string(word) + (count == 1 ? "" : "s"); }
 
 std::string seat_title(std::string_view seat) {
     std::string out(seat);
@@ -103,9 +103,14 @@ std::string commercial_use_label(const tool& t) {
     return t.licence.commercial_use ? sentence_case(std::string(name_of(*t.licence.commercial_use))) : "Not stated";
 }
 
-std::string not_comparable_sentence(const comparison& c, const scorecard_row& row) {
-    return seat_title(row.seat) + ": " + side_phrase(row.cells[0], c.tools[0].name_in_text()) + "; " +
-           side_phrase(row.cells[1], c.tools[1].name_in_text()) + ".";
+std::vector<std::string> not_comparable_sentences(const comparison& c) {
+    std::vector<std::string> sentences;
+    for (const std::string& seat : c.split.not_comparable)
+        for (const scorecard_row& row : c.scorecard)
+            if (row.seat == seat)
+                sentences.push_back(seat_title(row.seat) + ": " + side_phrase(row.cells[0], c.tools[0].name_in_text()) + "; " +
+                                    side_phrase(row.cells[1], c.tools[1].name_in_text()) + ".");
+    return sentences;
 }
 
 std::string footer_line(const std::string& rule_set, const std::string& data_date) {

@@ -30,6 +30,9 @@ inline constexpr std::string_view pick_heading = "Which one should you ship with
 inline constexpr std::string_view index_title = "AI tool comparisons";
 inline constexpr std::string_view index_lead = "Every comparison with both tools' panel ship % and the pick, then every tool's own page.";
 
+/// "1 voter", "3 voters": a count and its noun.
+std::string plural(int count, std::string_view word);
+
 /// "developer" -> "Developer", "early_adopter" -> "Early adopter".
 std::string seat_title(std::string_view seat);
 
@@ -64,8 +67,9 @@ std::string licence_label(const tool& t);
 /// "Allowed", "Restricted", "Forbidden", "Not stated".
 std::string commercial_use_label(const tool& t);
 
-/// Why `row` is not in the split, e.g. "Business: not on Claw Code's panel; ships Modal GPU Serverless Inference."
-std::string not_comparable_sentence(const comparison& c, const scorecard_row& row);
+/// Why each seat of c.split.not_comparable is not in the split, in that order, e.g. "Business: not on Claw Code's
+/// panel; ships Modal GPU Serverless Inference."
+std::vector<std::string> not_comparable_sentences(const comparison& c);
 
 /// "Rule set 2026.11-1 · catalog data as of 2026-11-21".
 std::string footer_line(const std::string& rule_set, const std::string& data_date);

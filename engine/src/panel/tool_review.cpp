@@ -1,5 +1,7 @@
 #include "panel/tool_review.hpp"
 
+#include <set>
+
 namespace verdict {
 namespace {
 
@@ -46,6 +48,15 @@ private:
 };
 
 }  // namespace
+
+std::vector<std::string> seat_failures(const std::vector<tool_review>& reviews) {
+    std::vector<std::string> out;
+    std::set<std::string> seen;
+    for (const tool_review& r : reviews)
+        for (const seat_review& s : r.seats)
+            if (!s.result && seen.insert(s.failure).second) out.push_back("seat " + s.seat + " failed: " + s.failure);
+    return out;
+}
 
 tool_review review_tool(const panel& p, const tool& t) {
     tool_review out;

@@ -5,6 +5,7 @@
 #include "panel/panel.hpp"
 #include "verdict/tool.hpp"
 
+#include <string>
 #include <vector>
 
 namespace verdict {
@@ -18,6 +19,10 @@ struct tool_review {
     /// True when a seat failed: the run's exit status says so.
     bool any_failed() const { return verdict.failed > 0; }
 };
+
+/// "seat <id> failed: <why>" for each distinct failure among `reviews`, in review order: a persona that fails on
+/// every tool is told once.
+std::vector<std::string> seat_failures(const std::vector<tool_review>& reviews);
 
 /// Each seat reviews `t` once; a failing seat is recorded as failed and the others go on.
 tool_review review_tool(const panel& p, const tool& t);

@@ -3,8 +3,6 @@
 // innermost; PDI closes the innermost isolate and everything opened inside it.
 #include "support/display_text.hpp"
 
-#include <algorithm>
-
 #include <vector>
 
 namespace verdict {
@@ -36,7 +34,17 @@ bool is_c1_at(std::string_view text, std::size_t at) {
            static_cast<unsigned char>(text[at + 1]) <= 0x9F;
 }
 
+bool has_control_characters(std::string_view text) {
+    for (std::size_t at = 0; at < text.size(); ++at) {
+        const auto b = static_cast<unsigned char>(text[at]);
+        if (b < 0x20 || b == 0x7F || is_c1_at(text, at)) return true;
+    }
+    return false;
+}
+
 }  // namespace
+
+bool is_printable(std::string_view text) { return !has_control_characters(text) && !has_bidi_controls(text); }
 
 bool has_bidi_controls(std::string_view text) {
     for (std::size_t at = text.find('\xE2'); at != std::string_view::npos; at = text.find('\xE2', at + 1))
@@ -45,11 +53,7 @@ bool has_bidi_controls(std::string_view text) {
 }
 
 std::string printable_text(std::string_view text) {
-    const bool clean = std::none_of(text.begin(), text.end(), [](char c) {
-        const auto b = static_cast<unsigned char>(c);
-        return b < 0x20 || b == 0x7F || b == 0xC2;
-    });
-    if (clean) return balance_bidi(text);
+    if (!has_control_characters(text)) return balance_bidi(text);
     std::string out;
     out.reserve(text.size());
     for (std::size_t at = 0; at < text.size(); ++at) {

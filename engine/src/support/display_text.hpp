@@ -18,6 +18,10 @@ std::string balance_bidi(std::string_view text);
 /// True when `text` holds any bidi embedding, override, isolate or closer.
 bool has_bidi_controls(std::string_view text);
 
+/// True when `text` holds no control character (C0, C1 or DEL) and no bidi control: printable_text() would
+/// return it unchanged, so a caller can skip the copy.
+bool is_printable(std::string_view text);
+
 /// `text` with every C0 and C1 control character and DEL shown as a space, then balance_bidi().
 std::string printable_text(std::string_view text);
 

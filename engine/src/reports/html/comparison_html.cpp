@@ -136,10 +136,9 @@ void append_group(std::string& out, std::string_view label, const std::string* n
 void append_not_comparable(std::string& out, const comparison& c) {
     if (c.split.not_comparable.empty()) return;
     out.append("<h3>Not comparable</h3>\n<ul>\n");
-    for (const scorecard_row& row : c.scorecard) {
-        if (std::find(c.split.not_comparable.begin(), c.split.not_comparable.end(), row.seat) == c.split.not_comparable.end()) continue;
+    for (const std::string& sentence : not_comparable_sentences(c)) {
         out.append("<li>");
-        append_with_names(out, not_comparable_sentence(c, row), names_of(c));
+        append_with_names(out, sentence, names_of(c));
         out.append("</li>\n");
     }
     out.append("</ul>\n");
@@ -157,14 +156,12 @@ void append_split(std::string& out, const comparison& c) {
     close_section(out);
 }
 
-std::string points_text(int points) { return std::to_string(points) + (points == 1 ? " point" : " points"); }
-
 // "+20 points", "0 points", "−20 points": the sign says which way the community leans, with a true minus sign (U+2212),
 // which a hyphen only looks like; zero leans neither way.
 std::string gap_text(const page_tool& t) {
     if (!t.community_gap) return "—";
     const int gap = *t.community_gap;
-    return (gap > 0 ? "+" : gap < 0 ? "−" : "") + points_text(std::abs(gap));
+    return (gap > 0 ? "+" : gap < 0 ? "−" : "") + plural(std::abs(gap), "point");
 }
 
 void append_community(std::string& out, const comparison& c) {
@@ -185,7 +182,7 @@ void append_community(std::string& out, const comparison& c) {
         append_with_names(out, disagreement_sentence(t), names_of(c));
         out.append("</p>\n");
     }
-    out.append("<p class=\"note\">A gap of ").append(points_text(c.disagreement_points));
+    out.append("<p class=\"note\">A gap of ").append(plural(c.disagreement_points, "point"));
     out.append(" or more either way counts as a sharp disagreement.</p>\n");
     close_section(out);
 }

@@ -26,17 +26,6 @@ constexpr std::array<std::uint8_t, 256> reference_index = [] {
     return index;
 }();
 
-// Whether printable_text() could change `text`: it holds a control byte, a 0xC2 (which starts every C1 control, and
-// "·" and "©" too: such text merely takes the copy) or a bidi control. Nearly every fragment of a page holds none, and
-// this look costs far less than the copy printable_text() would make of each.
-bool needs_printing(std::string_view text) {
-    const bool controls = std::any_of(text.begin(), text.end(), [](char c) {
-        const auto b = static_cast<unsigned char>(c);
-        return b < 0x20 || b == 0x7F || b == 0xC2;
-    });
-    return controls || has_bidi_controls(text);
-}
-
 // The earliest occurrence of any of `names` in `text` from `from`, preferring the longest name at a position.
 std::pair<std::size_t, std::size_t> next_name(std::string_view text, std::size_t from, const std::vector<std::string>& names) {
     std::size_t best = std::string_view::npos;
@@ -67,8 +56,8 @@ void append_escaped(std::string& out, std::string_view text) {
 }
 
 void append_text(std::string& out, std::string_view text) {
-    if (needs_printing(text)) append_escaped(out, printable_text(text));
-    else append_escaped(out, text);
+    if (is_printable(text)) append_escaped(out, text);   // nearly every fragment: no copy
+    else append_escaped(out, printable_text(text));
 }
 
 void append_bdi(std::string& out, std::string_view text) {

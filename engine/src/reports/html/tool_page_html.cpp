@@ -31,7 +31,7 @@ void append_panel(std::string& out, const panel_verdict& v) {
     append_group(out, "Mean score", mean_score_text(v));
     append_group(out, "Seats", std::to_string(v.ship) + " ship · " + std::to_string(v.skip) + " skip · " + std::to_string(v.abstain) +
                                    " abstained · " + std::to_string(v.failed) + " failed");
-    append_group(out, "Quorum", std::to_string(v.quorum) + (v.quorum == 1 ? " voting seat" : " voting seats"));
+    append_group(out, "Quorum", plural(v.quorum, "voting seat"));
     if (!v.missing.empty()) append_group(out, "Did not vote", seat_list(v.missing));
     out.append("</dl>\n");
     close_section(out);

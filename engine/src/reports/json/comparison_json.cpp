@@ -70,9 +70,8 @@ json scorecard_to_json(const comparison& c) {
 
 json split_to_json(const comparison& c) {
     json not_comparable = json::array();
-    for (const scorecard_row& row : c.scorecard)
-        for (const std::string& seat : c.split.not_comparable)
-            if (row.seat == seat) not_comparable.push_back({{"seat", seat}, {"sentence", not_comparable_sentence(c, row)}});
+    const std::vector<std::string> sentences = not_comparable_sentences(c);
+    for (std::size_t i = 0; i < sentences.size(); ++i) not_comparable.push_back({{"seat", c.split.not_comparable[i]}, {"sentence", sentences[i]}});
     return {{"ship_both", c.split.ship_both},
             {"ship_only", {c.split.ship_only[0], c.split.ship_only[1]}},
             {"skip_both", c.split.skip_both},

@@ -82,13 +82,11 @@ void write_split(std::string& out, const comparison& c) {
     for (std::size_t k = 0; k < 2; ++k) append_fact(out, "Ship only " + c.tools[k].subject().name, seat_list(c.split.ship_only[k]));
     append_fact(out, "Skip both", seat_list(c.split.skip_both));
     if (!c.split.not_comparable.empty()) out += "- **Not comparable:**\n";
-    for (const scorecard_row& row : c.scorecard)
-        for (const std::string& seat : c.split.not_comparable)
-            if (row.seat == seat) {
-                out += "  - ";
-                append_markdown_text(out, not_comparable_sentence(c, row), md_at::line_start);
-                out += '\n';
-            }
+    for (const std::string& sentence : not_comparable_sentences(c)) {
+        out += "  - ";
+        append_markdown_text(out, sentence, md_at::line_start);
+        out += '\n';
+    }
     out += '\n';
 }
 

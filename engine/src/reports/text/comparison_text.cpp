@@ -63,9 +63,7 @@ void split_section(std::string& out, const comparison& c) {
     out += "Ship both: " + seat_list(c.split.ship_both) + "\n";
     for (std::size_t k = 0; k < 2; ++k) out += "Ship only " + printable_text(c.tools[k].subject().name) + ": " + seat_list(c.split.ship_only[k]) + "\n";
     out += "Skip both: " + seat_list(c.split.skip_both) + "\n";
-    for (const scorecard_row& row : c.scorecard)
-        for (const std::string& seat : c.split.not_comparable)
-            if (row.seat == seat) out += wrap(printable_text(not_comparable_sentence(c, row)), page_width, "  ") + "\n";
+    for (const std::string& sentence : not_comparable_sentences(c)) out += wrap(printable_text(sentence), page_width, "  ") + "\n";
 }
 
 void community_section(std::string& out, const comparison& c) {
