@@ -141,3 +141,16 @@ TEST_CASE("review --all on an empty catalog prints an empty JSON array and exits
     CHECK(run.exit_code == 0);
     CHECK(json::parse(run.out) == json::array());
 }
+
+TEST_CASE("review text shows control characters in catalog text as spaces, so a terminal never runs them", "[cli][review]") {
+    test::temp_catalog catalog;
+    json tool = test::minimal_tool("evil-0-x-tool");
+    tool["name"] = "Evil\u001b]0;x\u0007 Tool";
+    tool["tagline"] = "A line\r\nFAKE LINE \u001b[31mred";
+    catalog.add_tool(tool);
+    const auto run = test::run_verdict({"review", "evil-0-x-tool", "--catalog", catalog.path().string()});
+    REQUIRE(run.exit_code == 0);
+    CHECK_THAT(run.out, Catch::StartsWith("Evil ]0;x  Tool (evil-0-x-tool)\n"));
+    CHECK_THAT(run.out, Catch::Contains("A line  FAKE LINE  [31mred\n"));
+    for (const char c : run.out) CHECK_FALSE(((static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == 0x7F));
+}

@@ -1,10 +1,13 @@
 // Layout choices: the panel line first because it is the answer; the receipt
 // under each quote in evaluation order so it can be added up by eye from the
-// base; wrapped at 100 columns so it reads in a default terminal.
+// base; wrapped at 100 columns so it reads in a default terminal. Catalog and
+// persona text goes through printable_text(), as on every page, so an escape
+// sequence in a tool's name cannot retitle or recolour the terminal.
 #include "reports/text/review_text.hpp"
 
 #include "reports/number_format.hpp"
 #include "reports/text/text_layout.hpp"
+#include "support/display_text.hpp"
 
 #include <algorithm>
 
@@ -45,8 +48,9 @@ void write_reasons(std::ostream& out, const review& r, double base) {
     const std::string fact_indent(4 + 6 + rule_width + 2, ' ');
     out << "    base " << format_number(base) << "\n";
     for (const reason& each : r.reasons) {
-        out << "    " << pad_right(format_points(each.points), 5) << " " << pad_right(each.rule, rule_width) << "  " << each.why << "\n";
-        out << fact_indent << wrap(each.fact + " = " + each.value, page_width, fact_indent, fact_indent.size()) << "\n";
+        out << "    " << pad_right(format_points(each.points), 5) << " " << pad_right(printable_text(each.rule), rule_width) << "  "
+            << printable_text(each.why) << "\n";
+        out << fact_indent << wrap(printable_text(each.fact + " = " + each.value), page_width, fact_indent, fact_indent.size()) << "\n";
     }
     out << "    = " << format_number(r.score) << "\n";
 }
@@ -57,9 +61,7 @@ void write_failure(std::ostream& out, const std::string& failure) {
     while (start <= failure.size()) {
         std::size_t end = failure.find('\n', start);
         if (end == std::string::npos) end = failure.size();
-        std::string line = failure.substr(start, end - start);
-        for (char& c : line)
-            if (c == '\t') c = ' ';
+        const std::string line = printable_text(failure.substr(start, end - start));   // a tab, like any control, shows as a space
         out << "  " << (start == 0 ? wrap(line, page_width, "  ", 2) : "  " + line) << "\n";
         start = end + 1;
     }
@@ -75,8 +77,8 @@ void write_seat(std::ostream& out, const seat_review& s) {
         return;
     }
     out << " " << format_number(s.result->score) << " (threshold " << format_number(s.threshold.value_or(0)) << ")\n";
-    out << "  “" << wrap(s.result->quote, page_width - 1, "   ", 3) << "”\n";
-    for (const std::string& line : s.log) out << "  log: " << line << "\n";
+    out << "  “" << wrap(printable_text(s.result->quote), page_width - 1, "   ", 3) << "”\n";
+    for (const std::string& line : s.log) out << "  log: " << printable_text(line) << "\n";
     write_reasons(out, *s.result, s.base.value_or(0));
 }
 
@@ -84,8 +86,8 @@ void write_seat(std::ostream& out, const seat_review& s) {
 
 void write_review_text(std::ostream& out, const tool_review& r) {
     const tool& t = *r.subject;
-    out << t.name << " (" << t.id << ")\n";
-    out << t.category << " · " << t.vendor << " · " << t.tagline << "\n";
+    out << printable_text(t.name) << " (" << t.id << ")\n";
+    out << printable_text(t.category) << " · " << printable_text(t.vendor) << " · " << printable_text(t.tagline) << "\n";
     out << panel_line(r.verdict) << "\n";
     for (const seat_review& s : r.seats) write_seat(out, s);
 }
