@@ -41,7 +41,7 @@ seat_review failed(const std::string& seat) {
 }
 
 tool_review review_of(const tool& t, std::vector<seat_review> seats, int quorum = 1) {
-    tool_review r{&t, std::move(seats), {}};
+    tool_review r{&t, std::move(seats), {}, {}};
     r.verdict = aggregate(r.seats, quorum, "2026.11-1");
     return r;
 }

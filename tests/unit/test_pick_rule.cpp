@@ -42,7 +42,7 @@ struct side {
     page_tool page;
 
     side(const std::string& id, const std::string& name, std::vector<seat_review> reviews, int quorum = 1)
-        : subject(named(id, name)), review{&subject, std::move(reviews), {}} {
+        : subject(named(id, name)), review{&subject, std::move(reviews), {}, {}} {
         review.verdict = aggregate(review.seats, quorum, "2026.11-1");
         page.review = &review;
     }

@@ -5,7 +5,8 @@
 namespace verdict {
 namespace {
 
-seat_review review_by_seat(const seat& s, const tool& t) {
+// The seat's identity and settings, before it reviews anything.
+seat_review seat_header(const seat& s) {
     seat_review out;
     out.seat = s.config.id;
     if (s.backend) {
@@ -14,6 +15,11 @@ seat_review review_by_seat(const seat& s, const tool& t) {
         out.persona_name = s.backend->identity().display_name;
         out.persona_version = s.backend->identity().version;
     }
+    return out;
+}
+
+seat_review review_by_seat(const seat& s, const tool& t) {
+    seat_review out = seat_header(s);
     if (!s.failure.empty()) {
         out.failure = s.failure;
         return out;
@@ -54,7 +60,7 @@ std::vector<std::string> seat_failures(const std::vector<tool_review>& reviews) 
     std::set<std::string> seen;
     for (const tool_review& r : reviews)
         for (const seat_review& s : r.seats)
-            if (!s.result && seen.insert(s.failure).second) out.push_back("seat " + s.seat + " failed: " + s.failure);
+            if (r.unreadable.empty() && !s.result && seen.insert(s.failure).second) out.push_back("seat " + s.seat + " failed: " + s.failure);
     return out;
 }
 
@@ -65,6 +71,18 @@ tool_review review_tool(const panel& p, const tool& t) {
     const prepared_tool prepared(seats, t);
     for (const seat* s : seats) out.seats.push_back(review_by_seat(*s, t));
     out.verdict = aggregate(out.seats, p.config().quorum, p.config().rule_set);
+    return out;
+}
+
+tool_review unreadable_review(const panel& p, const tool& placeholder, std::vector<std::string> problems) {
+    tool_review out;
+    out.subject = &placeholder;
+    for (const seat* s : p.seats_for(placeholder)) {
+        out.seats.push_back(seat_header(*s));
+        out.seats.back().failure = "not reviewed: the tool's catalog file has problems";
+    }
+    out.verdict = aggregate(out.seats, p.config().quorum, p.config().rule_set);
+    out.unreadable = std::move(problems);
     return out;
 }
 

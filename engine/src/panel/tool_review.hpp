@@ -15,6 +15,10 @@ struct tool_review {
     const tool* subject = nullptr;
     std::vector<seat_review> seats;
     panel_verdict verdict;
+    /// The problems of the tool's catalog file when it could not be read. The panel then did not review the tool:
+    /// every seat is failed, and `subject` knows only the id its file is named for and what could be read of its name
+    /// and category. Pages show these problems in place of the tool's facts.
+    std::vector<std::string> unreadable;
 
     /// True when a seat failed: the run's exit status says so.
     bool any_failed() const { return verdict.failed > 0; }
@@ -26,5 +30,9 @@ std::vector<std::string> seat_failures(const std::vector<tool_review>& reviews);
 
 /// Each seat reviews `t` once; a failing seat is recorded as failed and the others go on.
 tool_review review_tool(const panel& p, const tool& t);
+
+/// The review of a tool whose catalog file has `problems`: each seat that would sit on `placeholder` is failed
+/// without being asked, and `problems` are kept as the review's `unreadable`.
+tool_review unreadable_review(const panel& p, const tool& placeholder, std::vector<std::string> problems);
 
 }  // namespace verdict
