@@ -27,10 +27,10 @@ std::string relative_name(const fs::path& file, const fs::path& dir) { return fs
 
 }  // namespace
 
-// The record of input files' times (.verdict-inputs) is this machine's cache for the no-op check, not output: it
-// differs between folders made from copies of a catalog, and changes whenever the inputs do. The tests judge the
-// pages and the manifest; test_batch_noop.cpp judges the record.
-static bool is_input_record(const fs::path& file) { return file.filename() == ".verdict-inputs"; }
+// The records of input files' times (.verdict-inputs, .verdict-reviews) are this machine's caches for skipping
+// work, not output: they differ between folders made from copies of a catalog, and change whenever the inputs do.
+// The tests judge the pages and the manifest; test_batch_noop.cpp and test_batch_review_records.cpp judge the records.
+static bool is_input_record(const fs::path& file) { return file.filename() == ".verdict-inputs" || file.filename() == ".verdict-reviews"; }
 
 folder_snapshot snapshot_of(const fs::path& dir) {
     folder_snapshot snapshot;

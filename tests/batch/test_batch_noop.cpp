@@ -1,6 +1,7 @@
 // The no-op fast path: when every input file is as the last complete run
 // stamped it, the batch reads no catalog file and reviews no tool; any change
-// to an input, a missing page or a failed run sends it back to the full check.
+// to an input, a missing page or a failed run sends it back to the full check,
+// which reviews only the tools whose files changed.
 #include "batch/batch_test_support.hpp"
 #include "support/temp_catalog.hpp"
 
@@ -27,30 +28,39 @@ TEST_CASE("a batch with nothing changed reviews no tool, and any change to an in
     const fs::path catalog = dir.path() / "catalog";
     const fs::path out = dir.path() / "site";
     test::generate_catalog(catalog, 120, 4, 31);
-    CHECK_THAT(batch_summary(catalog, out), Catch::Contains("120 tools reviewed"));
+    CHECK_THAT(batch_summary(catalog, out), Catch::StartsWith("verdict batch: 120 of 120 tools reviewed"));
     REQUIRE(fs::exists(out / ".verdict-inputs"));
-    CHECK_THAT(batch_summary(catalog, out), Catch::Contains("0 tools reviewed") && Catch::Contains(" 0 written"));
+    REQUIRE(fs::exists(out / ".verdict-reviews"));
+    CHECK_THAT(batch_summary(catalog, out), Catch::StartsWith("verdict batch: 0 of 120 tools reviewed") && Catch::Contains(" 0 written"));
 
-    SECTION("a tool file touched: the full check runs, finds nothing to write, and renews the record") {
+    SECTION("a tool file touched: the full check runs, reviews that tool alone, finds nothing to write, and renews the record") {
         const fs::path file = *fs::directory_iterator(catalog / "tools");
         fs::last_write_time(file, fs::last_write_time(file) + std::chrono::seconds(5));
-        CHECK_THAT(batch_summary(catalog, out), Catch::Contains("120 tools reviewed") && Catch::Contains(" 0 written"));
-        CHECK_THAT(batch_summary(catalog, out), Catch::Contains("0 tools reviewed"));
+        CHECK_THAT(batch_summary(catalog, out), Catch::StartsWith("verdict batch: 1 of 120 tools reviewed") && Catch::Contains(" 0 written"));
+        CHECK_THAT(batch_summary(catalog, out), Catch::StartsWith("verdict batch: 0 of 120 tools reviewed"));
     }
-    SECTION("a tool file added: the full check runs and makes its page") {
+    SECTION("a tool file added: the full check runs, reviews the new tool alone and makes its page") {
         nlohmann::json tool = test::minimal_tool("zz-new-tool");
         test::write_file(catalog / "tools" / "zz-new-tool.json", tool.dump());
-        CHECK_THAT(batch_summary(catalog, out), Catch::Contains("121 tools reviewed"));
+        CHECK_THAT(batch_summary(catalog, out), Catch::StartsWith("verdict batch: 1 of 121 tools reviewed"));
         CHECK(fs::exists(out / "tools" / "zz-new-tool.html"));
     }
-    SECTION("a page deleted by hand: the full check runs and makes it again") {
+    SECTION("a page deleted by hand: the full check runs and makes it again from the recorded reviews") {
         const fs::path page = *fs::directory_iterator(out / "compare");
         fs::remove(page);
-        CHECK_THAT(batch_summary(catalog, out), Catch::Contains("120 tools reviewed") && Catch::Contains(" 1 written"));
+        CHECK_THAT(batch_summary(catalog, out), Catch::StartsWith("verdict batch: 0 of 120 tools reviewed") && Catch::Contains(" 1 written"));
         CHECK(fs::exists(page));
     }
-    SECTION("another set of formats: the full check runs") {
+    SECTION("another set of formats: the full check runs on the recorded reviews") {
         const auto run = test::run_batch_command(catalog, out, {"--formats", "html"});
-        CHECK_THAT(run.out, Catch::Contains("120 tools reviewed"));
+        CHECK_THAT(run.out, Catch::StartsWith("verdict batch: 0 of 120 tools reviewed"));
+    }
+    SECTION("the panel configuration changed: every tool is reviewed again") {
+        test::write_file(catalog / "panel.json", test::read_file(catalog / "panel.json") + "\n");
+        CHECK_THAT(batch_summary(catalog, out), Catch::StartsWith("verdict batch: 120 of 120 tools reviewed") && Catch::Contains(" 0 written"));
+    }
+    SECTION("--force reviews every tool again") {
+        const auto run = test::run_batch_command(catalog, out, {"--force"});
+        CHECK_THAT(run.out, Catch::StartsWith("verdict batch: 120 of 120 tools reviewed"));
     }
 }

@@ -9,7 +9,7 @@
 #include "catalog/comparisons.hpp"
 #include "community/community_votes.hpp"
 #include "support/paths.hpp"
-#include "support/stock_workspace.hpp"
+#include "cli/workspace.hpp"
 #include "support/temp_catalog.hpp"
 
 #include <catch2/catch.hpp>
@@ -66,18 +66,20 @@ private:
 
 // The engine's batch, in this process, on `catalog` with the stock personas, writing through `writer`.
 batch_summary batch_in_process(const fs::path& catalog, const fs::path& out, file_writer& writer) {
-    const cli::workspace ws = test::load_stock_workspace(catalog);
-    REQUIRE(ws.problems.empty());
-    REQUIRE(ws.seats);
     problem_list problems;
-    const std::vector<comparison_pair> pairs = load_comparisons(catalog, ws.tools, problems);
-    const community_votes votes = load_votes(catalog, ws.tools, problems);
+    const std::unique_ptr<panel> seats = cli::load_panel(catalog, test::persona_dir(), problems);
+    REQUIRE(seats);
+    site_tools tools(*seats, catalog, std::nullopt);
+    const std::vector<comparison_pair> pairs = load_comparisons(catalog, tools.summaries(), problems);
+    const community_votes votes = load_votes(catalog, tools.summaries(), problems);
     REQUIRE(problems.empty());
+    REQUIRE(tools.problems().empty());
+    tools.attach_votes(votes);
     batch_request request;
     request.out_dir = out;
     request.jobs = 2;
     const auto quiet = make_progress(std::cerr, false, true, [] { return 0.0; });
-    return run_batch({*ws.seats, ws.tools, votes, pairs}, request, writer, *quiet);
+    return run_batch({seats->config(), tools, pairs}, request, writer, *quiet);
 }
 
 void batch_ok(const fs::path& catalog, const fs::path& out) {

@@ -40,6 +40,7 @@ struct panel_verdict {
 
     int voting() const { return ship + skip; }
     bool quorum_met() const { return voting() >= quorum; }
+    bool operator==(const panel_verdict&) const = default;
 };
 
 /// `part` of `whole` as a whole percentage, rounded half up (2 of 3 is 67); `whole` must be positive.

@@ -10,89 +10,15 @@
 #include "batch/manifest.hpp"
 #include "batch/output_folder.hpp"
 #include "batch/page_inputs.hpp"
+#include "batch/page_maker.hpp"
 #include "compare/site_index.hpp"
-#include "reports/page_renderers.hpp"
-#include "support/text_file.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <map>
-#include <set>
 #include <unordered_set>
-#include <thread>
 
 namespace verdict {
 namespace {
-
-enum class page_result { pending, unchanged, written, failed };
-
-struct page_work {
-    planned_page page;
-    std::filesystem::path source;        ///< When merging: the shard's copy of the page, taken as it is.
-    const manifest_entry* old = nullptr;
-    page_result result = page_result::pending;
-    manifest_entry entry;
-    std::string failure;
-};
-
-// Everything rendering needs, built once and shared read-only by every thread.
-struct site_material {
-    const panel_config& config;
-    const std::vector<page_tool>& tools;
-    site_index index;
-};
-
-std::string render(const planned_page& page, const site_material& site) {
-    switch (page.kind) {
-    case page_kind::comparison: return render_comparison(compose(site.tools[page.left], site.tools[page.right], site.config), page.format);
-    case page_kind::tool: return render_tool_page(site.tools[page.left], page.format);
-    case page_kind::index: return render_index(site.index, page.format);
-    }
-    return {};
-}
-
-// A shard's page, checked against what the shard's manifest says it holds.
-std::optional<std::string> shard_copy(const page_work& work, std::string& failure) {
-    problem_list problems;
-    auto bytes = read_text_file(work.source, std::size_t{1} << 30, problems);
-    if (!bytes) failure = to_string(problems.front());
-    else if (hash_hex(*bytes) != work.entry.content) failure = work.source.generic_string() + ": its bytes do not match its shard's manifest";
-    return failure.empty() ? bytes : std::nullopt;
-}
-
-void make_page(page_work& work, const site_material& site, const output_folder& folder, file_writer& writer, bool force) {
-    std::string bytes;
-    if (work.source.empty()) bytes = render(work.page, site);
-    else if (auto copy = shard_copy(work, work.failure)) bytes = std::move(*copy);
-    else {
-        work.result = page_result::failed;
-        return;
-    }
-    work.entry = {work.page.key, hash_hex(bytes), bytes.size()};
-    const bool same_bytes = work.old && work.old->content == work.entry.content && folder.size_of(work.page.path) == bytes.size();
-    if (same_bytes && !force) {
-        work.result = page_result::unchanged;
-        return;
-    }
-    work.failure = writer.write(folder.dir() / work.page.path, bytes);
-    work.result = work.failure.empty() ? page_result::written : page_result::failed;
-}
-
-void make_pages(std::vector<page_work*>& todo, const site_material& site, const output_folder& folder, file_writer& writer,
-                const batch_request& request, progress& report, std::size_t total, std::size_t skipped) {
-    std::atomic<std::size_t> next{0};
-    std::atomic<std::size_t> done{skipped};
-    auto worker = [&] {
-        for (std::size_t i = next++; i < todo.size(); i = next++) {
-            make_page(*todo[i], site, folder, writer, request.force);
-            report.update(++done, total);
-        }
-    };
-    std::vector<std::thread> threads;
-    for (std::size_t t = 1; t < std::max<std::size_t>(request.jobs, 1); ++t) threads.emplace_back(worker);
-    worker();
-    for (std::thread& t : threads) t.join();
-}
 
 std::string refusal_of(const output_folder& folder, const problem_list& problems, bool force) {
     if (!folder.error().empty()) return folder.error();
@@ -159,8 +85,11 @@ std::string claim_pages(const std::optional<manifest>& old, const std::vector<pa
 }
 
 // The inputs of a run with no failure, for the next run's no-op check; a run with failures leaves none, so the
-// next run reads everything again.
+// next run reads everything again. The review records hold only tools reviewed without a failure, so they are kept
+// either way.
 void record_inputs(const batch_request& request, const output_folder& folder, file_writer& writer, batch_summary& summary) {
+    const std::string records_failure = request.reviews ? writer.write(folder.dir() / review_records_file_name, review_records_text(*request.reviews)) : "";
+    if (!records_failure.empty()) summary.failures.push_back(records_failure);
     const std::filesystem::path file = folder.dir() / input_stamps_file_name;
     if (!summary.failures.empty() || !request.inputs) {
         if (std::string failure = writer.remove(file); !failure.empty()) summary.failures.push_back(failure);
@@ -224,21 +153,12 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
     if (!summary.refusal.empty()) return summary;
     summary.temporaries_cleared = folder.clear_temporaries();
 
-    std::vector<tool_review> reviews;
-    reviews.reserve(inputs.tools.tools.size());
-    for (const tool& t : inputs.tools.tools) reviews.push_back(review_tool(inputs.seats, t));
-    summary.tools_reviewed = reviews.size();
-    summary.failures = seat_failures(reviews);
-    const panel_config& config = inputs.seats.config();
-    std::vector<page_tool> tools;
-    std::vector<std::string> fingerprints;
-    for (const tool_review& r : reviews) {
-        tools.push_back(make_page_tool(r, inputs.votes, config.community));
-        fingerprints.push_back(tool_fingerprint(tools.back()));
-    }
-
+    summary.tools = inputs.tools.summaries().tools.size();
+    summary.tools_reviewed = inputs.tools.reviewed();
+    summary.failures = inputs.tools.seat_failures();
+    const std::vector<page_tool>& tools = inputs.tools.pages();
     std::vector<page_work> work;
-    for (planned_page& page : plan_pages(tools, fingerprints, inputs.pairs, request.formats, site_fingerprint(config), request.shard))
+    for (planned_page& page : plan_pages(tools, inputs.tools.fingerprints(), inputs.pairs, request.formats, site_fingerprint(inputs.config), request.shard))
         work.push_back({std::move(page), {}, nullptr, page_result::pending, {}, ""});
     if (!request.merge_from.empty() && !take_from_shards(request.merge_from, work, summary)) return summary;
     summary.pages = work.size();
@@ -248,8 +168,8 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
         if (!summary.refusal.empty()) return summary;
     }
     const bool index_to_make = std::any_of(todo.begin(), todo.end(), [](const page_work* w) { return w->page.kind == page_kind::index; });
-    const site_material site{config, tools, index_to_make ? make_index(tools, inputs.pairs, config) : site_index{}};
-    make_pages(todo, site, folder, writer, request, report, work.size(), work.size() - todo.size());
+    const site_index index = index_to_make ? make_index(tools, inputs.pairs, inputs.config) : site_index{};
+    make_pages(todo, {inputs.config, inputs.tools, index, folder, writer, request.jobs, request.force}, report, work.size(), work.size() - todo.size());
     report.finish();
 
     finish_manifest(work, old, todo.empty(), folder, writer, summary);

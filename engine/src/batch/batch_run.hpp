@@ -8,7 +8,8 @@
 #include "batch/progress.hpp"
 #include "catalog/comparisons.hpp"
 #include "community/community_votes.hpp"
-#include "panel/panel.hpp"
+#include "batch/review_records.hpp"
+#include "batch/site_tools.hpp"
 
 #include <cstddef>
 #include <filesystem>
@@ -26,11 +27,13 @@ struct batch_request {
     std::optional<shard_spec> shard;
     std::vector<std::filesystem::path> merge_from;   ///< Shards' output folders: copy their pages, make the index.
     std::optional<input_stamps> inputs;              ///< Recorded beside the manifest when the run has no failure.
+    std::optional<review_records> reviews;           ///< Recorded beside the manifest; nullopt when already there.
 };
 
 struct batch_summary {
     std::string refusal;                   ///< Non-empty when the run did nothing: why.
-    std::size_t tools_reviewed = 0;
+    std::size_t tools = 0;
+    std::size_t tools_reviewed = 0;        ///< Read and reviewed this run, rather than taken from the last run's records.
     std::size_t pages = 0;                 ///< Pages planned.
     std::size_t written = 0;
     std::size_t unchanged = 0;
@@ -39,11 +42,10 @@ struct batch_summary {
     std::vector<std::string> failures;     ///< Seats that failed, files that could not be written or deleted.
 };
 
-/// The tools the batch reviews and the comparisons it renders, loaded by the caller.
+/// The tools the batch renders, summarized with their votes attached, and the comparisons, loaded by the caller.
 struct batch_inputs {
-    const panel& seats;
-    const catalog& tools;
-    const community_votes& votes;
+    const panel_config& config;
+    const site_tools& tools;
     const std::vector<comparison_pair>& pairs;
 };
 

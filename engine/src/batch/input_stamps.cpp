@@ -10,7 +10,6 @@
 #include <sys/stat.h>
 
 namespace verdict {
-namespace {
 
 std::optional<file_stamp> stamp_of(const std::filesystem::path& file) {
     struct stat info;
@@ -18,6 +17,8 @@ std::optional<file_stamp> stamp_of(const std::filesystem::path& file) {
     return file_stamp{static_cast<std::uint64_t>(info.st_size),
                       static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec};
 }
+
+namespace {
 
 std::vector<std::filesystem::path> catalog_files(const std::filesystem::path& catalog_dir) {
     std::vector<std::filesystem::path> files{catalog_dir / "panel.json", catalog_dir / "comparisons.json"};

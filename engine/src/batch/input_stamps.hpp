@@ -21,6 +21,9 @@ struct file_stamp {
     bool operator==(const file_stamp&) const = default;
 };
 
+/// The stamp of `file` now; nullopt when it is not a regular file.
+std::optional<file_stamp> stamp_of(const std::filesystem::path& file);
+
 /// What a complete run was made from: every input file as stamped before it was read, and a hash of everything
 /// else it depended on (engine version, formats, shard, folders). It is kept beside the manifest, not in it:
 /// times belong to this machine, and the manifest must be the same bytes wherever the same pages are made.

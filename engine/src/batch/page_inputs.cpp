@@ -31,12 +31,18 @@ void add_seat(content_hash& h, const seat_review& s) {
 
 }  // namespace
 
-std::string tool_fingerprint(const page_tool& t) {
+std::string review_fingerprint(const tool_review& r) {
     content_hash h;
-    add_shown_facts(h, t.subject());
-    for (const seat_review& s : t.review->seats) add_seat(h, s);
-    h.add(static_cast<std::uint64_t>(t.community.voters)).add(static_cast<std::uint64_t>(t.community.ship));
-    add_optional(h, t.community.latest_date);
+    add_shown_facts(h, *r.subject);
+    for (const seat_review& s : r.seats) add_seat(h, s);
+    for (const std::string& p : r.unreadable) h.add(p);
+    return h.hex();
+}
+
+std::string tool_fingerprint(const std::string& review, const community_score& community) {
+    content_hash h;
+    h.add(review).add(static_cast<std::uint64_t>(community.voters)).add(static_cast<std::uint64_t>(community.ship));
+    add_optional(h, community.latest_date);
     return h.hex();
 }
 

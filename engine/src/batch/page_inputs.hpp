@@ -3,7 +3,8 @@
 //
 // A tool's part is hashed from its review as reviewed this run, not from the
 // persona's settings, so a settings change remakes only the pages whose
-// reviews it actually changed.
+// reviews it actually changed. The review's part is kept between runs
+// (review_records.hpp); the community's is taken from this run's votes.
 #pragma once
 
 #include "compare/comparison.hpp"
@@ -17,9 +18,12 @@ namespace verdict {
 /// Bumped whenever a renderer changes what it writes for the same inputs, so every page is made again.
 inline constexpr std::string_view page_renderer_version = "pages-1";
 
-/// The facts a page shows of `t`, its panel review (every seat's verdict, score, quote, reasons, failure) and its
-/// community vote.
-std::string tool_fingerprint(const page_tool& t);
+/// The facts a page shows of a tool and its panel review: every seat's verdict, score, quote, reasons and failure,
+/// and the problems of a file that could not be read.
+std::string review_fingerprint(const tool_review& r);
+
+/// All a page shows of one tool: its review's fingerprint and its community vote.
+std::string tool_fingerprint(const std::string& review, const community_score& community);
 
 /// What every page depends on beyond its tools: the engine and renderer versions, the rule set, the seat order and
 /// the community rules.

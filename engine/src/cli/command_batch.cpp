@@ -3,6 +3,8 @@
 #include "batch/content_hash.hpp"
 #include "batch/input_stamps.hpp"
 #include "batch/page_inputs.hpp"
+#include "batch/review_records.hpp"
+#include "batch/site_tools.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "cli/workspace.hpp"
@@ -53,7 +55,7 @@ void print_summary(const batch_summary& s, double seconds, context& ctx) {
     for (const std::string& failure : s.failures) report_error(ctx, failure);
     char time[32];
     std::snprintf(time, sizeof time, "%.2f s", seconds);
-    ctx.out << "verdict batch: " << s.tools_reviewed << " tools reviewed, " << s.pages << " pages: " << s.written << " written, " << s.unchanged
+    ctx.out << "verdict batch: " << s.tools_reviewed << " of " << s.tools << (s.tools == 1 ? " tool" : " tools") << " reviewed, " << s.pages << " pages: " << s.written << " written, " << s.unchanged
             << " unchanged, " << s.deleted << " deleted";
     if (s.temporaries_cleared) ctx.out << ", " << s.temporaries_cleared << " interrupted writes cleared";
     ctx.out << "; " << s.failures.size() << (s.failures.size() == 1 ? " failure" : " failures") << "; " << time << "\n";
@@ -71,15 +73,20 @@ std::string environment_of(const batch_request& request, const std::filesystem::
     return h.hex();
 }
 
-// The no-op: a folder whose last complete run read exactly these inputs, with every page still in place.
-std::optional<std::size_t> pages_if_unchanged(const batch_request& request, const std::filesystem::path& catalog_dir, const std::string& environment) {
+// The no-op: a folder whose last complete run read exactly these inputs, with every page still in place. Its
+// summary counts the tool files and pages as they stand.
+std::optional<batch_summary> summary_if_unchanged(const batch_request& request, const std::filesystem::path& catalog_dir, const std::string& environment) {
     if (request.force) return std::nullopt;
     const std::optional<input_stamps> inputs = read_input_stamps(request.out_dir);
     if (!inputs || !inputs_unchanged(*inputs, catalog_dir, environment)) return std::nullopt;
     problem_list problems;
     const std::optional<manifest> m = read_manifest(request.out_dir, problems);
     if (!m || !pages_intact(request.out_dir, *m)) return std::nullopt;
-    return m->files.size();
+    batch_summary same;
+    same.pages = same.unchanged = m->files.size();
+    const std::string tools_folder = (catalog_dir / "tools").generic_string() + "/";
+    for (const auto& [path, stamp] : inputs->files) same.tools += path.starts_with(tools_folder) && path.ends_with(".json");
+    return same;
 }
 
 double seconds_now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
@@ -105,7 +112,7 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     if (auto stop = p.parse(args)) return *stop;
     const auto formats = chosen_formats(p, ctx);
     if (!formats) return exit_code::bad_input;
-    batch_request request{p.values()["out"].as<std::string>(), *formats, p.values()["jobs"].as<std::size_t>(), p.values().count("force") > 0, {}, {}, {}};
+    batch_request request{p.values()["out"].as<std::string>(), *formats, p.values()["jobs"].as<std::size_t>(), p.values().count("force") > 0, {}, {}, {}, {}};
     if (p.values().count("shard")) {
         request.shard = parse_shard(p.values()["shard"].as<std::string>());
         if (!request.shard) {
@@ -122,31 +129,35 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     }
     const double start = seconds_now();
     const std::string environment = environment_of(request, p.catalog_dir(), ctx);
-    if (const auto pages = pages_if_unchanged(request, p.catalog_dir(), environment)) {
-        batch_summary same;
-        same.pages = same.unchanged = *pages;
-        print_summary(same, seconds_now() - start, ctx);
+    if (const auto same = summary_if_unchanged(request, p.catalog_dir(), environment)) {
+        print_summary(*same, seconds_now() - start, ctx);
         return exit_code::ok;
     }
     input_stamps stamps{environment, stamp_catalog(p.catalog_dir())};   // before reading: a later change is seen next run
-    // A bad tool file, comparison or vote row leaves out only what it spoils: the run goes on, and lists it with
-    // the failures. Without a usable panel there is nothing to review with, and the run stops (exit 2).
-    workspace ws = load_workspace(p.catalog_dir(), ctx.persona_dir);
-    if (!ws.seats) {
-        for (const problem& each : ws.problems) report_error(ctx, to_string(each));
+    // A bad tool file, comparison or vote row spoils only itself: the run goes on, shows a bad tool's problems on its
+    // pages, and lists every problem with the failures. Without a usable panel there is nothing to review with, and
+    // the run stops (exit 2).
+    problem_list problems;
+    const std::unique_ptr<panel> seats = load_panel(p.catalog_dir(), ctx.persona_dir, problems);
+    if (!seats) {
+        for (const problem& each : problems) report_error(ctx, to_string(each));
         return exit_code::bad_input;
     }
-    problem_list problems = ws.problems;
-    const std::vector<comparison_pair> pairs = load_comparisons(p.catalog_dir(), ws.tools, problems);
-    const community_votes votes = load_votes(p.catalog_dir(), ws.tools, problems);
+    const std::optional<review_records> records = request.force ? std::nullopt : read_review_records(request.out_dir);
+    site_tools tools(*seats, p.catalog_dir(), records);
+    problems.insert(problems.end(), tools.problems().begin(), tools.problems().end());
+    const std::vector<comparison_pair> pairs = load_comparisons(p.catalog_dir(), tools.summaries(), problems);
+    const community_votes votes = load_votes(p.catalog_dir(), tools.summaries(), problems);
+    tools.attach_votes(votes);
+    if (review_records now = tools.records(); now != records) request.reviews = std::move(now);
     std::vector<std::filesystem::path> read_too;   // the personas' sources, and for a merge the shards' manifests
-    for (const seat_config& seat : ws.seats->config().seats) read_too.push_back(seat.source);
+    for (const seat_config& seat : seats->config().seats) read_too.push_back(seat.source);
     for (const std::filesystem::path& shard : request.merge_from) read_too.push_back(shard / manifest_file_name);
     stamp_files(read_too, stamps.files);
     if (problems.empty()) request.inputs = std::move(stamps);
     disk_writer writer;
     auto report = make_progress(ctx.err, ::isatty(STDERR_FILENO) == 1, p.values().count("quiet") > 0, seconds_now);
-    const batch_summary summary = run_batch({*ws.seats, ws.tools, votes, pairs}, request, writer, *report);
+    const batch_summary summary = run_batch({seats->config(), tools, pairs}, request, writer, *report);
     if (!summary.refusal.empty()) {
         report_error(ctx, "verdict batch: " + summary.refusal);
         return exit_code::bad_input;

@@ -19,6 +19,10 @@ struct workspace {
     problem_list problems;           ///< Bad input found while loading.
 };
 
+/// Loads `<catalog_dir>/panel.json` and its seats' personas from `persona_dir`; null when the configuration has
+/// problems.
+std::unique_ptr<panel> load_panel(const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir, problem_list& problems);
+
 /// Loads `<catalog_dir>/panel.json`, its seats' personas from `persona_dir`, and `<catalog_dir>/tools/`.
 workspace load_workspace(const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir);
 

@@ -1,0 +1,134 @@
+// Full reviews are the bulk of a batch's memory (every seat's quote, reasons
+// and log, and every fact of the tool), so none is held longer than the
+// pages that show it take: the pages are ordered so that a tool's pages come
+// together, comparisons in the catalog's order (which keeps a category's
+// tools near each other) and each tool's own page right after its last
+// comparison; each wave reviews the tools it needs that the last left, and
+// drops the tools no later page needs.
+#include "batch/page_maker.hpp"
+
+#include "batch/content_hash.hpp"
+#include "reports/page_renderers.hpp"
+#include "support/text_file.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <map>
+#include <memory>
+#include <thread>
+
+namespace verdict {
+namespace {
+
+constexpr std::size_t wave_size = 512;
+constexpr std::size_t most_kept = 4096;   ///< Tools kept between waves, however the comparisons are spread.
+
+using reviewed_tools = std::map<std::size_t, std::unique_ptr<reviewed_tool>>;
+
+// Runs `job(i)` for every i below `count` on `jobs` threads.
+template <class Job> void in_parallel(std::size_t count, std::size_t jobs, Job job) {
+    std::atomic<std::size_t> next{0};
+    auto worker = [&] {
+        for (std::size_t i = next++; i < count; i = next++) job(i);
+    };
+    std::vector<std::thread> threads;
+    for (std::size_t t = 1; t < std::min(std::max<std::size_t>(jobs, 1), count); ++t) threads.emplace_back(worker);
+    worker();
+    for (std::thread& t : threads) t.join();
+}
+
+std::string render(const planned_page& page, const page_making& how, const reviewed_tools& tools) {
+    switch (page.kind) {
+    case page_kind::comparison: return render_comparison(compose(tools.at(page.left)->page, tools.at(page.right)->page, how.config), page.format);
+    case page_kind::tool: return render_tool_page(tools.at(page.left)->page, page.format);
+    case page_kind::index: return render_index(how.index, page.format);
+    }
+    return {};
+}
+
+// A shard's page, checked against what the shard's manifest says it holds.
+std::optional<std::string> shard_copy(const page_work& work, std::string& failure) {
+    problem_list problems;
+    auto bytes = read_text_file(work.source, std::size_t{1} << 30, problems);
+    if (!bytes) failure = to_string(problems.front());
+    else if (hash_hex(*bytes) != work.entry.content) failure = work.source.generic_string() + ": its bytes do not match its shard's manifest";
+    return failure.empty() ? bytes : std::nullopt;
+}
+
+void make_page(page_work& work, const page_making& how, const reviewed_tools& tools) {
+    std::string bytes;
+    if (work.source.empty()) bytes = render(work.page, how, tools);
+    else if (auto copy = shard_copy(work, work.failure)) bytes = std::move(*copy);
+    else {
+        work.result = page_result::failed;
+        return;
+    }
+    work.entry = {work.page.key, hash_hex(bytes), bytes.size()};
+    const bool same_bytes = work.old && work.old->content == work.entry.content && how.folder.size_of(work.page.path) == bytes.size();
+    if (same_bytes && !how.force) {
+        work.result = page_result::unchanged;
+        return;
+    }
+    work.failure = how.writer.write(how.folder.dir() / work.page.path, bytes);
+    work.result = work.failure.empty() ? page_result::written : page_result::failed;
+}
+
+// The tools a page shows, reviewed in full; none for the index and for a shard's copy.
+std::vector<std::size_t> tools_of(const page_work& w) {
+    if (!w.source.empty() || w.page.kind == page_kind::index) return {};
+    if (w.page.kind == page_kind::tool) return {w.page.left};
+    return {w.page.left, w.page.right};
+}
+
+// Comparisons in plan order; a tool's own pages right after its last comparison, or after every comparison when it
+// has none; the index last.
+void order_for_locality(std::vector<page_work*>& todo) {
+    std::map<std::size_t, std::size_t> last_comparison;
+    for (std::size_t i = 0; i < todo.size(); ++i)
+        if (todo[i]->page.kind == page_kind::comparison)
+            for (std::size_t t : tools_of(*todo[i])) last_comparison[t] = i;
+    auto place = [&](const page_work* w, std::size_t position) -> std::pair<std::size_t, std::size_t> {
+        if (w->page.kind == page_kind::index) return {todo.size() + 1, 0};
+        if (w->page.kind == page_kind::comparison) return {position, 0};
+        const auto found = last_comparison.find(w->page.left);
+        return found == last_comparison.end() ? std::pair{todo.size(), w->page.left} : std::pair{found->second, 1 + w->page.left};
+    };
+    std::vector<std::pair<std::pair<std::size_t, std::size_t>, page_work*>> keyed;
+    for (std::size_t i = 0; i < todo.size(); ++i) keyed.push_back({place(todo[i], i), todo[i]});
+    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t i = 0; i < todo.size(); ++i) todo[i] = keyed[i].second;
+}
+
+}  // namespace
+
+void make_pages(std::vector<page_work*> todo, const page_making& how, progress& report, std::size_t total, std::size_t done) {
+    order_for_locality(todo);
+    std::map<std::size_t, std::size_t> uses_left;
+    for (const page_work* w : todo)
+        for (std::size_t t : tools_of(*w)) ++uses_left[t];
+    reviewed_tools kept;
+    std::atomic<std::size_t> made{done};
+    for (std::size_t start = 0; start < todo.size(); start += wave_size) {
+        const std::vector<page_work*> wave(todo.begin() + static_cast<std::ptrdiff_t>(start),
+                                           todo.begin() + static_cast<std::ptrdiff_t>(std::min(start + wave_size, todo.size())));
+        std::vector<std::size_t> missing;
+        for (const page_work* w : wave)
+            for (std::size_t t : tools_of(*w))
+                if (!kept.count(t) && std::find(missing.begin(), missing.end(), t) == missing.end()) missing.push_back(t);
+        std::vector<std::unique_ptr<reviewed_tool>> reviewed(missing.size());
+        in_parallel(missing.size(), how.jobs, [&](std::size_t i) { reviewed[i] = how.tools.review_in_full(missing[i]); });
+        for (std::size_t i = 0; i < missing.size(); ++i) kept.emplace(missing[i], std::move(reviewed[i]));
+
+        in_parallel(wave.size(), how.jobs, [&](std::size_t i) {
+            make_page(*wave[i], how, kept);
+            report.update(++made, total);
+        });
+
+        for (const page_work* w : wave)
+            for (std::size_t t : tools_of(*w))
+                if (--uses_left[t] == 0) kept.erase(t);
+        if (kept.size() > most_kept) kept.clear();   // a scattered comparison list: review again rather than hold them all
+    }
+}
+
+}  // namespace verdict

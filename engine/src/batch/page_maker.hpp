@@ -1,0 +1,46 @@
+// Making the pages a batch must make: render each, and write it when its
+// bytes changed, on every core.
+#pragma once
+
+#include "batch/file_writer.hpp"
+#include "batch/manifest.hpp"
+#include "batch/output_folder.hpp"
+#include "batch/page_plan.hpp"
+#include "batch/progress.hpp"
+#include "batch/site_tools.hpp"
+#include "compare/site_index.hpp"
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace verdict {
+
+enum class page_result { pending, unchanged, written, failed };
+
+/// One page of the plan, and what became of it.
+struct page_work {
+    planned_page page;
+    std::filesystem::path source;        ///< When merging: the shard's copy of the page, taken as it is.
+    const manifest_entry* old = nullptr;
+    page_result result = page_result::pending;
+    manifest_entry entry;
+    std::string failure;
+};
+
+/// What pages are made from and where they go.
+struct page_making {
+    const panel_config& config;
+    const site_tools& tools;
+    const site_index& index;   ///< Empty unless the index is among the pages to make.
+    const output_folder& folder;
+    file_writer& writer;
+    std::size_t jobs = 1;
+    bool force = false;
+};
+
+/// Makes every page of `todo`, reporting progress as `done` of `total`. Pages are made in waves, a tool's pages
+/// next to each other, and a tool is reviewed in full only while a wave needs it.
+void make_pages(std::vector<page_work*> todo, const page_making& how, progress& report, std::size_t total, std::size_t done);
+
+}  // namespace verdict

@@ -1,0 +1,140 @@
+#include "batch/site_tools.hpp"
+
+#include "batch/content_hash.hpp"
+#include "batch/page_inputs.hpp"
+#include "catalog/tool_file.hpp"
+#include "support/text_file.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace verdict {
+namespace {
+
+// What a review depends on besides the tool's file: the engine, the panel configuration, and each seat's persona
+// as its implementation file stands now.
+std::string review_environment(const panel& seats, const std::filesystem::path& catalog_dir) {
+    content_hash h;
+    h.add(VERDICT_VERSION);
+    problem_list ignored;   // an unreadable file hashes as absent, and the panel has already reported it
+    h.add(read_text_file(catalog_dir / "panel.json", std::size_t{64} << 20, ignored).value_or(""));
+    for (const seat_config& s : seats.config().seats)
+        h.add(s.id).add(s.source.generic_string()).add(read_text_file(s.source, std::size_t{1} << 30, ignored).value_or(""));
+    return h.hex();
+}
+
+// The facts a summary keeps: those the index shows and the comparisons list reads.
+tool summary_of(const tool& t) {
+    tool out;
+    out.id = t.id;
+    out.name = t.name;
+    out.category = t.category;
+    out.tagline = t.tagline;
+    out.updated = t.updated;
+    return out;
+}
+
+std::vector<std::string> messages_of(const problem_list& problems) {
+    std::vector<std::string> out;
+    for (const problem& p : problems) out.push_back(to_string(p));
+    return out;
+}
+
+}  // namespace
+
+site_tools::site_tools(const panel& seats, const std::filesystem::path& catalog_dir, const std::optional<review_records>& records)
+    : seats_(seats), seat_ids_(seats.config().seat_ids()), environment_(review_environment(seats, catalog_dir)) {
+    for (const std::filesystem::path& file : tool_file_paths(catalog_dir, problems_)) summarize(file, records);
+    // Files sort by name ("a-b.json" before "a.json"), tools by id ("a" before "a-b"): put them in id order.
+    std::vector<std::size_t> order(catalog_.tools.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return catalog_.tools[a].id < catalog_.tools[b].id; });
+    auto permuted = [&order](auto& items) {
+        std::remove_reference_t<decltype(items)> sorted;
+        sorted.reserve(items.size());
+        for (std::size_t i : order) sorted.push_back(std::move(items[i]));
+        items = std::move(sorted);
+    };
+    permuted(catalog_.tools);
+    permuted(reviews_);
+    permuted(review_fingerprints_);
+    permuted(sources_);
+    for (std::size_t i = 0; i < reviews_.size(); ++i) reviews_[i].subject = &catalog_.tools[i];
+}
+
+void site_tools::summarize(const std::filesystem::path& file, const std::optional<review_records>& records) {
+    source from{file, stamp_of(file), false};   // stamped before it is read: a later change is seen next run
+    if (records && records->environment == environment_ && from.stamp) {
+        const auto found = records->by_file.find(file.generic_string());
+        if (found != records->by_file.end() && found->second.stamp == *from.stamp) {
+            catalog_.tools.push_back(found->second.summary);
+            reviews_.push_back({nullptr, {}, found->second.verdict, {}});
+            review_fingerprints_.push_back(found->second.fingerprint);
+            from.recordable = true;
+            sources_.push_back(std::move(from));
+            return;
+        }
+    }
+    ++reviewed_;
+    problem_list file_problems;
+    tool_file read = read_tool_file(file, seat_ids_, file_problems);
+    if (!read.subject) {
+        catalog_.tools.push_back(placeholder_tool(read));
+        reviews_.push_back(unreadable_review(seats_, catalog_.tools.back(), messages_of(file_problems)));
+        problems_.insert(problems_.end(), file_problems.begin(), file_problems.end());
+    } else {
+        tool_review full = review_tool(seats_, *read.subject);
+        for (const std::string& failure : verdict::seat_failures({full}))
+            if (std::find(seat_failures_.begin(), seat_failures_.end(), failure) == seat_failures_.end()) seat_failures_.push_back(failure);
+        from.recordable = !full.any_failed();
+        review_fingerprints_.push_back(review_fingerprint(full));
+        catalog_.tools.push_back(summary_of(*read.subject));
+        reviews_.push_back({nullptr, {}, full.verdict, {}});
+        sources_.push_back(std::move(from));
+        return;
+    }
+    review_fingerprints_.push_back(review_fingerprint(reviews_.back()));
+    sources_.push_back(std::move(from));
+}
+
+void site_tools::attach_votes(const community_votes& votes) {
+    votes_ = &votes;
+    pages_.clear();
+    fingerprints_.clear();
+    for (std::size_t i = 0; i < reviews_.size(); ++i) {
+        pages_.push_back(make_page_tool(reviews_[i], votes, seats_.config().community));
+        fingerprints_.push_back(tool_fingerprint(review_fingerprints_[i], pages_.back().community));
+    }
+}
+
+std::unique_ptr<reviewed_tool> site_tools::review_in_full(std::size_t i) const {
+    auto out = std::make_unique<reviewed_tool>();
+    if (!reviews_[i].unreadable.empty()) {
+        out->subject = catalog_.tools[i];
+        out->review = reviews_[i];
+    } else {
+        problem_list file_problems;
+        tool_file read = read_tool_file(sources_[i].file, seat_ids_, file_problems);
+        if (read.subject) {
+            out->subject = std::move(*read.subject);
+            const std::lock_guard lock(reviewing_);
+            out->review = review_tool(seats_, out->subject);
+        } else {   // the file changed during the run: its pages say what is wrong with it now
+            out->subject = placeholder_tool(read);
+            out->review = unreadable_review(seats_, out->subject, messages_of(file_problems));
+        }
+    }
+    out->review.subject = &out->subject;
+    out->page = make_page_tool(out->review, *votes_, seats_.config().community);
+    return out;
+}
+
+review_records site_tools::records() const {
+    review_records out{environment_, {}};
+    for (std::size_t i = 0; i < sources_.size(); ++i)
+        if (sources_[i].recordable)
+            out.by_file.emplace(sources_[i].file.generic_string(), review_record{*sources_[i].stamp, catalog_.tools[i], reviews_[i].verdict, review_fingerprints_[i]});
+    return out;
+}
+
+}  // namespace verdict

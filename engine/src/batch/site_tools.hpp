@@ -1,0 +1,87 @@
+// The batch's tools. Every tool is held as a summary small enough to keep for
+// the whole catalog at once: what the index and the page keys need. A tool's
+// full review (every seat's quote and reasons) is made only while pages that
+// show it are being rendered, so memory does not hold every review at once.
+//
+// A tool whose record from the last run still matches its file is not read
+// at all; the others are read and reviewed once here. A file that cannot be
+// read still has pages: they show its problems.
+#pragma once
+
+#include "batch/review_records.hpp"
+#include "catalog/catalog.hpp"
+#include "community/community_votes.hpp"
+#include "compare/comparison.hpp"
+#include "panel/panel.hpp"
+#include "panel/tool_review.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace verdict {
+
+/// One tool fully reviewed, for the pages being rendered.
+struct reviewed_tool {
+    tool subject;
+    tool_review review;
+    page_tool page;
+};
+
+class site_tools {
+public:
+    /// Summarizes every tool file of `<catalog_dir>/tools/`, taking what `records` hold when the records were made in
+    /// this panel's environment and the file is as stamped there.
+    site_tools(const panel& seats, const std::filesystem::path& catalog_dir, const std::optional<review_records>& records);
+    site_tools(const site_tools&) = delete;
+    site_tools& operator=(const site_tools&) = delete;
+
+    /// The tools, summarized, in id order; a file that could not be read is there under its file's name.
+    const catalog& summaries() const { return catalog_; }
+    /// The problems of the files that could not be read, and of a missing tools folder.
+    const problem_list& problems() const { return problems_; }
+    /// "seat <id> failed: <why>", once per distinct failure among the tools reviewed this run.
+    const std::vector<std::string>& seat_failures() const { return seat_failures_; }
+    /// How many tools were read and reviewed this run.
+    std::size_t reviewed() const { return reviewed_; }
+
+    /// Takes the community votes: each tool's page summary and fingerprint follow.
+    void attach_votes(const community_votes& votes);
+    const std::vector<page_tool>& pages() const { return pages_; }
+    const std::vector<std::string>& fingerprints() const { return fingerprints_; }
+
+    /// Tool `i` reviewed in full, for rendering its pages; safe to call from several threads.
+    std::unique_ptr<reviewed_tool> review_in_full(std::size_t i) const;
+
+    /// Records of every tool that was read and reviewed without a failure, for the next run.
+    review_records records() const;
+
+private:
+    struct source {
+        std::filesystem::path file;
+        std::optional<file_stamp> stamp;
+        bool recordable = false;   ///< Read, and reviewed with no seat failing.
+    };
+
+    void summarize(const std::filesystem::path& file, const std::optional<review_records>& records);
+
+    const panel& seats_;
+    std::vector<std::string> seat_ids_;
+    std::string environment_;
+    catalog catalog_;
+    std::vector<tool_review> reviews_;             ///< Summaries: the verdict, and for an unreadable file every seat.
+    std::vector<std::string> review_fingerprints_;
+    std::vector<source> sources_;
+    problem_list problems_;
+    std::vector<std::string> seat_failures_;
+    std::size_t reviewed_ = 0;
+    const community_votes* votes_ = nullptr;
+    std::vector<page_tool> pages_;
+    std::vector<std::string> fingerprints_;
+    mutable std::mutex reviewing_;                 ///< Personas review one tool at a time.
+};
+
+}  // namespace verdict
