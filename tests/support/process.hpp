@@ -17,6 +17,10 @@ struct process_result {
 process_result run_process(const std::filesystem::path& program, const std::vector<std::string>& args,
                            const std::filesystem::path& working_dir);
 
+/// What an independent validator (python3-jsonschema) finds wrong with `document` against docs/schema/<schema>.schema.json;
+/// empty when it validates.
+std::string json_schema_errors(const std::string& schema, const std::string& document);
+
 /// Runs the built verdict program with `args`, from the source tree unless `working_dir` is given.
 process_result run_verdict(const std::vector<std::string>& args, const std::filesystem::path& working_dir = {});
 

@@ -65,7 +65,7 @@ page_tool make_page_tool(const tool_review& review, const community_votes& votes
 }
 
 std::string data_date_of(const page_tool& t) {
-    const std::string& updated = t.subject().updated;
+    const std::string updated = t.unreadable() ? std::string() : t.subject().updated;   // a placeholder's date is no fact
     return t.community.latest_date && *t.community.latest_date > updated ? *t.community.latest_date : updated;
 }
 

@@ -27,6 +27,9 @@ struct page_tool {
     bool sharp_disagreement = false;    ///< The gap is at least the configured number of points either way.
 
     const tool& subject() const { return *review->subject; }
+    /// True when the tool's catalog file could not be read: only its id, name and category are facts, and pages show
+    /// the file's problems in place of the rest.
+    bool unreadable() const { return !review->unreadable.empty(); }
     /// The tool's name with its bidi controls closed, for use inside a sentence: an override in a name must not
     /// reverse the words after it.
     std::string name_in_text() const;
@@ -72,7 +75,7 @@ struct comparison {
     pick choice;
     int disagreement_points = 0;         ///< The configured gap that counts as sharp.
     std::string rule_set;
-    std::string data_date;               ///< The latest of both tools' dates and their latest counted votes.
+    std::string data_date;               ///< The latest of both tools' dates and their latest counted votes; may be empty.
 
     /// "<left name> vs <right name>".
     std::string title() const;
@@ -84,7 +87,8 @@ page_tool make_page_tool(const tool_review& review, const community_votes& votes
 /// Composes the page of `left` against `right`; `config` gives the seat order, the rule set and the community rules.
 comparison compose(const page_tool& left, const page_tool& right, const panel_config& config);
 
-/// The date a page's data is as of: the latest of the tool's date and its latest counted vote.
+/// The date a page's data is as of: the latest of the tool's date and its latest counted vote; empty when neither is
+/// known (a tool whose catalog file could not be read, with no votes).
 std::string data_date_of(const page_tool& t);
 
 }  // namespace verdict

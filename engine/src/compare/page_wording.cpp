@@ -94,13 +94,31 @@ std::string entry_label(entry_price price) {
 std::string licence_label(const tool& t) {
     if (t.licence.name) return *t.licence.name;
     const auto open = openness_of(t);
-    if (!open) return "Not stated";
+    if (!open) return std::string(not_stated);
     if (!open->open) return "Closed";
     return open->fact == "licence.open_source" ? "Open source" : "Open weights";
 }
 
 std::string commercial_use_label(const tool& t) {
-    return t.licence.commercial_use ? sentence_case(std::string(name_of(*t.licence.commercial_use))) : "Not stated";
+    return t.licence.commercial_use ? sentence_case(std::string(name_of(*t.licence.commercial_use))) : std::string(not_stated);
+}
+
+std::string entry_text(const page_tool& t) { return t.unreadable() ? std::string(not_stated) : entry_label(t.subject().pricing.entry); }
+
+// An unreadable tool's placeholder holds defaults (a "free" entry price) that no page may show as facts.
+std::array<pricing_row, 4> pricing_rows(const page_tool& t) {
+    const tool& s = t.subject();
+    const bool known = !t.unreadable();
+    const std::string unknown(not_stated);
+    return {{{"Entry", entry_text(t)},
+             {"Licence", known ? licence_label(s) : unknown},
+             {"Commercial use", known ? commercial_use_label(s) : unknown},
+             {"Pricing notes", known ? s.pricing.notes.value_or(unknown) : unknown}}};
+}
+
+std::string not_reviewed_text(const page_tool& t) {
+    return t.name_in_text() + " was not reviewed: verdict could not read its catalog file (" +
+           plural(static_cast<int>(t.review->unreadable.size()), "problem") + ")";
 }
 
 std::vector<std::string> not_comparable_sentences(const comparison& c) {
@@ -114,7 +132,7 @@ std::vector<std::string> not_comparable_sentences(const comparison& c) {
 }
 
 std::string footer_line(const std::string& rule_set, const std::string& data_date) {
-    return "Rule set " + rule_set + " · catalog data as of " + data_date;
+    return "Rule set " + rule_set + " · catalog data as of " + (data_date.empty() ? std::string(no_value) : data_date);
 }
 
 }  // namespace verdict

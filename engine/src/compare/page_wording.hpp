@@ -8,6 +8,7 @@
 #include "compare/comparison.hpp"
 #include "verdict/tool.hpp"
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,6 +30,12 @@ inline constexpr std::string_view pick_heading = "Which one should you ship with
 /// The index page's title and the line under it.
 inline constexpr std::string_view index_title = "AI tool comparisons";
 inline constexpr std::string_view index_lead = "Every comparison with both tools' panel ship % and the pick, then every tool's own page.";
+
+/// What a page says of a fact the catalog does not give.
+inline constexpr std::string_view not_stated = "Not stated";
+
+/// What a page says in place of the facts of a tool whose catalog file could not be read, followed by its problems.
+inline constexpr std::string_view unreadable_notice = "verdict could not read this tool's catalog file, so the panel did not review it:";
 
 /// "1 voter", "3 voters": a count and its noun.
 std::string plural(int count, std::string_view word);
@@ -67,11 +74,25 @@ std::string licence_label(const tool& t);
 /// "Allowed", "Restricted", "Forbidden", "Not stated".
 std::string commercial_use_label(const tool& t);
 
+/// The entry price's label, or "Not stated" for a tool whose catalog file could not be read.
+std::string entry_text(const page_tool& t);
+
+struct pricing_row {
+    std::string_view label;
+    std::string value;
+};
+/// The pricing read in page order: entry, licence, commercial use, pricing notes; each "Not stated" when the tool's
+/// catalog file could not be read.
+std::array<pricing_row, 4> pricing_rows(const page_tool& t);
+
+/// "Claw Code was not reviewed: verdict could not read its catalog file (2 problems)", for a list of tools.
+std::string not_reviewed_text(const page_tool& t);
+
 /// Why each seat of c.split.not_comparable is not in the split, in that order, e.g. "Business: not on Claw Code's
 /// panel; ships Modal GPU Serverless Inference."
 std::vector<std::string> not_comparable_sentences(const comparison& c);
 
-/// "Rule set 2026.11-1 · catalog data as of 2026-11-21".
+/// "Rule set 2026.11-1 · catalog data as of 2026-11-21", or "… as of —" when no date is known.
 std::string footer_line(const std::string& rule_set, const std::string& data_date);
 
 }  // namespace verdict

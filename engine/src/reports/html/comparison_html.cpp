@@ -41,9 +41,9 @@ void append_tool_cards(std::string& out, const comparison& c) {
     for (std::size_t k = 0; k < 2; ++k) {
         const page_tool& t = c.tools[k];
         out.append("<article class=\"card\" aria-labelledby=\"tool-").append(std::to_string(k)).append("\">\n");
-        append_tool_intro(out, t.subject(), k == 0 ? "h2 id=\"tool-0\"" : "h2 id=\"tool-1\"");
+        append_tool_intro(out, t, k == 0 ? "h2 id=\"tool-0\"" : "h2 id=\"tool-1\"");
         append_tool_figures(out, t);
-        append_description(out, t.subject());
+        append_description(out, t);
         out.append("<p class=\"more\"><a href=\"../");
         append_escaped(out, tool_page_path(t.subject().id, "html"));
         out.append("\">Every seat's review of ");
@@ -109,16 +109,13 @@ void append_table_row(std::string& out, std::string_view label, const std::strin
 }
 
 void append_pricing(std::string& out, const comparison& c) {
-    const tool& a = c.tools[0].subject();
-    const tool& b = c.tools[1].subject();
+    const auto left = pricing_rows(c.tools[0]);
+    const auto right = pricing_rows(c.tools[1]);
     open_section(out, "pricing", pricing_heading);
     out.append("<table>\n");
     append_table_head(out, c, "Pricing");
     out.append("<tbody>\n");
-    append_table_row(out, "Entry", entry_label(a.pricing.entry), entry_label(b.pricing.entry));
-    append_table_row(out, "Licence", licence_label(a), licence_label(b));
-    append_table_row(out, "Commercial use", commercial_use_label(a), commercial_use_label(b));
-    append_table_row(out, "Pricing notes", a.pricing.notes.value_or("Not stated"), b.pricing.notes.value_or("Not stated"));
+    for (std::size_t i = 0; i < left.size(); ++i) append_table_row(out, left[i].label, left[i].value, right[i].value);
     out.append("</tbody>\n</table>\n");
     close_section(out);
 }

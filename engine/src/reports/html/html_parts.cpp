@@ -88,15 +88,20 @@ void append_score_line(std::string& out, const seat_review& s, bool with_base) {
     out.append("</span>");
 }
 
-void append_tool_intro(std::string& out, const tool& t, std::string_view heading) {
-    append_element(out, "p class=\"eyebrow\" dir=\"auto\"", t.category);
-    out.append("\n<");
+void append_tool_intro(std::string& out, const page_tool& p, std::string_view heading) {
+    const tool& t = p.subject();
+    if (!t.category.empty()) {   // empty only when an unreadable file gave none
+        append_element(out, "p class=\"eyebrow\" dir=\"auto\"", t.category);
+        out.append("\n");
+    }
+    out.append("<");
     out.append(heading);
     out.append(">");
     append_bdi(out, t.name);
     out.append("</");
     out.append(heading.substr(0, heading.find(' ')));
     out.append(">\n");
+    if (p.unreadable()) return;
     append_element(out, "p class=\"tagline\" dir=\"auto\"", t.tagline);
     out.append("\n");
 }
@@ -111,13 +116,24 @@ void append_tool_figures(std::string& out, const page_tool& t) {
     append_element(out, "dd class=\"detail\"", panel_detail(v));
     out.append("</div>\n");
     append_stat(out, "Community", community_pct_text(t.community), community_detail(t.community));
-    append_stat(out, "Entry", entry_label(t.subject().pricing.entry), {});
+    append_stat(out, "Entry", entry_text(t), {});
     out.append("</dl>\n");
 }
 
-void append_description(std::string& out, const tool& t) {
-    append_element(out, "p class=\"description\" dir=\"auto\"", t.description);
-    out.append("\n");
+// The problems go in one element with no white space between its items, which the failure style's pre-wrap would
+// show as blank lines. The list's indent, which the failure style's padding takes away, is set on the element, so the
+// style sheet, and every page without an unreadable tool, stays as it was.
+void append_description(std::string& out, const page_tool& t) {
+    if (!t.unreadable()) {
+        append_element(out, "p class=\"description\" dir=\"auto\"", t.subject().description);
+        out.append("\n");
+        return;
+    }
+    out.append("<div class=\"description\" role=\"note\">\n<p class=\"flag\">");
+    append_escaped(out, unreadable_notice);
+    out.append("</p>\n<ul class=\"failure\" style=\"padding-left:2rem\">");
+    for (const std::string& problem : t.review->unreadable) append_element(out, "li", problem);
+    out.append("</ul>\n</div>\n");
 }
 
 std::vector<std::string> name_forms(const page_tool& t) {

@@ -30,14 +30,15 @@ void append_ship_bar(std::string& out, const panel_verdict& v);
 /// "Score 72 · threshold 60", plus " · base 50" when `with_base`.
 void append_score_line(std::string& out, const seat_review& s, bool with_base);
 
-/// The category, the name as a `heading` element (e.g. "h2 id=\"tool-0\""), and the tagline.
-void append_tool_intro(std::string& out, const tool& t, std::string_view heading);
+/// The category, the name as a `heading` element (e.g. "h2 id=\"tool-0\""), and the tagline; of a tool whose catalog
+/// file could not be read, what is known of the first two.
+void append_tool_intro(std::string& out, const page_tool& t, std::string_view heading);
 
 /// The figures a reader compares first: panel ship % with its bar and fraction, community score, entry price.
 void append_tool_figures(std::string& out, const page_tool& t);
 
-/// The catalog's description of the tool.
-void append_description(std::string& out, const tool& t);
+/// The catalog's description of the tool, or, when its catalog file could not be read, the notice and its problems.
+void append_description(std::string& out, const page_tool& t);
 
 /// The forms `t`'s name takes in text: as the catalog gives it (persona quotes) and, when they differ, with its
 /// bidi controls closed (the model's sentences), for append_with_names().

@@ -51,7 +51,14 @@ void append_comparison(std::string& out, const site_index::entry& e) {
     } else {
         out.append("<strong>A tie");
     }
-    out.append("</strong></p>\n</div>\n");
+    out.append("</strong></p>\n");
+    for (const page_tool* t : {e.left, e.right}) {   // a tool without a verdict says why
+        if (!t->unreadable()) continue;
+        out.append("<p class=\"detail\">");
+        append_with_names(out, not_reviewed_text(*t), name_forms(*t));
+        out.append("</p>\n");
+    }
+    out.append("</div>\n");
     open_figures(out);
     append_figure(out, a.name, e.left->review->verdict);
     append_figure(out, b.name, e.right->review->verdict);
@@ -64,9 +71,12 @@ void append_tool(std::string& out, const page_tool& t) {
     out.append("<li class=\"row\">\n<div class=\"row-main\">\n");
     append_link_heading(out, tool_page_path(subject.id, "html"), subject.name, nullptr);
     out.append("<p class=\"detail\">");
-    append_bdi(out, subject.category);
-    out.append(" · ");
-    append_bdi(out, subject.tagline);
+    if (!subject.category.empty()) {   // empty only when an unreadable file gave none
+        append_bdi(out, subject.category);
+        out.append(" · ");
+    }
+    if (t.unreadable()) append_with_names(out, not_reviewed_text(t), name_forms(t));
+    else append_bdi(out, subject.tagline);
     out.append("</p>\n</div>\n");
     open_figures(out);
     append_figure(out, subject.name, t.review->verdict);

@@ -125,13 +125,10 @@ void append_pricing_row(std::string& out, std::string_view label, const std::str
     out.append("</tr>\n");
 }
 
-void append_pricing(std::string& out, const tool& t) {
+void append_pricing(std::string& out, const page_tool& t) {
     open_section(out, "pricing", pricing_heading);
     out.append("<table>\n<tbody>\n");
-    append_pricing_row(out, "Entry", entry_label(t.pricing.entry));
-    append_pricing_row(out, "Licence", licence_label(t));
-    append_pricing_row(out, "Commercial use", commercial_use_label(t));
-    append_pricing_row(out, "Pricing notes", t.pricing.notes.value_or("Not stated"));
+    for (const pricing_row& row : pricing_rows(t)) append_pricing_row(out, row.label, row.value);
     out.append("</tbody>\n</table>\n");
     close_section(out);
 }
@@ -143,10 +140,10 @@ std::string render_tool_page_html(const page_tool& t) {
     out.reserve(32 * 1024);
     open_page(out, t.subject().name, "../" + index_page_path("html"));
     out.append("<header class=\"masthead\">\n");
-    append_tool_intro(out, t.subject(), "h1");
+    append_tool_intro(out, t, "h1");
     out.append("</header>\n<div class=\"card summary\">\n");
     append_tool_figures(out, t);
-    append_description(out, t.subject());
+    append_description(out, t);
     out.append("</div>\n");
     append_panel(out, t.review->verdict);
     open_section(out, "seats", "Reviews by seat");
@@ -154,7 +151,7 @@ std::string render_tool_page_html(const page_tool& t) {
     for (const seat_review& s : t.review->seats) append_seat(out, s, names);
     close_section(out);
     append_community(out, t);
-    append_pricing(out, t.subject());
+    append_pricing(out, t);
     close_page(out, footer_line(t.review->verdict.rule_set, data_date_of(t)));
     return out;
 }

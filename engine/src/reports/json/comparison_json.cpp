@@ -24,7 +24,10 @@ json community_summary(const page_tool& t) {
             {"sharp_disagreement", t.sharp_disagreement}};
 }
 
-json pricing_summary(const tool& t) {
+json pricing_summary(const page_tool& p) {
+    const tool& t = p.subject();
+    if (p.unreadable())
+        return {{"entry", nullptr}, {"entry_label", nullptr}, {"notes", nullptr}, {"licence", nullptr}, {"commercial_use", nullptr}};
     return {{"entry", name_of(t.pricing.entry)},
             {"entry_label", entry_label(t.pricing.entry)},
             {"notes", or_null(t.pricing.notes)},
@@ -34,16 +37,19 @@ json pricing_summary(const tool& t) {
 
 json tool_summary(const page_tool& p) {
     const tool& t = p.subject();
-    return {{"id", t.id},
-            {"name", t.name},
-            {"vendor", t.vendor},
-            {"category", t.category},
-            {"tagline", t.tagline},
-            {"description", t.description},
-            {"updated", t.updated},
-            {"panel", panel_to_json(p.review->verdict)},
-            {"community", community_summary(p)},
-            {"pricing", pricing_summary(t)}};
+    const tool_review& r = *p.review;
+    json out = {{"id", t.id},
+                {"name", t.name},
+                {"vendor", fact_or_null(r, t.vendor)},
+                {"category", category_or_null(r)},
+                {"tagline", fact_or_null(r, t.tagline)},
+                {"description", fact_or_null(r, t.description)},
+                {"updated", fact_or_null(r, t.updated)},
+                {"panel", panel_to_json(r.verdict)},
+                {"community", community_summary(p)},
+                {"pricing", pricing_summary(p)}};
+    add_problems(out, r);
+    return out;
 }
 
 json cell_to_json(const scorecard_cell& cell) {
@@ -87,15 +93,19 @@ json pick_to_json(const comparison& c) {
 }
 
 json footer_to_json(const std::string& rule_set, const std::string& data_date) {
-    return {{"rule_set", rule_set}, {"data_date", data_date}, {"line", footer_line(rule_set, data_date)}};
+    return {{"rule_set", rule_set},
+            {"data_date", data_date.empty() ? json(nullptr) : json(data_date)},
+            {"line", footer_line(rule_set, data_date)}};
 }
 
 json index_tool(const page_tool& t) {
-    return {{"id", t.subject().id},
-            {"name", t.subject().name},
-            {"panel", panel_to_json(t.review->verdict)},
-            {"community_ship_pct", or_null(t.community.ship_pct)},
-            {"page", tool_page_path(t.subject().id, "json")}};
+    json out = {{"id", t.subject().id},
+                {"name", t.subject().name},
+                {"panel", panel_to_json(t.review->verdict)},
+                {"community_ship_pct", or_null(t.community.ship_pct)},
+                {"page", tool_page_path(t.subject().id, "json")}};
+    add_problems(out, *t.review);
+    return out;
 }
 
 // `value` as dump_json() would print it at one level of nesting deeper: every line after the first indented.

@@ -8,6 +8,16 @@ namespace verdict {
 
 using json = nlohmann::ordered_json;
 
+json fact_or_null(const tool_review& r, const std::string& value) { return r.unreadable.empty() ? json(value) : json(nullptr); }
+
+json category_or_null(const tool_review& r) {
+    return r.unreadable.empty() || !r.subject->category.empty() ? json(r.subject->category) : json(nullptr);
+}
+
+void add_problems(json& tool, const tool_review& r) {
+    if (!r.unreadable.empty()) tool["problems"] = r.unreadable;
+}
+
 json panel_to_json(const panel_verdict& v) {
     return {{"ship_pct", or_null(v.ship_pct)},
             {"fraction", std::to_string(v.ship) + "/" + std::to_string(v.voting())},
@@ -53,7 +63,9 @@ json review_to_json(const tool_review& r) {
     const tool& t = *r.subject;
     json reviews = json::array();
     for (const seat_review& s : r.seats) reviews.push_back(seat_to_json(s, r.verdict.rule_set));
-    return {{"tool", {{"id", t.id}, {"name", t.name}, {"vendor", t.vendor}, {"category", t.category}}},
+    json tool = {{"id", t.id}, {"name", t.name}, {"vendor", fact_or_null(r, t.vendor)}, {"category", category_or_null(r)}};
+    add_problems(tool, r);
+    return {{"tool", tool},
             {"panel", panel_to_json(r.verdict)},
             {"reviews", reviews}};
 }

@@ -14,6 +14,17 @@ template <class T> nlohmann::ordered_json or_null(const std::optional<T>& value)
     return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
 }
 
+/// A catalog fact of `r`'s tool, or null when the tool's catalog file could not be read: its placeholder's value is a
+/// default, not a fact.
+nlohmann::ordered_json fact_or_null(const tool_review& r, const std::string& value);
+
+/// The tool's category, or null when its catalog file could not be read and gave none.
+nlohmann::ordered_json category_or_null(const tool_review& r);
+
+/// Adds "problems", the catalog file's problems, to `tool` when the file could not be read; a readable tool's object
+/// keeps its shape.
+void add_problems(nlohmann::ordered_json& tool, const tool_review& r);
+
 /// The panel verdict: {"ship_pct", "fraction", counts, "state", "missing_seats", "mean_score", "rule_set"}.
 nlohmann::ordered_json panel_to_json(const panel_verdict& v);
 

@@ -34,7 +34,7 @@ void write_front_matter(std::string& out, const comparison& c) {
     fm.text("reason", c.choice.reason);
     fm.close();
     fm.text("rule_set", c.rule_set);
-    fm.text("data_date", c.data_date);
+    fm.date("data_date", c.data_date);
     fm.finish();
 }
 
@@ -64,15 +64,12 @@ void write_scorecard(std::string& out, const comparison& c) {
 
 // Tools as columns, like the rest of the page: one row per pricing fact.
 void write_pricing(std::string& out, const comparison& c) {
-    const tool& a = c.tools[0].subject();
-    const tool& b = c.tools[1].subject();
+    const auto left = pricing_rows(c.tools[0]);
+    const auto right = pricing_rows(c.tools[1]);
     append_heading(out, 2, pricing_heading);
-    append_table_row(out, {"", a.name, b.name});
+    append_table_row(out, {"", c.tools[0].subject().name, c.tools[1].subject().name});
     append_table_rule(out, 3);
-    append_table_row(out, {"Entry", entry_label(a.pricing.entry), entry_label(b.pricing.entry)});
-    append_table_row(out, {"Licence", licence_label(a), licence_label(b)});
-    append_table_row(out, {"Commercial use", commercial_use_label(a), commercial_use_label(b)});
-    append_table_row(out, {"Pricing notes", a.pricing.notes.value_or("Not stated"), b.pricing.notes.value_or("Not stated")});
+    for (std::size_t i = 0; i < left.size(); ++i) append_table_row(out, {left[i].label, left[i].value, right[i].value});
     out += '\n';
 }
 

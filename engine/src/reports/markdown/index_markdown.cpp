@@ -20,7 +20,7 @@ void write_front_matter(std::string& out, const site_index& index) {
     fm.number("comparison_count", static_cast<double>(index.comparisons.size()));
     fm.number("tool_count", static_cast<double>(index.tools.size()));
     fm.text("rule_set", index.rule_set);
-    fm.text("data_date", index.data_date);
+    fm.date("data_date", index.data_date);
     fm.finish();
 }
 
@@ -33,16 +33,21 @@ void write_comparison(std::string& out, const site_index::entry& e) {
     std::string summary = ": panel " + panel_pct_text(e.left->review->verdict) + " vs " + panel_pct_text(e.right->review->verdict) + "; ";
     if (e.choice.winner) summary += "pick " + (*e.choice.winner == 0 ? left : right).name + " (" + std::string(label_of(e.choice.decided_by)) + ")";
     else summary += "a tie";
+    for (const page_tool* t : {e.left, e.right})
+        if (t->unreadable()) summary += "; " + not_reviewed_text(*t);
     append_markdown_text(out, summary);
     out += '\n';
 }
 
-// "- [Claw Code](tools/claw-code.md): Developer Tools · panel 75% · community —"
+// "- [Claw Code](tools/claw-code.md): Developer Tools · panel 75% · community —"; a tool whose catalog file could not be
+// read has what it has of a category, and says why it has no verdict.
 void write_tool(std::string& out, const page_tool& t) {
     out += "- ";
     append_link(out, t.subject().name, tool_page_path(t.subject().id, "md"));
-    append_markdown_text(out, ": " + t.subject().category + " · panel " + panel_pct_text(t.review->verdict) + " · community " +
-                                  community_pct_text(t.community));
+    std::string summary = t.subject().category.empty() ? "" : t.subject().category + " · ";
+    summary += "panel " + panel_pct_text(t.review->verdict) + " · community " + community_pct_text(t.community);
+    if (t.unreadable()) summary += " · " + not_reviewed_text(t);
+    append_markdown_text(out, ": " + summary);
     out += '\n';
 }
 

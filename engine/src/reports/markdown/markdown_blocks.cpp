@@ -95,16 +95,30 @@ void append_link(std::string& out, std::string_view text, std::string_view desti
 void append_tool_summary(std::string& out, const page_tool& t, int level) {
     const tool& subject = t.subject();
     append_heading(out, level, subject.name);
-    append_markdown_text(out, subject.category, md_at::line_start);
-    out += " · ";
-    append_markdown_text(out, subject.vendor);
-    out += "\n\n";
-    append_paragraph(out, subject.tagline);
+    if (t.unreadable()) {
+        append_paragraph(out, subject.category);   // the one fact besides the name an unreadable file may give
+    } else {
+        append_markdown_text(out, subject.category, md_at::line_start);
+        out += " · ";
+        append_markdown_text(out, subject.vendor);
+        out += "\n\n";
+        append_paragraph(out, subject.tagline);
+    }
     append_fact(out, "Panel ship", panel_pct_text(t.review->verdict) + " (" + panel_detail(t.review->verdict) + ")");
     append_fact(out, "Community", community_pct_text(t.community) + " (" + community_detail(t.community) + ")");
-    append_fact(out, "Entry", entry_label(subject.pricing.entry));
+    append_fact(out, "Entry", entry_text(t));
     out += '\n';
-    append_paragraph(out, subject.description);
+    if (!t.unreadable()) {
+        append_paragraph(out, subject.description);
+        return;
+    }
+    append_paragraph(out, unreadable_notice);
+    for (const std::string& problem : t.review->unreadable) {
+        out += "- ";
+        append_markdown_text(out, problem, md_at::line_start);
+        out += '\n';
+    }
+    out += '\n';
 }
 
 void append_footer(std::string& out, const std::string& rule_set, const std::string& data_date) {

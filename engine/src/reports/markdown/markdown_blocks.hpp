@@ -43,7 +43,8 @@ void append_table_rule(std::string& out, std::size_t columns);
 void append_link(std::string& out, std::string_view text, std::string_view destination);
 
 /// A tool as every page introduces it: name as a heading of `level`, category and vendor, tagline, panel ship %,
-/// community and entry price, then its description.
+/// community and entry price, then its description; when its catalog file could not be read, the notice and the
+/// file's problems instead of the facts it does not know.
 void append_tool_summary(std::string& out, const page_tool& t, int level);
 
 /// A rule, then "Rule set … · catalog data as of …".

@@ -42,18 +42,34 @@ void append_community(yaml_front_matter& fm, const page_tool& t) {
     fm.close();
 }
 
+// An unreadable tool's facts beside its id and name: the category when its file gave one, and null for the rest, never
+// the placeholder's defaults.
+void append_unknown_facts(yaml_front_matter& fm, const tool& t) {
+    fm.text_or_null("category", t.category.empty() ? std::nullopt : std::optional(t.category));
+    fm.null("vendor");
+    fm.null("tagline");
+    fm.open_map("pricing");
+    for (const char* key : {"entry", "entry_label", "notes", "licence", "commercial_use"}) fm.null(key);
+    fm.close();
+}
+
 }  // namespace
 
 void append_tool_data(yaml_front_matter& fm, const page_tool& t) {
     const tool& subject = t.subject();
     fm.text("id", subject.id);
     fm.text("name", subject.name);
-    fm.text("category", subject.category);
-    fm.text("vendor", subject.vendor);
-    fm.text("tagline", subject.tagline);
-    append_pricing(fm, subject);
+    if (t.unreadable()) {
+        append_unknown_facts(fm, subject);
+    } else {
+        fm.text("category", subject.category);
+        fm.text("vendor", subject.vendor);
+        fm.text("tagline", subject.tagline);
+        append_pricing(fm, subject);
+    }
     append_panel(fm, t.review->verdict);
     append_community(fm, t);
+    if (t.unreadable()) fm.text_list("problems", t.review->unreadable);
 }
 
 }  // namespace verdict

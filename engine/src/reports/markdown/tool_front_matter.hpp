@@ -7,7 +7,8 @@
 
 namespace verdict {
 
-/// The keys of one tool (id, name, category, vendor, tagline, pricing, panel, community) into the map open in `fm`.
+/// The keys of one tool (id, name, category, vendor, tagline, pricing, panel, community) into the map open in `fm`;
+/// when its catalog file could not be read, its unknown facts null and its file's problems as `problems`.
 void append_tool_data(yaml_front_matter& fm, const page_tool& t);
 
 }  // namespace verdict

@@ -32,7 +32,7 @@ void write_front_matter(std::string& out, const page_tool& t) {
     }
     fm.close();
     fm.text("rule_set", t.review->verdict.rule_set);
-    fm.text("data_date", data_date_of(t));
+    fm.date("data_date", data_date_of(t));
     fm.finish();
 }
 
@@ -54,12 +54,9 @@ void write_community(std::string& out, const page_tool& t) {
     append_paragraph(out, disagreement_sentence(t));
 }
 
-void write_pricing(std::string& out, const tool& subject) {
+void write_pricing(std::string& out, const page_tool& t) {
     append_heading(out, 2, pricing_heading);
-    append_fact(out, "Entry", entry_label(subject.pricing.entry));
-    append_fact(out, "Licence", licence_label(subject));
-    append_fact(out, "Commercial use", commercial_use_label(subject));
-    append_fact(out, "Pricing notes", subject.pricing.notes.value_or("Not stated"));
+    for (const pricing_row& row : pricing_rows(t)) append_fact(out, row.label, row.value);
     out += '\n';
 }
 
@@ -98,7 +95,7 @@ std::string render_tool_page_markdown(const page_tool& t) {
     append_tool_summary(out, t, 1);
     write_panel(out, t.review->verdict);
     write_community(out, t);
-    write_pricing(out, t.subject());
+    write_pricing(out, t);
     append_heading(out, 2, "Reviews by seat");
     for (const seat_review& s : t.review->seats) write_seat(out, s);
     append_footer(out, t.review->verdict.rule_set, data_date_of(t));

@@ -141,6 +141,22 @@ void yaml_front_matter::null(std::string_view key_name) {
     out_ += " null\n";
 }
 
+void yaml_front_matter::date(std::string_view key_name, const std::string& value) {
+    if (value.empty()) null(key_name);
+    else text(key_name, value);
+}
+
+void yaml_front_matter::text_list(std::string_view key_name, const std::vector<std::string>& values) {
+    key(key_name);
+    out_ += values.empty() ? " []\n" : "\n";
+    for (const std::string& value : values) {
+        out_.append(2 * (open_.size() + 1), ' ');
+        out_ += "- ";
+        append_yaml_string(out_, balance_bidi(value));
+        out_ += '\n';
+    }
+}
+
 void yaml_front_matter::open_map(std::string_view key_name) {
     key(key_name);
     out_ += '\n';

@@ -23,6 +23,10 @@ public:
     void number_or_null(std::string_view key, const std::optional<double>& value);
     void number_or_null(std::string_view key, const std::optional<int>& value);
     void null(std::string_view key);
+    /// A date, "YYYY-MM-DD", or null when it is empty: no date is known.
+    void date(std::string_view key, const std::string& value);
+    /// `key:` followed by a list of strings, each as text() writes a value.
+    void text_list(std::string_view key, const std::vector<std::string>& values);
 
     /// `key:` followed by a nested map, until close().
     void open_map(std::string_view key);
