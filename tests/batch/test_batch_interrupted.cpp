@@ -80,14 +80,15 @@ struct page_versions {
     std::size_t newest = 0;                   ///< Pages equal to the last version and not to the others.
 };
 
-// Compares every page of `out` with the same page in each folder of `versions`. The manifest is left to the run
-// after: it may be the old one or one the killed run wrote first, and either way the next run must repair.
+// Compares every page of `out` with the same page in each folder of `versions`. The manifest and the claims are
+// left to the run after: they may be the old ones or ones the killed run wrote first, and either way the next run
+// must repair.
 page_versions versions_of_pages(const fs::path& out, const std::vector<fs::path>& versions) {
     page_versions found;
     const test::folder_snapshot files = test::snapshot_of(out);
     const std::vector<std::string> temporaries = test::temporaries_in(files);   // partial by nature; cleared by the next run
     for (const auto& [path, state] : files) {
-        if (path == ".verdict-lock" || path == ".verdict-manifest" || std::find(temporaries.begin(), temporaries.end(), path) != temporaries.end())
+        if (path == ".verdict-lock" || path == ".verdict-manifest" || path == ".verdict-claims" || std::find(temporaries.begin(), temporaries.end(), path) != temporaries.end())
             continue;
         const std::string bytes = test::read_file(out / path);
         std::vector<bool> equal;

@@ -124,19 +124,19 @@ TEST_CASE("writes that fail part-way leave the old pages whole and no temporary,
     for (const std::string& failure : reported) CHECK_THAT(failure, Catch::Contains("No space left on device"));
 
     // Each page is whole: the new version where the write went through, the old one everywhere else. The manifest
-    // is left to the run after, which must repair whatever it says.
+    // and the claims are left to the run after, which must repair whatever they say.
     std::set<std::string> written;
     for (const fs::path& path : writer.written()) written.insert(fs::relative(path, out).generic_string());
-    CHECK(summary.written == written.size() - written.count(".verdict-manifest"));
+    CHECK(summary.written == written.size() - written.count(".verdict-manifest") - written.count(".verdict-claims"));
     const test::folder_snapshot files = test::snapshot_of(out);
     CHECK(test::temporaries_in(files).empty());
     for (const auto& [path, state] : files) {
-        if (path == ".verdict-manifest") continue;
+        if (path == ".verdict-manifest" || path == ".verdict-claims") continue;
         CAPTURE(path);
         const fs::path version = written.count(path) ? dir.path() / "clean" : dir.path() / "before";
         CHECK(test::same_bytes(out / path, version / path));
     }
-    CHECK(files.size() == test::snapshot_of(dir.path() / "before").size());
+    CHECK(files.size() - files.count(".verdict-claims") == test::snapshot_of(dir.path() / "before").size());
 
     disk_writer disk;
     const batch_summary repair = batch_in_process(catalog, out, disk);
@@ -237,7 +237,7 @@ TEST_CASE("on a real full disk (a small tmpfs, where a test may mount one) the o
     CHECK(test::temporaries_in(files).empty());
     for (const auto& [path, state] : files) {
         CAPTURE(path);
-        if (path == ".verdict-manifest") continue;   // the run after must repair whatever it says
+        if (path == ".verdict-manifest" || path == ".verdict-claims") continue;   // the run after must repair whatever it says
         CHECK((test::same_bytes(out / path, dir.path() / "before" / path) || test::same_bytes(out / path, dir.path() / "clean" / path)));
     }
 

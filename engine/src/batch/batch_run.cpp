@@ -74,14 +74,17 @@ bool take_from_shards(const std::vector<std::filesystem::path>& shards, std::vec
     return true;
 }
 
-// Before any page is written, the manifest marks every page about to be written as owned but unknown, so a run
+// Before any page is written, the claims list every page about to be written as owned but unknown, so a run
 // killed part-way leaves a manifest that trusts none of them: the next run makes each again, whatever the killed
-// run had written, and still knows the files are the engine's to replace or delete.
+// run had written, and still knows the files are the engine's to replace or delete. A folder without a manifest
+// gets an empty one first, so that the claims are read.
 std::string claim_pages(const std::optional<manifest>& old, const std::vector<page_work*>& todo, const output_folder& folder, file_writer& writer) {
-    manifest claimed = old ? *old : manifest{};
-    for (const page_work* w : todo) claimed.files[w->page.path] = unknown_entry;
-    if (std::string failure = writer.remove(folder.dir() / input_stamps_file_name); !failure.empty()) return failure;
-    return writer.write(folder.dir() / manifest_file_name, manifest_text(claimed));
+    std::string failure = writer.remove(folder.dir() / input_stamps_file_name);
+    if (failure.empty() && !old) failure = writer.write(folder.dir() / manifest_file_name, manifest_text({}));
+    if (!failure.empty()) return failure;
+    std::vector<std::string_view> paths;
+    for (const page_work* w : todo) paths.push_back(w->page.path);
+    return writer.write(folder.dir() / claims_file_name, claims_text(paths));
 }
 
 // The inputs of a run with no failure, for the next run's no-op check; a run with failures leaves none, so the
@@ -137,8 +140,9 @@ void finish_manifest(std::vector<page_work>& work, const std::optional<manifest>
     // With no page made, every entry is the old one and none was added: the manifest on disk is already right, and
     // a run that changed nothing writes nothing. Otherwise it replaces the claimed one written before the pages.
     if (old && nothing_made && next.files.size() == old->files.size()) return;
-    if (const std::string failure = writer.write(folder.dir() / manifest_file_name, manifest_text(next)); !failure.empty())
-        summary.failures.push_back(failure);
+    std::string failure = writer.write(folder.dir() / manifest_file_name, manifest_text(next));
+    if (failure.empty() && !nothing_made) failure = writer.remove(folder.dir() / claims_file_name);
+    if (!failure.empty()) summary.failures.push_back(failure);
 }
 
 }  // namespace

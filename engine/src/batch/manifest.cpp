@@ -2,7 +2,8 @@
 // milliseconds, and a damaged one names the line at fault. Paths come last
 // on their line, so a path with spaces still reads back whole; a path that
 // could escape the output folder is refused, since deleting stale files
-// trusts these paths.
+// trusts these paths. Claims live in a file of their own, so that claiming
+// the pages a run is about to write costs those pages, not the whole site.
 #include "batch/manifest.hpp"
 
 #include "support/text_file.hpp"
@@ -44,7 +45,39 @@ bool read_line(std::string_view line, std::string& path, manifest_entry& entry) 
     return error == std::errc() && end == line.data() + size_end && is_safe_path(path);
 }
 
+problem damaged(const std::string& shown, std::size_t line, std::string expected, std::string_view found) {
+    return {shown, "line " + std::to_string(line), std::move(expected), "\"" + std::string(found.substr(0, 120)) + "\"",
+            "run with --force to rebuild the folder"};
+}
+
+// Marks each page the claims file lists as unknown; false (with a problem) when it is damaged.
+bool apply_claims(const std::filesystem::path& dir, manifest& m, problem_list& problems) {
+    const std::filesystem::path file = dir / claims_file_name;
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) return true;
+    const auto text = read_text_file(file, max_manifest_bytes, problems);
+    if (!text) return false;
+    std::string_view rest = *text;
+    for (std::size_t line = 1; !rest.empty(); ++line) {
+        const std::size_t end = rest.find('\n');
+        const std::string_view path = rest.substr(0, end);
+        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+        if (!is_safe_path(path)) {
+            problems.push_back(damaged(display_path(file), line, "the path of a page inside the folder", path));
+            return false;
+        }
+        m.files[std::string(path)] = unknown_entry;
+    }
+    return true;
+}
+
 }  // namespace
+
+std::string claims_text(const std::vector<std::string_view>& paths) {
+    std::string out;
+    for (std::string_view path : paths) out.append(path).append("\n");
+    return out;
+}
 
 std::optional<manifest> read_manifest(const std::filesystem::path& dir, problem_list& problems) {
     const std::filesystem::path file = dir / manifest_file_name;
@@ -67,13 +100,12 @@ std::optional<manifest> read_manifest(const std::filesystem::path& dir, problem_
         manifest_entry entry;
         const bool ok = line == 1 ? current == header : read_line(current, path, entry);
         if (!ok) {
-            problems.push_back({shown, "line " + std::to_string(line), line == 1 ? "\"" + std::string(header) + "\"" : "\"<key> <content> <size> <path>\"",
-                                "\"" + std::string(current.substr(0, 120)) + "\"", "run with --force to rebuild the folder"});
+            problems.push_back(damaged(shown, line, line == 1 ? "\"" + std::string(header) + "\"" : "\"<key> <content> <size> <path>\"", current));
             return std::nullopt;
         }
         if (line > 1) m.files[path] = std::move(entry);
     }
-    return m;
+    return apply_claims(dir, m, problems) ? std::optional(std::move(m)) : std::nullopt;
 }
 
 std::string manifest_text(const manifest& m) {

@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace verdict {
 
@@ -29,8 +31,15 @@ struct manifest {
 /// The manifest's file name in an output folder.
 inline constexpr const char* manifest_file_name = ".verdict-manifest";
 
-/// Reads `<dir>/.verdict-manifest`: nullopt when there is none; a problem (and nullopt) when it is damaged.
+/// The claims' file name: the pages a run was about to write, one path per line, until its manifest is written.
+inline constexpr const char* claims_file_name = ".verdict-claims";
+
+/// Reads `<dir>/.verdict-manifest`, with every page `<dir>/.verdict-claims` lists as the engine's but made from
+/// nothing known: nullopt when there is no manifest; a problem (and nullopt) when either file is damaged.
 std::optional<manifest> read_manifest(const std::filesystem::path& dir, problem_list& problems);
+
+/// The claims' text: each path on a line of its own.
+std::string claims_text(const std::vector<std::string_view>& paths);
 
 /// The manifest's text: a header line, then one line per file, "<key> <content> <size> <path>", in path order.
 std::string manifest_text(const manifest& m);
