@@ -78,22 +78,20 @@ void site_tools::summarize(const std::filesystem::path& file, const std::optiona
     ++reviewed_;
     problem_list file_problems;
     tool_file read = read_tool_file(file, seat_ids_, file_problems);
-    if (!read.subject) {
-        catalog_.tools.push_back(placeholder_tool(read));
-        reviews_.push_back(unreadable_review(seats_, catalog_.tools.back(), messages_of(file_problems)));
-        problems_.insert(problems_.end(), file_problems.begin(), file_problems.end());
-    } else {
-        tool_review full = review_tool(seats_, *read.subject);
+    if (read.subject) {
+        const tool_review full = review_tool(seats_, *read.subject);
         for (const std::string& failure : verdict::seat_failures({full}))
             if (std::find(seat_failures_.begin(), seat_failures_.end(), failure) == seat_failures_.end()) seat_failures_.push_back(failure);
         from.recordable = !full.any_failed();
         review_fingerprints_.push_back(review_fingerprint(full));
         catalog_.tools.push_back(summary_of(*read.subject));
         reviews_.push_back({nullptr, {}, full.verdict, {}});
-        sources_.push_back(std::move(from));
-        return;
+    } else {
+        catalog_.tools.push_back(placeholder_tool(read));
+        reviews_.push_back(unreadable_review(seats_, catalog_.tools.back(), messages_of(file_problems)));
+        review_fingerprints_.push_back(review_fingerprint(reviews_.back()));
+        problems_.insert(problems_.end(), file_problems.begin(), file_problems.end());
     }
-    review_fingerprints_.push_back(review_fingerprint(reviews_.back()));
     sources_.push_back(std::move(from));
 }
 
