@@ -139,12 +139,32 @@ std::vector<std::string> tool_ids(const fs::path& catalog) {
     return ids;
 }
 
-std::vector<std::pair<std::string, std::string>> comparisons_of(const fs::path& catalog) {
+namespace {
+
+std::map<std::string, std::string> categories_by_tool(const fs::path& catalog) {
     std::map<std::string, std::string> category_of;
     for (const auto& entry : fs::directory_iterator(catalog / "tools")) {
         const json t = read_json(entry.path());
         category_of[t.at("id")] = t.at("category");
     }
+    return category_of;
+}
+
+std::string slug(const std::string& name) {
+    std::string out;
+    for (const char c : name) {
+        const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+        if (keep) out += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        else if (!out.empty() && out.back() != '-') out += '-';
+    }
+    if (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> comparisons_of(const fs::path& catalog) {
+    const std::map<std::string, std::string> category_of = categories_by_tool(catalog);
     const json file = read_json(catalog / "comparisons.json");
     std::vector<std::pair<std::string, std::string>> pairs;
     std::set<std::pair<std::string, std::string>> seen;   // each pair as (smaller id, larger id)
@@ -168,6 +188,21 @@ std::set<std::string> pages_of_tool(const fs::path& catalog, const std::string& 
             if (left == tool_id || right == tool_id) pages.insert("compare/" + left + "-vs-" + right + "." + format);
     }
     return pages;
+}
+
+std::set<std::string> category_pages_of_tool(const fs::path& catalog, const std::string& tool_id, const std::vector<std::string>& formats) {
+    const std::map<std::string, std::string> category_of = categories_by_tool(catalog);
+    std::set<std::string> categories{category_of.at(tool_id)};
+    for (const auto& [left, right] : comparisons_of(catalog))
+        if (left == tool_id || right == tool_id) categories.insert(category_of.at(left == tool_id ? right : left));
+    std::set<std::string> pages;
+    for (const std::string& category : categories)
+        for (const std::string& format : formats) pages.insert("category/" + slug(category) + "." + format);
+    return pages;
+}
+
+std::string category_page_of(const fs::path& catalog, const std::string& tool_id) {
+    return "category/" + slug(read_json(catalog / "tools" / (tool_id + ".json")).at("category"));
 }
 
 void edit_tool(const fs::path& catalog, const std::string& tool_id, const std::string& field, const std::string& value) {

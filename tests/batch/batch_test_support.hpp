@@ -72,6 +72,14 @@ std::vector<std::pair<std::string, std::string>> comparisons_of(const fs::path& 
 /// Every page of `tool_id` in `formats`: its tool pages and each comparison it is in.
 std::set<std::string> pages_of_tool(const fs::path& catalog, const std::string& tool_id, const std::vector<std::string>& formats);
 
+/// The category pages in `formats` that show `tool_id`: its own category's, and those of the categories of the tools
+/// it is compared with, which list the comparison. Slugs are made here as the layout documents them (ASCII letters
+/// and digits lower-cased, any other run one hyphen), for catalogs whose category names do not collide.
+std::set<std::string> category_pages_of_tool(const fs::path& catalog, const std::string& tool_id, const std::vector<std::string>& formats);
+
+/// "category/<slug>": the page, less its extension, of the category of `tool_id`.
+std::string category_page_of(const fs::path& catalog, const std::string& tool_id);
+
 /// Replaces one field of one tool file of `catalog`.
 void edit_tool(const fs::path& catalog, const std::string& tool_id, const std::string& field, const std::string& value);
 

@@ -114,7 +114,7 @@ TEST_CASE("a second run with nothing changed writes, renames and deletes nothing
     CHECK(folders_after == folders_before);
 }
 
-TEST_CASE("changing one tool rewrites exactly its pages and the index in each format, and nothing else", "[batch]") {
+TEST_CASE("changing one tool rewrites exactly its pages and the category pages that list it, and nothing else", "[batch]") {
     test::temp_dir dir;
     const fs::path catalog = dir.path() / "catalog";
     const fs::path out = dir.path() / "site";
@@ -128,19 +128,24 @@ TEST_CASE("changing one tool rewrites exactly its pages and the index in each fo
     batch_ok(catalog, out);
     const test::folder_snapshot before = test::snapshot_of(out);
 
-    // Its pages and the indexes, less those that do not show the field changed: the batch writes a file only when
-    // its bytes change. Which pages show it is checked at the end, on the pages themselves.
+    // Its pages and the category pages that list it or its comparisons, less those that do not show the field
+    // changed: the batch writes a file only when its bytes change. The index, which lists only the categories, is
+    // not among them. Which pages show the field is checked at the end, on the pages themselves.
     std::set<std::string> candidates = test::pages_of_tool(catalog, id, all_formats);
-    candidates.insert({"index.html", "index.md", "index.json"});
+    const std::set<std::string> category_pages = test::category_pages_of_tool(catalog, id, all_formats);
+    candidates.insert(category_pages.begin(), category_pages.end());
     std::string shown;             // the new text, as the pages that show the field must show it
     std::set<std::string> not_shown;
-    SECTION("its name, which every page of it and every index shows") {
+    SECTION("its name, which every page of it and every category page listing it shows") {
         shown = ascii_prefix(test::shout_name(catalog, id));
     }
-    SECTION("its tagline, which the JSON tool page (the review document) and the Markdown and JSON indexes leave out") {
+    SECTION("its tagline, which the JSON tool page (the review document), the Markdown and JSON category pages and the "
+            "pages of other categories leave out") {
         shown = "A tagline changed by the batch test";
         test::edit_tool(catalog, id, "tagline", shown);
-        not_shown = {"tools/" + id + ".json", "index.md", "index.json"};
+        not_shown = {"tools/" + id + ".json"};
+        for (const std::string& page : category_pages)
+            if (page != test::category_page_of(catalog, id) + ".html") not_shown.insert(page);
     }
     std::set<std::string> expected{".verdict-manifest"};
     for (const std::string& page : candidates)
@@ -166,8 +171,10 @@ TEST_CASE("changing one persona's settings rewrites only the pages whose reviews
     test::generate_catalog(catalog, 150, 4, 41);
     batch_ok(catalog, out);
     const test::folder_snapshot before = test::snapshot_of(out);
-    std::map<std::string, std::string> index_before;
-    for (const std::string& format : all_formats) index_before[format] = test::read_file(out / ("index." + format));
+    std::map<std::string, std::string> listings_before;   // the index and the category pages, by path
+    for (const auto& [path, file] : before)
+        if (path.starts_with("index.") || path.starts_with("category/")) listings_before[path] = test::read_file(out / path);
+    REQUIRE(listings_before.size() == 3 * (1 + 4));
     const auto reviews_before = reviews_by_tool(catalog);
 
     // The skeptic's weight for a high legal risk: it fires for some tools only, so only their reviews change.
@@ -185,13 +192,14 @@ TEST_CASE("changing one persona's settings rewrites only the pages whose reviews
 
     const std::string summary = batch_ok(catalog, out);
     const test::folder_snapshot after = test::snapshot_of(out);
-    // Every page of a changed tool is made again. The index lists every tool, so its key changes too and it is
-    // rendered again, but the batch writes only files whose bytes changed: the index is rewritten exactly when
-    // what it shows (panel ship %, picks) moved, which a score change alone need not do.
+    // Every page of a changed tool is made again. The category pages that list a changed tool are rendered again
+    // too, but the batch writes only files whose bytes changed: a category page is rewritten exactly when what it
+    // shows (panel ship %, picks) moved, which a score change alone need not do. The index shows only counts.
     std::set<std::string> expected = pages_of_tools(catalog, changed);
     expected.insert(".verdict-manifest");
-    for (const std::string& format : all_formats)
-        if (test::read_file(out / ("index." + format)) != index_before[format]) expected.insert("index." + format);
+    for (const auto& [page, bytes] : listings_before)
+        if (test::read_file(out / page) != bytes) expected.insert(page);
+    for (const std::string& format : all_formats) CHECK(test::read_file(out / ("index." + format)) == listings_before.at("index." + format));
     INFO(summary);
     CHECK(test::rewritten_paths(before, after) == expected);
     CHECK(test::removed_paths(before, after) == std::set<std::string>{});
@@ -229,6 +237,13 @@ TEST_CASE("pages of removed comparisons and tools are deleted, and files the man
     std::set<std::string> expected_deleted = test::pages_of_tool(catalog, gone_tool, all_formats);
     expected_deleted.insert({gone + ".html", gone + ".md", gone + ".json", unlisted + ".html", unlisted + ".json"});
 
+    // The listings that change: the index's counts, and the category pages of both tools of each comparison removed.
+    std::set<std::string> listings{".verdict-manifest", "index.html", "index.md", "index.json"};
+    for (const auto& [left, right] : pairs)
+        if ((left == gone_left && right == gone_right) || (left == unlisted_left && right == unlisted_right) || left == gone_tool || right == gone_tool)
+            for (const std::string& id : {left, right})
+                for (const std::string& format : all_formats) listings.insert(test::category_page_of(catalog, id) + "." + format);
+
     json kept = json::array();
     for (const json& pair : comparisons["pairs"]) {
         const bool drop = (pair[0] == gone_left && pair[1] == gone_right) || (pair[0] == unlisted_left && pair[1] == unlisted_right) ||
@@ -251,8 +266,8 @@ TEST_CASE("pages of removed comparisons and tools are deleted, and files the man
     INFO(summary);
     CHECK(test::removed_paths(before, after) == expected_deleted);
     CHECK(test::summary_count(summary, "deleted") == static_cast<long>(expected_deleted.size()));
-    // The removed tool's partners show nothing of it: only the index (and the manifest) change beside the deletions.
-    CHECK(test::rewritten_paths(before, after) == std::set<std::string>{".verdict-manifest", "index.html", "index.md", "index.json"});
+    // The removed tool's partners show nothing of it: only the listings (and the manifest) change beside the deletions.
+    CHECK(test::rewritten_paths(before, after) == listings);
     for (const std::string& file : foreign) {
         CAPTURE(file);
         REQUIRE(after.count(file) == 1);
@@ -281,9 +296,9 @@ TEST_CASE("two comparisons whose ids run together into one page name never share
     INFO(first.out << first.err);
     REQUIRE((first.exit_code == 0 || first.exit_code == 1));
 
-    const json index = read_json(out / "index.json");
+    const json listing = read_json(out / "category/developer-tools.json");
     std::vector<std::string> pages;
-    for (const json& comparison : index["comparisons"]) pages.push_back(comparison["page"]);
+    for (const json& comparison : listing["comparisons"]) pages.push_back(comparison["page"]);
     CHECK(std::set<std::string>(pages.begin(), pages.end()).size() == pages.size());
     if (pages.size() < 2) {
         CHECK(first.exit_code == 1);

@@ -1,11 +1,14 @@
 #!/usr/bin/env python3
 """The HTML pages in a real browser.
 
-Renders comparison pages, a tool page and the index with the real verdict
-program (plus pages of a catalog holding hostile text), opens each in headless
+Renders comparison pages, a tool page, the site's root (its categories) and a
+category page (its comparisons and tools) with the real verdict program (plus
+pages of a catalog holding hostile text), opens each in headless
 Chromium at a phone and a desktop width, and checks what a reader gets: the
 key sections' visible text, nothing fetched, nothing run, no sideways
-scrolling on a phone, headings in order, text alternatives and contrast. The
+scrolling on a phone, headings in order, text alternatives and contrast, and
+that the root's and a category page's links reach the pages written beside
+them. The
 JSON pages the checks read their expectations from are validated against
 docs/schema/ with python3-jsonschema first. Each page is saved as a full-page
 screenshot for a person to look at.
@@ -21,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 
 import jsonschema
 from selenium import webdriver
@@ -72,6 +76,7 @@ return {
   headers_without_scope: [...document.querySelectorAll('th')].filter(e => !e.getAttribute('scope')).length,
   badges: [...document.querySelectorAll('.badge')].map(e => e.innerText),
   flags: document.querySelectorAll('.flag').length,
+  links: [...document.querySelectorAll('a[href]')].map(a => a.href),
   low_contrast: low_contrast,
 };
 """
@@ -108,6 +113,8 @@ def page_json(command, args, result, catalog=None):
     shares no code with verdict."""
     document = json.loads(run_verdict([*command, "--format", "json"], args.verdict, args.source, catalog))
     schema = {"index": "index", "compare": "comparison", "review": "review"}[command[0]]
+    if command[0] == "index" and "--category" in command:
+        schema = "category"
     for error in schema_validator(args.source / "docs" / "schema" / f"{schema}.schema.json").iter_errors(document):
         path = "/".join(str(part) for part in error.absolute_path)
         result.expect(False, " ".join(command), f"not a valid {schema} page at /{path}: {error.message}")
@@ -135,10 +142,12 @@ def hostile_catalog(source, into):
 
 
 class page:
-    """One page to open: where it was written, and the text a reader must see on it."""
+    """One page to open: where it was written, the text a reader must see on it, whether it draws % bars, and (for
+    the root and a category page) the files of `site` its links must reach, every one of them written."""
 
-    def __init__(self, name, file, expected, hostile=False, flags=0):
+    def __init__(self, name, file, expected, hostile=False, flags=0, bars=True, site=None, links=None):
         self.name, self.file, self.expected, self.hostile, self.flags = name, file, expected, hostile, flags
+        self.bars, self.site, self.links = bars, site, links
 
 
 def comparison_page(site, args, result, pair, catalog=None, hostile=False):
@@ -168,12 +177,65 @@ def tool_page(site, args, result, tool_id, catalog=None, hostile=False):
     return page(f"tool-{tool_id}", file, expected, hostile)
 
 
-def index_page(site, args, result):
+def index_page(site, args, result, catalog=None):
+    """The site's root: every category, linking the category pages, which are all written so that the links reach
+    them. Returns the page and its JSON."""
     file = site / "index.html"
-    run_verdict(["index", "--format", "html", "-o", str(file)], args.verdict, args.source)
-    data = page_json(["index"], args, result)
-    expected = ["Comparisons", "Tools", data["footer"]["line"]] + [t["name"] for t in data["tools"]]
-    return page("index", file, expected)
+    run_verdict(["index", "--format", "html", "-o", str(file)], args.verdict, args.source, catalog)
+    data = page_json(["index"], args, result, catalog)
+    where = "index"
+    result.expect(data["category_count"] == len(data["categories"]), where,
+                  f"category_count {data['category_count']}, {len(data['categories'])} categories listed")
+    for key in ("comparison_count", "tool_count"):
+        result.expect(data[key] >= max([c[key] for c in data["categories"]], default=0), where,
+                      f"{key} {data[key]} is below a category's")
+    result.expect(data["tool_count"] == sum(c["tool_count"] for c in data["categories"]), where,
+                  f"tool_count {data['tool_count']} is not the sum of the categories'")
+    links = set()
+    for category in data["categories"]:
+        result.expect(category["page"] == f"category/{category['slug']}.json", where,
+                      f"category {category['slug']} has page {category['page']!r}")
+        links.add(f"category/{category['slug']}.html")
+        (site / "category").mkdir(exist_ok=True)
+        run_verdict(["index", "--category", category["slug"], "--format", "html", "-o", str(site / "category" / f"{category['slug']}.html")],
+                    args.verdict, args.source, catalog)
+    expected = ["Categories", data["footer"]["line"]] + [c["name"] for c in data["categories"]]
+    return page("index", file, expected, bars=False, site=site, links=links), data
+
+
+def category_page(site, args, result, index, tool_id, catalog=None, hostile=False):
+    """The page of the category holding `tool_id`, at category/<slug>.html so that its ../ links resolve: every
+    comparison and tool it lists, linking their pages (each written, if not already, so that the links reach them),
+    and the root."""
+    slug = next(c["slug"] for c in index["categories"]
+                if tool_id in [t["id"] for t in page_json(["index", "--category", c["slug"]], args, result, catalog)["tools"]])
+    file = site / "category" / f"{slug}.html"
+    run_verdict(["index", "--category", slug, "--format", "html", "-o", str(file)], args.verdict, args.source, catalog)
+    data = page_json(["index", "--category", slug], args, result, catalog)
+    where = f"category {slug}"
+    summary = next(c for c in index["categories"] if c["slug"] == slug)
+    result.expect(data["slug"] == slug and data["name"] == summary["name"], where, f"its JSON is of {data['slug']} ({data['name']!r})")
+    result.expect(data["index"] == "index.json", where, f"its JSON links the root as {data['index']!r}")
+    result.expect((summary["comparison_count"], summary["tool_count"]) == (len(data["comparisons"]), len(data["tools"])), where,
+                  f"the root counts {summary['comparison_count']}, {summary['tool_count']}; the page lists "
+                  f"{len(data['comparisons'])}, {len(data['tools'])}")
+    links = {"index.html"}
+    for entry in data["comparisons"]:
+        ids = [t["id"] for t in entry["tools"]]
+        result.expect(entry["slug"] == "-vs-".join(ids) and entry["page"] == f"compare/{entry['slug']}.json", where,
+                      f"comparison {entry['slug']} of {ids} has page {entry['page']!r}")
+        target = site / "compare" / f"{entry['slug']}.html"
+        if not target.exists():
+            run_verdict(["compare", *ids, "--format", "html", "-o", str(target)], args.verdict, args.source, catalog)
+        links.add(f"compare/{entry['slug']}.html")
+    for tool in data["tools"]:
+        target = site / "tools" / f"{tool['id']}.html"
+        if not target.exists():
+            run_verdict(["review", tool["id"], "--format", "html", "-o", str(target)], args.verdict, args.source, catalog)
+        links.add(f"tools/{tool['id']}.html")
+    expected = ["Comparisons", "Tools", data["name"], data["footer"]["line"]] + [t["name"] for t in data["tools"]]
+    expected += [f"{e['tools'][0]['name']} vs {e['tools'][1]['name']}" for e in data["comparisons"]]
+    return page(f"category-{slug}", file, expected, hostile, site=site, links=links)
 
 
 def visible(text):
@@ -209,12 +271,24 @@ def check_facts(facts, p, where, result):
     result.expect(levels[:1] == [1] and levels.count(1) == 1, where, f"expected one h1, first; found levels {levels}")
     skips = [(a, b) for a, b in zip(levels, levels[1:]) if b > a + 1]
     result.expect(not skips, where, f"headings skip a level: {skips}")
-    result.expect(facts["unlabelled_images"] == 0 and facts["images_with_label"] > 0, where, "a % bar lacks its text alternative")
+    result.expect(facts["unlabelled_images"] == 0, where, "a % bar lacks its text alternative")
+    result.expect((facts["images_with_label"] > 0) == p.bars, where,
+                  f"{facts['images_with_label']} % bars with a text alternative; expected {'some' if p.bars else 'none'}")
     result.expect(facts["headers_without_scope"] == 0, where, "a table header has no scope")
     result.expect(all(re.match(r"^\S+ \w", b) for b in facts["badges"]), where, f"a badge lacks a symbol and a word: {facts['badges']}")
     result.expect(not facts["low_contrast"], where, f"text below 4.5:1 contrast: {facts['low_contrast'][:5]}")
     result.expect(facts["flags"] == p.flags, where, f"{facts['flags']} disagreements flagged, expected {p.flags}")
     result.expect(facts["scripts"] == 0 and facts["images"] == 0 and not facts["ran"], where, "catalog text became markup or ran")
+    if p.links is not None:
+        reached = set()
+        for link in facts["links"]:
+            url = urllib.parse.urlparse(link)
+            target = pathlib.Path(urllib.parse.unquote(url.path)).resolve()
+            inside = url.scheme == "file" and target.is_relative_to(p.site.resolve())
+            result.expect(inside and target.is_file(), where, f"the link {link} reaches no page written in the site")
+            if inside:
+                reached.add(target.relative_to(p.site.resolve()).as_posix())
+        result.expect(reached == p.links, where, f"the links reach {sorted(reached)}, expected {sorted(p.links)}")
     if p.hostile:
         for shown in ("<script>alert(1)</script>", '"><img src=x onerror=alert(2)>', "<u>per token</u>"):
             result.expect(shown in text, where, f"hostile text {shown!r} is not shown as text")
@@ -253,15 +327,25 @@ def main():
         catalog = pathlib.Path(scratch) / "hostile-catalog"
         hostile = hostile_catalog(args.source, catalog)
         result = checks()
+        root, index = index_page(site, args, result)
+        # The hostile catalog's category page, with the root and the pages it links, in a site of its own.
+        hostile_site = pathlib.Path(scratch) / "hostile-site"
+        for folder in ("compare", "tools"):
+            (hostile_site / folder).mkdir(parents=True)
+        _, hostile_index = index_page(hostile_site, args, result, catalog)
         pages = [
             comparison_page(site, args, result, ["claude-haiku-open-weights", "modal-gpu-serverless-inference"]),
             comparison_page(site, args, result, ["claw-code", "modal-gpu-serverless-inference"]),
             tool_page(site, args, result, "claw-code"),
-            index_page(site, args, result),
+            root,
             comparison_page(site, args, result, [hostile["id"], "claw-code"], catalog, hostile=True),
             tool_page(site, args, result, hostile["id"], catalog, hostile=True),
+            category_page(site, args, result, index, "claw-code"),
+            category_page(hostile_site, args, result, hostile_index, hostile["id"], catalog),
         ]
         result.expect(pages[4].flags == 1, pages[4].name, "the votes against Claw Code should make a sharp disagreement")
+        result.expect(visible(hostile["name"]) in map(visible, pages[7].expected), pages[7].name, "the hostile tool is not listed")
+        pages[7].name = "hostile-" + pages[7].name
         driver = start_browser(args)
         try:
             for p in pages:

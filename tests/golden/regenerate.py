@@ -22,6 +22,10 @@ def write(verdict, source, args, target):
     subprocess.run([verdict, *args, "-o", str(target)], cwd=source, check=True)
 
 
+def json_of(verdict, source, args):
+    return json.loads(subprocess.run([verdict, *args], cwd=source, check=True, capture_output=True, text=True).stdout)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--verdict", required=True, help="the built verdict program")
@@ -29,14 +33,18 @@ def main():
     verdict = str(pathlib.Path(args.verdict).resolve())
     source = pathlib.Path(__file__).resolve().parents[2]
     golden = source / "tests/golden"
-    index = json.loads(subprocess.run([verdict, "index", "--format", "json"], cwd=source, check=True, capture_output=True, text=True).stdout)
-    for entry in index["comparisons"]:
-        left, right = entry["tools"][0]["id"], entry["tools"][1]["id"]
+    index = json_of(verdict, source, ["index", "--format", "json"])
+    for category in index["categories"]:
+        listing = json_of(verdict, source, ["index", "--category", category["slug"], "--format", "json"])
+        for entry in listing["comparisons"]:
+            left, right = entry["tools"][0]["id"], entry["tools"][1]["id"]
+            for fmt, ext in FORMATS.items():
+                write(verdict, source, ["compare", left, right, "--format", fmt], golden / "compare" / f"{entry['slug']}.{ext}")
+        for tool in listing["tools"]:
+            for fmt in TOOL_PAGE_FORMATS:
+                write(verdict, source, ["review", tool["id"], "--format", fmt], golden / "tools" / f"{tool['id']}.{FORMATS[fmt]}")
         for fmt, ext in FORMATS.items():
-            write(verdict, source, ["compare", left, right, "--format", fmt], golden / "compare" / f"{entry['slug']}.{ext}")
-    for tool in index["tools"]:
-        for fmt in TOOL_PAGE_FORMATS:
-            write(verdict, source, ["review", tool["id"], "--format", fmt], golden / "tools" / f"{tool['id']}.{FORMATS[fmt]}")
+            write(verdict, source, ["index", "--category", category["slug"], "--format", fmt], golden / "category" / f"{category['slug']}.{ext}")
     for fmt, ext in FORMATS.items():
         write(verdict, source, ["index", "--format", fmt], golden / f"index.{ext}")
     print(f"golden pages written to {golden.relative_to(source)}; review them with git diff before committing")

@@ -2,7 +2,8 @@
 """Builds verdict's Markdown pages into a Hugo site and checks what Hugo makes of them.
 
 The real verdict program writes every comparison and tool page of the shipped
-catalog, the index, and the pages of a throwaway catalog whose text is hostile
+catalog, the site's root page (its categories) and each category's page (its
+comparisons and tools), and the pages of a throwaway catalog whose text is hostile
 (HTML, Markdown link and image tricks, shortcodes, an unclosed U+202E) into a
 temporary content folder; the real hugo builds the site with minimal layouts
 (tests/hugo/site/) that print each page's title, front-matter data and content.
@@ -107,6 +108,8 @@ def page_json(command, source, allowed):
     shares no code with verdict."""
     document = json.loads(run(command, source, allowed).stdout)
     schema = {"index": "index", "compare": "comparison", "review": "review"}[command[1]]
+    if command[1] == "index" and "--category" in command:
+        schema = "category"
     for error in schema_validator(source / "docs" / "schema" / f"{schema}.schema.json").iter_errors(document):
         path = "/".join(str(part) for part in error.absolute_path)
         check(False, f"{' '.join(map(str, command[1:]))}: not a valid {schema} page at /{path}: {error.message}")
@@ -118,14 +121,30 @@ def shown(value):
 
 
 def write_pages(verdict, source, content, catalog=None):
-    """Writes the index, every comparison and every tool page of `catalog` (the shipped one by default) as
-    Markdown, and returns the index's JSON with each comparison's and tool's JSON page."""
+    """Writes the site's root, every category page, and every comparison and tool page of `catalog` (the shipped one
+    by default) as Markdown. Returns the root's JSON with each category's JSON page under "json", and the site's
+    comparisons and tools gathered from the category pages (a comparison of tools from two categories is on both
+    pages; it is written once), each comparison with its JSON page."""
     where = ["--catalog", str(catalog)] if catalog else []
-    for folder in ("compare", "tools"):
+    for folder in ("category", "compare", "tools"):
         (content / folder).mkdir(parents=True)
     allowed = (0, 1) if catalog else (0,)   # the hostile catalog has a seat that fails
     index = page_json([verdict, "index", "--format", "json", *where], source, allowed)
     run([verdict, "index", "--format", "md", "-o", content / "_index.md", *where], source, allowed)
+    index["comparisons"], index["tools"] = [], []
+    comparisons, tools = {}, {}
+    for category in index["categories"]:
+        command = [verdict, "index", "--category", category["slug"]]
+        run([*command, "--format", "md", "-o", content / "category" / f"{category['slug']}.md", *where], source, allowed)
+        category["json"] = page_json([*command, "--format", "json", *where], source, allowed)
+        for entry in category["json"]["comparisons"]:
+            if entry["slug"] not in comparisons:
+                comparisons[entry["slug"]] = dict(entry)
+                index["comparisons"].append(comparisons[entry["slug"]])
+        for tool in category["json"]["tools"]:
+            check(tool["id"] not in tools, f"tool {tool['id']} is on more than one category page")
+            tools[tool["id"]] = tool
+            index["tools"].append(tool)
     for entry in index["comparisons"]:
         ids = [tool["id"] for tool in entry["tools"]]
         run([verdict, "compare", *ids, "--format", "md", "-o", content / "compare" / f"{entry['slug']}.md", *where], source, allowed)
@@ -194,19 +213,76 @@ def check_tool_page(public, content, tool, summaries):
     check_tool_shown(tool["id"], page.first("tool"), data.get("tool", {}))
 
 
+def links_of(page):
+    return {attrs.get("href") for tag, attrs in page.tags if tag == "a"}
+
+
 def check_index(public, content, index):
+    """The root: its counts are the categories' and the site's (every comparison and tool, each once, that the
+    category pages list), in its front matter and as the site shows them, and it links every category's page."""
+    counts = {"category_count": len(index["categories"]), "comparison_count": len(index["comparisons"]),
+              "tool_count": len(index["tools"])}
+    for key, count in counts.items():
+        check(index[key] == count, f"index: JSON {key} {index[key]!r}, the category pages hold {count}")
     data = front_matter(content / "_index.md")
-    check(data.get("comparison_count") == len(index["comparisons"]) and data.get("tool_count") == len(index["tools"]),
-          f"index: front matter counts {data.get('comparison_count')!r}, {data.get('tool_count')!r}")
-    page = Page(public / "index.html")
-    counts = page.first("front-matter")["attrs"]
-    check(counts.get("data-comparison-count") == str(len(index["comparisons"])) and counts.get("data-page-kind") == "index",
-          f"index: the site shows {counts} as its data")
-    links = {attrs.get("href") for tag, attrs in page.tags if tag == "a"}
-    for entry in index["comparisons"]:
-        check(f"/compare/{entry['slug']}/" in links, f"index: no link to /compare/{entry['slug']}/ in {sorted(links)}")
-    for tool in index["tools"]:
-        check(f"/tools/{tool['id']}/" in links, f"index: no link to /tools/{tool['id']}/")
+    for key, count in counts.items():
+        check(data.get(key) == count and type(data.get(key)) is int, f"index: front matter {key} {data.get(key)!r}, expected {count}")
+    check(data.get("page_kind") == "index", f"index: front matter page_kind {data.get('page_kind')!r}")
+    check(data.get("rule_set") == index["footer"]["rule_set"] and data.get("data_date") == index["footer"]["data_date"],
+          f"index: front matter rule_set/data_date {data.get('rule_set')!r}/{data.get('data_date')!r}")
+    for category in index["categories"]:
+        slug, listed = category["slug"], category["json"]
+        check(category["page"] == f"category/{slug}.json", f"index: category {slug} has page {category['page']!r}")
+        check(listed["slug"] == slug and listed["name"] == category["name"],
+              f"index: category {slug} ({category['name']!r}) has a page for {listed['slug']} ({listed['name']!r})")
+        check(category["comparison_count"] == len(listed["comparisons"]) and category["tool_count"] == len(listed["tools"]),
+              f"index: category {slug} counts {category['comparison_count']}, {category['tool_count']}; its page lists "
+              f"{len(listed['comparisons'])}, {len(listed['tools'])}")
+    built = public / "index.html"
+    if not check(built.is_file(), "index: hugo wrote no index.html"):
+        return
+    page = Page(built)
+    check(page.first("page-title")["text"] == data.get("title"), f"index: the site's title is {page.first('page-title')['text']!r}")
+    shown_data = page.first("front-matter")["attrs"]
+    check(shown_data.get("data-page-kind") == "index", f"index: the site shows {shown_data} as its data")
+    for key in ("comparison_count", "tool_count"):
+        attribute = "data-" + key.replace("_", "-")
+        check(shown_data.get(attribute) == str(counts[key]), f"index: the site shows {attribute}={shown_data.get(attribute)!r}, "
+              f"expected {counts[key]}")
+    links = links_of(page)
+    for category in index["categories"]:
+        check(f"/category/{category['slug']}/" in links, f"index: no link to /category/{category['slug']}/ in {sorted(links)}")
+
+
+def check_category(public, content, category):
+    """A category page: its front matter names the category and counts what its JSON lists, and the built page links
+    every comparison and tool it lists."""
+    slug, listed = category["slug"], category["json"]
+    where = f"category/{slug}"
+    data = front_matter(content / "category" / f"{slug}.md")
+    check(data.get("page_kind") == "category", f"{where}: front matter page_kind {data.get('page_kind')!r}")
+    check(data.get("category") == listed["name"], f"{where}: front matter category {data.get('category')!r}, JSON {listed['name']!r}")
+    check(data.get("title") == f"{listed['name']} comparisons", f"{where}: front matter title {data.get('title')!r}")
+    for key, count in (("comparison_count", len(listed["comparisons"])), ("tool_count", len(listed["tools"]))):
+        check(data.get(key) == count and type(data.get(key)) is int, f"{where}: front matter {key} {data.get(key)!r}, its JSON lists {count}")
+    check(data.get("rule_set") == listed["footer"]["rule_set"] and data.get("data_date") == listed["footer"]["data_date"],
+          f"{where}: front matter rule_set/data_date {data.get('rule_set')!r}/{data.get('data_date')!r}")
+    check(listed["index"] == "index.json", f"{where}: JSON index {listed['index']!r}")
+    for entry in listed["comparisons"]:
+        check(entry["page"] == f"compare/{entry['slug']}.json", f"{where}: comparison {entry['slug']} has page {entry['page']!r}")
+        check(entry["slug"] == "-vs-".join(tool["id"] for tool in entry["tools"]),
+              f"{where}: comparison {entry['slug']} is of {[tool['id'] for tool in entry['tools']]}")
+    built = public / "category" / slug / "index.html"
+    if not check(built.is_file(), f"{where}: hugo wrote no {built.relative_to(public)}"):
+        return
+    page = Page(built)
+    check(page.first("page-title")["text"] == data.get("title"), f"{where}: the site's title is {page.first('page-title')['text']!r}")
+    check(page.first("front-matter")["attrs"].get("data-page-kind") == "category", f"{where}: the site shows no page_kind")
+    links = links_of(page)
+    for entry in listed["comparisons"]:
+        check(f"/compare/{entry['slug']}/" in links, f"{where}: no link to /compare/{entry['slug']}/ in {sorted(links)}")
+    for tool in listed["tools"]:
+        check(f"/tools/{tool['id']}/" in links, f"{where}: no link to /tools/{tool['id']}/ in {sorted(links)}")
 
 
 HOSTILE_NAME = "Evil <b>Tool</b> [x](javascript:alert(1)) \u202eloot"
@@ -266,8 +342,38 @@ def check_hostile_page(public, relative, must_show):
           f"{relative}: an unclosed U+202E in the title")
 
 
+def check_hostile_listing(public, relative, links, must_show):
+    """A root or category page that lists hostile names: its only links are the ones it lists, and the names are text."""
+    built = public / relative / "index.html" if relative else public / "index.html"
+    if not check(built.is_file(), f"hostile: hugo wrote no {built.relative_to(public)}"):
+        return
+    page = Page(built)
+    found = []
+    for tag, attrs in page.tags:
+        check(tag not in ("script", "img", "iframe"), f"{relative or 'index'}: catalog text became a <{tag}> element: {attrs}")
+        for name, value in attrs.items():
+            check(not name.startswith("on"), f"{relative or 'index'}: catalog text became an {name} attribute")
+            check("javascript:" not in (value or "").lower(), f"{relative or 'index'}: a javascript: URL in {tag} {name}")
+        if tag == "a":
+            found.append(attrs.get("href"))
+    check(sorted(found) == sorted(links), f"{relative or 'index'}: links {sorted(found)}, expected only {sorted(links)}")
+    text = " ".join(page.text)
+    for literal in must_show:
+        check(literal in text, f"{relative or 'index'}: the literal text {literal!r} is not on the page")
+    check(text.count("\u202e") == text.count("\u202c"), f"{relative or 'index'}: an unclosed U+202E on the page")
+
+
 def check_hostile(public, content, index):
-    entry = index["comparisons"][0]
+    entry = next(entry for entry in index["comparisons"] if entry["tools"][0]["id"] == HOSTILE_ID)
+    category = next(category for category in index["categories"]
+                    if HOSTILE_ID in [tool["id"] for tool in category["json"]["tools"]])
+    check(category["name"] == entry["json"]["tools"][0]["category"],
+          f"hostile: the tool is on the page of category {category['name']!r}, not {entry['json']['tools'][0]['category']!r}")
+    check_hostile_listing(public, "", [f"/category/{c['slug']}/" for c in index["categories"]], ["- Tools | More"])
+    listed = category["json"]
+    check_hostile_listing(public, f"category/{category['slug']}",
+                          [f"/compare/{e['slug']}/" for e in listed["comparisons"]] + [f"/tools/{t['id']}/" for t in listed["tools"]],
+                          ["Evil <b>Tool</b> [x](javascript:alert(1))", "- Tools | More"])
     data = front_matter(content / "compare" / f"{entry['slug']}.md")
     expected = entry["json"]["tools"][0]
     check(data.get("tools", [{}])[0].get("name") == HOSTILE_NAME + "\u202c", "hostile: front matter name is not the name, closed")
@@ -309,10 +415,14 @@ def main():
         for tool in index["tools"]:
             check_tool_page(public, content, tool, summaries)
         check_index(public, content, index)
+        for category in index["categories"]:
+            check_category(public, content, category)
 
         write_hostile_catalog(args.source, temp / "hostile-catalog")
         public, content, index = build_site(args, temp, "hostile", temp / "hostile-catalog")
         check_index(public, content, index)
+        for category in index["categories"]:
+            check_category(public, content, category)
         check_hostile(public, content, index)
     for failure in FAILURES:
         print(f"check_site: {failure}", file=sys.stderr)

@@ -77,19 +77,73 @@ TEST_CASE("compare refuses anything but two different known tools", "[reports][c
     CHECK_THAT(format.err, Catch::Contains("did you mean \"html\"?"));
 }
 
-TEST_CASE("index lists every comparison of comparisons.json with both panel % and links to the pages", "[reports][index]") {
-    const auto run = test::run_verdict({"index", "--format", "json"});
+TEST_CASE("the index lists each category, and its page every comparison of comparisons.json with a tool in it", "[reports][index]") {
+    const auto root = test::run_verdict({"index", "--format", "json"});
+    REQUIRE(root.exit_code == 0);
+    const json index = json::parse(root.out);
+    REQUIRE(index["categories"].size() == 1);
+    CHECK(index["categories"][0]["name"] == "Developer Tools");
+    CHECK(index["categories"][0]["page"] == "category/developer-tools.json");
+    CHECK(index["categories"][0]["comparison_count"] == 10);
+    CHECK(index["categories"][0]["tool_count"] == 5);
+    CHECK(index["footer"]["rule_set"] == test::stock_panel_json()["rule_set"]);
+
+    const auto run = test::run_verdict({"index", "--category", "Developer Tools", "--format", "json"});
+    REQUIRE(run.exit_code == 0);
+    const json listing = json::parse(run.out);
+    REQUIRE(listing["comparisons"].size() == 10);   // four explicit pairs, then the rest of Developer Tools
+    CHECK(listing["comparisons"][0]["slug"] == "claude-haiku-open-weights-vs-modal-gpu-serverless-inference");
+    CHECK(listing["comparisons"][0]["page"] == "compare/claude-haiku-open-weights-vs-modal-gpu-serverless-inference.json");
+    CHECK(listing["comparisons"][0]["tools"][0]["panel"]["ship_pct"] == 50);
+    CHECK(listing["comparisons"][0]["tools"][1]["panel"]["ship_pct"] == 100);
+    CHECK(listing["comparisons"][3]["slug"] == "claude-haiku-open-weights-vs-llama-4-scout-quantized");
+    CHECK(listing["comparisons"][4]["slug"] == "claude-haiku-open-weights-vs-claw-code");
+    CHECK(listing["tools"].size() == 5);
+    CHECK(test::run_verdict({"index", "--category", "developer-tools", "--format", "json"}).out == run.out);   // by slug too
+}
+
+TEST_CASE("a comparison of tools from two categories is on both categories' pages, each counted once on the index", "[reports][index]") {
+    test::temp_catalog catalog;
+    catalog.add_stock_tools();
+    for (const std::string id : {"pixel-forge", "canvas-loop"}) {
+        json t = test::minimal_tool(id);
+        t["category"] = "Image Generation";
+        catalog.add_tool(t);
+    }
+    test::write_file(catalog.path() / "comparisons.json", R"({"pairs": [["claw-code", "pixel-forge"]], "all_pairs_within": ["Image Generation"]})");
+    const std::string where = catalog.path().string();
+    const auto run = test::run_verdict({"index", "--format", "json", "--catalog", where});
+    INFO(run.err);
     REQUIRE(run.exit_code == 0);
     const json index = json::parse(run.out);
-    REQUIRE(index["comparisons"].size() == 10);   // four explicit pairs, then the rest of Developer Tools
-    CHECK(index["comparisons"][0]["slug"] == "claude-haiku-open-weights-vs-modal-gpu-serverless-inference");
-    CHECK(index["comparisons"][0]["page"] == "compare/claude-haiku-open-weights-vs-modal-gpu-serverless-inference.json");
-    CHECK(index["comparisons"][0]["tools"][0]["panel"]["ship_pct"] == 50);
-    CHECK(index["comparisons"][0]["tools"][1]["panel"]["ship_pct"] == 100);
-    CHECK(index["comparisons"][3]["slug"] == "claude-haiku-open-weights-vs-llama-4-scout-quantized");
-    CHECK(index["comparisons"][4]["slug"] == "claude-haiku-open-weights-vs-claw-code");
-    CHECK(index["tools"].size() == 5);
-    CHECK(index["footer"]["rule_set"] == test::stock_panel_json()["rule_set"]);
+    REQUIRE(index["categories"].size() == 2);
+    CHECK(index["categories"][0]["name"] == "Developer Tools");
+    CHECK(index["categories"][0]["comparison_count"] == 1);
+    CHECK(index["categories"][0]["tool_count"] == 5);
+    CHECK(index["categories"][1]["name"] == "Image Generation");
+    CHECK(index["categories"][1]["slug"] == "image-generation");
+    CHECK(index["categories"][1]["comparison_count"] == 2);
+    CHECK(index["categories"][1]["tool_count"] == 2);
+    CHECK(index["comparison_count"] == 2);
+    CHECK(index["tool_count"] == 7);
+
+    auto slugs = [&](const std::string& category) {
+        const json page = json::parse(test::run_verdict({"index", "--category", category, "--format", "json", "--catalog", where}).out);
+        std::vector<std::string> out;
+        for (const json& e : page["comparisons"]) out.push_back(e["slug"]);
+        return out;
+    };
+    CHECK(slugs("developer-tools") == std::vector<std::string>{"claw-code-vs-pixel-forge"});
+    CHECK(slugs("image-generation") == std::vector<std::string>{"claw-code-vs-pixel-forge", "canvas-loop-vs-pixel-forge"});
+
+    const auto md = test::run_verdict({"index", "--category", "Image Generation", "--format", "md", "--catalog", where});
+    CHECK_THAT(md.out, Catch::Contains("](../compare/claw-code-vs-pixel-forge.md)"));
+    CHECK_THAT(md.out, Catch::Contains("](../tools/canvas-loop.md)"));
+    CHECK_THAT(test::run_verdict({"index", "--format", "md", "--catalog", where}).out, Catch::Contains("[Image Generation](category/image-generation.md)"));
+
+    const auto unknown = test::run_verdict({"index", "--category", "Image Generaton", "--catalog", where});
+    CHECK(unknown.exit_code == 2);
+    CHECK_THAT(unknown.err, Catch::Contains("no category \"Image Generaton\"") && Catch::Contains("did you mean \"Image Generation\"?"));
 }
 
 TEST_CASE("votes show on the pages: latest vote per voter, the minimum, and a sharp disagreement flagged", "[reports][votes]") {

@@ -46,33 +46,48 @@ void check_page(const std::vector<std::string>& args, const std::string& golden)
 
 json stock_index() { return json::parse(test::run_verdict({"index", "--format", "json"}).out); }
 
+// The shipped catalog's one category page, which lists every comparison and every tool.
+json stock_listing() {
+    const json index = stock_index();
+    REQUIRE(index["categories"].size() == 1);
+    return json::parse(test::run_verdict({"index", "--category", index["categories"][0]["slug"], "--format", "json"}).out);
+}
+
 const std::vector<std::pair<std::string, std::string>> formats{{"text", "txt"}, {"html", "html"}, {"md", "md"}, {"json", "json"}};
 
 }  // namespace
 
 TEST_CASE("every comparison of the shipped catalog matches its golden page in every format", "[reports][golden]") {
-    const json index = stock_index();
-    REQUIRE(index["comparisons"].size() == 10);
-    for (const json& entry : index["comparisons"])
+    const json listing = stock_listing();
+    REQUIRE(listing["comparisons"].size() == 10);
+    for (const json& entry : listing["comparisons"])
         for (const auto& [format, ext] : formats)
             check_page({"compare", entry["tools"][0]["id"], entry["tools"][1]["id"], "--format", format},
                        "compare/" + entry["slug"].get<std::string>() + "." + ext);
 }
 
-TEST_CASE("every tool page and the index match their golden pages", "[reports][golden]") {
-    for (const json& t : stock_index()["tools"])
+TEST_CASE("every tool page, the category page and the index match their golden pages", "[reports][golden]") {
+    const json listing = stock_listing();
+    REQUIRE(listing["tools"].size() == 5);
+    for (const json& t : listing["tools"])
         for (const std::string format : {"html", "md"}) check_page({"review", t["id"], "--format", format}, "tools/" + t["id"].get<std::string>() + "." + format);
-    for (const auto& [format, ext] : formats) check_page({"index", "--format", format}, "index." + ext);
+    for (const auto& [format, ext] : formats) {
+        check_page({"index", "--format", format}, "index." + ext);
+        check_page({"index", "--category", "Developer Tools", "--format", format}, "category/developer-tools." + ext);
+    }
 }
 
-TEST_CASE("no golden page is left over from a comparison or tool the catalog no longer has", "[reports][golden]") {
-    const json index = stock_index();
+TEST_CASE("no golden page is left over from a comparison, tool or category the catalog no longer has", "[reports][golden]") {
+    const json listing = stock_listing();
     std::set<std::string> expected;
-    for (const json& entry : index["comparisons"])
+    for (const json& entry : listing["comparisons"])
         for (const auto& [format, ext] : formats) expected.insert("compare/" + entry["slug"].get<std::string>() + "." + ext);
-    for (const json& t : index["tools"])
+    for (const json& t : listing["tools"])
         for (const std::string ext : {"html", "md"}) expected.insert("tools/" + t["id"].get<std::string>() + "." + ext);
-    for (const auto& [format, ext] : formats) expected.insert("index." + ext);
+    for (const auto& [format, ext] : formats) {
+        expected.insert("index." + ext);
+        expected.insert("category/" + listing["slug"].get<std::string>() + "." + ext);
+    }
     std::set<std::string> found;
     for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir() / "tests/golden"))
         if (entry.is_regular_file() && entry.path().extension() != ".py")

@@ -186,23 +186,37 @@ TEST_CASE("a comparison page escapes both tools' text everywhere it shows, sente
     CHECK_THAT(html, Catch::Contains("<p>" + reason + "</p>"));
 }
 
-TEST_CASE("the index escapes names and links to the pages where the batch writes them", "[reports][html]") {
+TEST_CASE("the index and a category page escape names and link to the pages where the batch writes them", "[reports][html]") {
     const hostile_site site;
     const std::vector<comparison_pair> pairs{{&site.page(slug_of(hostile_name)).subject(), &site.page("claw-code").subject()}};
     const site_index index = make_index(site.pages, pairs, site.ws.seats->config());
-    const std::string html = render_index_html(index);
+    const site_index::category* hostile = index.find_category("<i>Cat</i>");
+    REQUIRE(hostile);
+    CHECK(hostile->slug == "i-cat-i");
+    const std::string root = render_index_html(index);
+    check_nothing_active(root);
+    CHECK_THAT(root, Catch::Contains("<a href=\"category/i-cat-i.html\"><bdi>&lt;i&gt;Cat&lt;/i&gt;</bdi></a>"));
+    CHECK_THAT(root, Catch::Contains("<a href=\"category/developer-tools.html\">"));
+
+    const std::string html = render_category_html(index, *hostile);
     check_nothing_active(html);
-    CHECK_THAT(html, Catch::Contains("<a href=\"compare/" + slug_of(hostile_name) + "-vs-claw-code.html\">"));
-    CHECK_THAT(html, Catch::Contains("<a href=\"tools/claw-code.html\">"));
-    CHECK_THAT(html, Catch::Contains("<a href=\"tools/" + slug_of(hostile_name) + ".html\">"));
+    CHECK_THAT(html, Catch::Contains("<h1><bdi>&lt;i&gt;Cat&lt;/i&gt;</bdi></h1>"));
+    CHECK_THAT(html, Catch::Contains("<a href=\"../index.html\">"));
+    CHECK_THAT(html, Catch::Contains("<a href=\"../compare/" + slug_of(hostile_name) + "-vs-claw-code.html\">"));
+    CHECK_THAT(html, Catch::Contains("<a href=\"../tools/" + slug_of(hostile_name) + ".html\">"));
     CHECK(overrides_isolated(html));
+    // Claw Code is in Developer Tools: its comparison with the hostile tool is on that page too.
+    CHECK_THAT(render_category_html(index, *index.find_category("Developer Tools")),
+               Catch::Contains("<a href=\"../compare/" + slug_of(hostile_name) + "-vs-claw-code.html\">") &&
+                   Catch::Contains("<a href=\"../tools/claw-code.html\">"));
 }
 
 TEST_CASE("every page is self-contained: a policy that loads nothing, no external reference", "[reports][html]") {
     const hostile_site site;
     const comparison c = compose(site.page("claw-code"), site.page("modal-gpu-serverless-inference"), site.ws.seats->config());
     const site_index index = make_index(site.pages, {}, site.ws.seats->config());
-    for (const std::string& html : {render_comparison_html(c), render_tool_page_html(site.page("claw-code")), render_index_html(index)}) {
+    for (const std::string& html : {render_comparison_html(c), render_tool_page_html(site.page("claw-code")), render_index_html(index),
+                                    render_category_html(index, index.categories.front())}) {
         CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
         CHECK_THAT(html, Catch::Contains("content=\"default-src 'none'; style-src 'unsafe-inline'\""));
         CHECK_THAT(html, Catch::Contains("<meta name=\"viewport\""));
@@ -274,8 +288,10 @@ TEST_CASE("no control character in catalog text reaches an HTML page", "[reports
     REQUIRE(control);
     REQUIRE(claw);
     const site_index index = make_index(pages, {{&control->subject(), &claw->subject()}}, ws.seats->config());
-    for (const std::string& html :
-         {render_tool_page_html(*control), render_comparison_html(compose(*control, *claw, ws.seats->config())), render_index_html(index)}) {
+    const site_index::category* category = index.find_category(control->subject().category);
+    REQUIRE(category);
+    for (const std::string& html : {render_tool_page_html(*control), render_comparison_html(compose(*control, *claw, ws.seats->config())),
+                                    render_category_html(index, *category)}) {
         CHECK(raw_controls(html) == std::vector<std::string>{});
         CHECK_THAT(html, Catch::Contains(" ]0;pwned  Tool  FAKE"));
     }

@@ -352,14 +352,21 @@ TEST_CASE("a tool page's receipt adds up from the base to the score for every se
     }
 }
 
-TEST_CASE("the index links every comparison and tool page and counts them", "[reports][markdown]") {
+TEST_CASE("the index links every category page, and a category page every comparison and tool page, and they count them", "[reports][markdown]") {
     const auto run = test::run_verdict({"index", "--format", "md"});
     REQUIRE(run.exit_code == 0);
-    const page_parts page = split(run.out);
-    const json data = json::parse(test::run_verdict({"index", "--format", "json"}).out);
+    const page_parts root = split(run.out);
+    const json index = json::parse(test::run_verdict({"index", "--format", "json"}).out);
+    REQUIRE(index["categories"].size() == 1);
+    CHECK_THAT(root.body, Contains("[Developer Tools](category/developer-tools.md): 5 tools · 10 comparisons\n"));
+    CHECK_THAT(root.front_matter, Contains("\ncategory_count: 1\ncomparison_count: 10\ntool_count: 5\n"));
+
+    const page_parts page = split(test::run_verdict({"index", "--category", "developer-tools", "--format", "md"}).out);
+    const json data = json::parse(test::run_verdict({"index", "--category", "developer-tools", "--format", "json"}).out);
     for (const json& c : data["comparisons"])
-        CHECK_THAT(page.body, Contains("](compare/" + c["slug"].get<std::string>() + ".md): panel "));
-    for (const json& t : data["tools"]) CHECK_THAT(page.body, Contains("](tools/" + t["id"].get<std::string>() + ".md): "));
+        CHECK_THAT(page.body, Contains("](../compare/" + c["slug"].get<std::string>() + ".md): panel "));
+    for (const json& t : data["tools"]) CHECK_THAT(page.body, Contains("](../tools/" + t["id"].get<std::string>() + ".md): panel "));
+    CHECK_THAT(page.front_matter, Contains("\npage_kind: \"category\"\ncategory: \"Developer Tools\"\n"));
     CHECK_THAT(page.front_matter, Contains("\ncomparison_count: " + std::to_string(data["comparisons"].size()) + "\n"));
     CHECK_THAT(page.front_matter, Contains("\ntool_count: " + std::to_string(data["tools"].size()) + "\n"));
 }

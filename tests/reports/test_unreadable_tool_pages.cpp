@@ -252,27 +252,45 @@ TEST_CASE("a comparison with an unreadable tool shows its problems, the other to
     }
 }
 
-TEST_CASE("the index says which tool was not reviewed, and why, in every format", "[reports][unreadable]") {
+TEST_CASE("the category page says which tool was not reviewed, and why, in every format", "[reports][unreadable]") {
     const unreadable_site site;
     const site_index index = site.index();
+    const site_index::category& category = *index.find_category("Developer Tools");
     const std::string sentence = "Bad Tool was not reviewed: verdict could not read its catalog file (2 problems)";
     REQUIRE(not_reviewed_text(site.page("bad-tool")) == sentence);
 
-    const std::string html = render_index(index, "html");
-    CHECK_THAT(html, Contains("<p class=\"detail\"><bdi>Developer Tools</bdi> · <bdi>Bad Tool</bdi>" + sentence.substr(8) + "</p>"));
+    const std::string html = render_category_page(index, category, "html");
+    CHECK_THAT(html, Contains("<p class=\"detail\"><bdi>Bad Tool</bdi>" + sentence.substr(8) + "</p>"));
     CHECK_THAT(html, Contains("Pick: <strong><bdi>Claw Code</bdi></strong></p>\n<p class=\"detail\"><bdi>Bad Tool</bdi>"));
     CHECK(count(html, sentence.substr(8)) == 2);   // its own entry and its one comparison's
 
-    const std::string md = render_index(index, "md");
-    CHECK_THAT(md, Contains("](tools/bad-tool.md): Developer Tools · panel — · community — · " + sentence + "\n"));
-    CHECK_THAT(md, Contains("](compare/bad-tool-vs-claw-code.md): panel — vs 75%; pick Claw Code (panel ship %); " + sentence + "\n"));
+    const std::string md = render_category_page(index, category, "md");
+    CHECK_THAT(md, Contains("](../tools/bad-tool.md): panel — · community — · " + sentence + "\n"));
+    CHECK_THAT(md, Contains("](../compare/bad-tool-vs-claw-code.md): panel — vs 75%; pick Claw Code (panel ship %); " + sentence + "\n"));
     CHECK(count(md, sentence) == 2);
     CHECK(front_matter_of(md)["tool_count"] == site.pages.size());
 
-    const json page = valid_json(render_index(index, "json"), "index");
+    const json page = valid_json(render_category_page(index, category, "json"), "category");
     for (const json& t : page["tools"]) CHECK(t.contains("problems") == (t["id"] == "bad-tool"));
     CHECK(page["tools"][0]["problems"] == json(problems));
     CHECK(page["comparisons"][0]["tools"][0]["problems"] == json(problems));
     CHECK(page["comparisons"][0]["pick"] == "claw-code");
     CHECK_FALSE(page["comparisons"][1]["tools"][0].contains("problems"));
+}
+
+TEST_CASE("a tool whose file gave no category is listed under Uncategorized, after the named categories", "[reports][unreadable]") {
+    const unreadable_site site("");
+    const site_index index = site.index();
+    REQUIRE(index.categories.size() == 2);
+    CHECK(category_title(index.categories[1]) == "Uncategorized");
+    CHECK(index.categories[1].slug == "uncategorized");
+    REQUIRE(index.categories[1].tools.size() == 1);
+    CHECK(index.tools[index.categories[1].tools[0]]->subject().id == "bad-tool");
+    // Its comparison with Claw Code is on both pages; the index counts each page's own.
+    CHECK(index.categories[1].comparisons.size() == 1);
+    CHECK(index.categories[0].comparisons.size() == 2);
+    const json root = valid_json(render_index(index, "json"), "index");
+    CHECK(root["categories"][1] == json{{"name", "Uncategorized"}, {"slug", "uncategorized"}, {"page", "category/uncategorized.json"},
+                                        {"comparison_count", 1}, {"tool_count", 1}});
+    CHECK(root["comparison_count"] == 2);
 }

@@ -75,7 +75,8 @@ std::string schema_for(const std::vector<std::string>& args) {
     const bool to_file = std::find(args.begin(), args.end(), "-o") != args.end() || std::find(args.begin(), args.end(), "--output") != args.end();
     if (!json || to_file || args.empty()) return "";
     if (args[0] == "compare") return "comparison";
-    return args[0] == "review" || args[0] == "index" ? args[0] : "";
+    if (args[0] == "index") return std::find(args.begin(), args.end(), "--category") != args.end() ? "category" : "index";
+    return args[0] == "review" ? args[0] : "";
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 - Bad tool files that the engine rejects for a schema reason are rejected by
   jsonschema too, so the engine's validator and the schema cannot drift apart.
 - The golden JSON pages in tests/golden/ validate against
-  docs/schema/comparison.schema.json and docs/schema/index.schema.json.
+  docs/schema/comparison.schema.json, index.schema.json and category.schema.json.
 """
 import argparse
 import json
@@ -41,6 +41,11 @@ def check_golden_pages(source):
     for file in files:
         pages.validate(json.loads(file.read_text(encoding="utf-8")))
     validator(source / "docs/schema/index.schema.json").validate(json.loads((source / "tests/golden/index.json").read_text(encoding="utf-8")))
+    categories = validator(source / "docs/schema/category.schema.json")
+    files = sorted((source / "tests/golden/category").glob("*.json"))
+    assert files, "no golden category pages"
+    for file in files:
+        categories.validate(json.loads(file.read_text(encoding="utf-8")))
 
 
 def check_review_output(source, verdict):

@@ -44,7 +44,7 @@ void delete_stale(const manifest& old, const std::unordered_set<std::string>& pl
     }
 }
 
-// Points every page but the index at a shard's copy. Each page must come from exactly one shard, made from the same
+// Points every page but the index and the category pages at a shard's copy. Each page must come from exactly one shard, made from the same
 // inputs as this run plans; false (with a refusal) when a shard's folder has no usable manifest.
 bool take_from_shards(const std::vector<std::filesystem::path>& shards, std::vector<page_work>& work, batch_summary& summary) {
     std::map<std::string, std::pair<std::filesystem::path, manifest_entry>> pages;
@@ -60,7 +60,7 @@ bool take_from_shards(const std::vector<std::filesystem::path>& shards, std::vec
             if (!pages.emplace(path, std::make_pair(dir, entry)).second) summary.failures.push_back(path + ": made by more than one shard");
     }
     for (page_work& w : work) {
-        if (w.page.kind == page_kind::index) continue;
+        if (w.page.kind == page_kind::index || w.page.kind == page_kind::category) continue;
         const auto found = pages.find(w.page.path);
         if (found == pages.end() || found->second.second.key != w.page.key) {
             w.result = page_result::failed;
@@ -161,8 +161,9 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
     summary.tools_reviewed = inputs.tools.reviewed();
     summary.failures = inputs.tools.seat_failures();
     const std::vector<page_tool>& tools = inputs.tools.pages();
+    const site_index index = make_index(tools, inputs.pairs, inputs.config);
     std::vector<page_work> work;
-    for (planned_page& page : plan_pages(tools, inputs.tools.fingerprints(), inputs.pairs, request.formats, site_fingerprint(inputs.config), request.shard))
+    for (planned_page& page : plan_pages(tools, inputs.tools.fingerprints(), index, request.formats, site_fingerprint(inputs.config), request.shard))
         work.push_back({std::move(page), {}, nullptr, page_result::pending, {}, ""});
     if (!request.merge_from.empty() && !take_from_shards(request.merge_from, work, summary)) return summary;
     summary.pages = work.size();
@@ -171,8 +172,6 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
         summary.refusal = claim_pages(old, todo, folder, writer);
         if (!summary.refusal.empty()) return summary;
     }
-    const bool index_to_make = std::any_of(todo.begin(), todo.end(), [](const page_work* w) { return w->page.kind == page_kind::index; });
-    const site_index index = index_to_make ? make_index(tools, inputs.pairs, inputs.config) : site_index{};
     make_pages(todo, {inputs.config, inputs.tools, index, folder, writer, request.jobs, request.force}, report, work.size(), work.size() - todo.size());
     report.finish();
 

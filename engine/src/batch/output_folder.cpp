@@ -5,6 +5,7 @@
 #include "batch/output_folder.hpp"
 
 #include "batch/manifest.hpp"
+#include "reports/site_layout.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -58,7 +59,7 @@ output_folder::~output_folder() {
 
 std::string output_folder::make_page_folders() const {
     std::error_code ec;
-    for (const char* sub : {"compare", "tools"}) {
+    for (const char* sub : page_folders) {
         std::filesystem::create_directories(dir_ / sub, ec);
         if (ec) return "cannot create " + (dir_ / sub).generic_string() + ": " + ec.message();
     }
@@ -67,9 +68,11 @@ std::string output_folder::make_page_folders() const {
 
 std::size_t output_folder::clear_temporaries() const {
     std::size_t cleared = 0;
-    for (const char* sub : {"", "compare", "tools"}) {
+    std::vector<std::filesystem::path> folders{dir_};
+    for (const char* sub : page_folders) folders.push_back(dir_ / sub);
+    for (const std::filesystem::path& folder : folders) {
         std::error_code ec;
-        for (const auto& entry : std::filesystem::directory_iterator(dir_ / sub, ec))
+        for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
             if (is_temporary_name(entry.path().filename().string()) && ::unlink(entry.path().c_str()) == 0) ++cleared;
     }
     return cleared;

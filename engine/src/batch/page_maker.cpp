@@ -41,6 +41,7 @@ std::string render(const planned_page& page, const page_making& how, const revie
     switch (page.kind) {
     case page_kind::comparison: return render_comparison(compose(tools.at(page.left)->page, tools.at(page.right)->page, how.config), page.format);
     case page_kind::tool: return render_tool_page(tools.at(page.left)->page, page.format);
+    case page_kind::category: return render_category_page(how.index, how.index.categories[page.left], page.format);
     case page_kind::index: return render_index(how.index, page.format);
     }
     return {};
@@ -75,20 +76,20 @@ void make_page(page_work& work, const page_making& how, const reviewed_tools& to
 
 // The tools a page shows, reviewed in full; none for the index and for a shard's copy.
 std::vector<std::size_t> tools_of(const page_work& w) {
-    if (!w.source.empty() || w.page.kind == page_kind::index) return {};
+    if (!w.source.empty() || w.page.kind == page_kind::index || w.page.kind == page_kind::category) return {};
     if (w.page.kind == page_kind::tool) return {w.page.left};
     return {w.page.left, w.page.right};
 }
 
 // Comparisons in plan order; a tool's own pages right after its last comparison, or after every comparison when it
-// has none; the index last.
+// has none; the category pages and the index last.
 void order_for_locality(std::vector<page_work*>& todo) {
     std::map<std::size_t, std::size_t> last_comparison;
     for (std::size_t i = 0; i < todo.size(); ++i)
         if (todo[i]->page.kind == page_kind::comparison)
             for (std::size_t t : tools_of(*todo[i])) last_comparison[t] = i;
     auto place = [&](const page_work* w, std::size_t position) -> std::pair<std::size_t, std::size_t> {
-        if (w->page.kind == page_kind::index) return {todo.size() + 1, 0};
+        if (w->page.kind == page_kind::index || w->page.kind == page_kind::category) return {todo.size() + 1, 0};
         if (w->page.kind == page_kind::comparison) return {position, 0};
         const auto found = last_comparison.find(w->page.left);
         return found == last_comparison.end() ? std::pair{todo.size(), w->page.left} : std::pair{found->second, 1 + w->page.left};

@@ -32,7 +32,7 @@ struct page_work {
 struct page_making {
     const panel_config& config;
     const site_tools& tools;
-    const site_index& index;   ///< Empty unless the index is among the pages to make.
+    const site_index& index;
     const output_folder& folder;
     file_writer& writer;
     std::size_t jobs = 1;

@@ -6,31 +6,44 @@
 #include "batch/content_hash.hpp"
 #include "reports/site_layout.hpp"
 
-#include <algorithm>
-
 namespace verdict {
 namespace {
-
-std::size_t position_of(const std::vector<page_tool>& tools, const tool* t) {
-    const auto found = std::lower_bound(tools.begin(), tools.end(), t->id, [](const page_tool& p, const std::string& id) { return p.subject().id < id; });
-    return static_cast<std::size_t>(found - tools.begin());
-}
 
 bool in_shard(const std::string& path, const std::optional<shard_spec>& shard) {
     return !shard || content_hash().add(path).value() % shard->n == shard->k - 1;
 }
 
+// A category page shows its comparisons and its tools, each as its tools' fingerprints say.
+std::string category_key(const site_index& index, const site_index::category& c, const std::vector<std::string>& fingerprints,
+                         const std::vector<page_tool>& tools, const std::string& format, const std::string& site) {
+    auto fingerprint = [&](const page_tool* t) -> const std::string& { return fingerprints[static_cast<std::size_t>(t - tools.data())]; };
+    content_hash h;
+    h.add(site).add(format).add("category").add(c.name).add(c.slug);
+    for (const std::size_t i : c.comparisons) h.add(index.comparisons[i].slug).add(fingerprint(index.comparisons[i].left)).add(fingerprint(index.comparisons[i].right));
+    for (const std::size_t i : c.tools) h.add(fingerprint(index.tools[i]));
+    return h.hex();
+}
+
+// The index shows each category with its counts, and the date of the latest data.
+std::string index_key(const site_index& index, const std::string& format, const std::string& site) {
+    content_hash h;
+    h.add(site).add(format).add("index").add(index.data_date).add(std::to_string(index.comparisons.size())).add(std::to_string(index.tools.size()));
+    for (const site_index::category& c : index.categories)
+        h.add(c.name).add(c.slug).add(std::to_string(c.comparisons.size())).add(std::to_string(c.tools.size()));
+    return h.hex();
+}
+
 }  // namespace
 
-std::vector<planned_page> plan_pages(const std::vector<page_tool>& tools, const std::vector<std::string>& fingerprints,
-                                     const std::vector<comparison_pair>& pairs, const std::vector<std::string>& formats,
-                                     const std::string& site, const std::optional<shard_spec>& shard) {
+std::vector<planned_page> plan_pages(const std::vector<page_tool>& tools, const std::vector<std::string>& fingerprints, const site_index& index,
+                                     const std::vector<std::string>& formats, const std::string& site, const std::optional<shard_spec>& shard) {
+    auto position = [&tools](const page_tool* t) { return static_cast<std::size_t>(t - tools.data()); };
     std::vector<planned_page> pages;
-    for (const comparison_pair& pair : pairs) {
-        const std::size_t left = position_of(tools, pair.left);
-        const std::size_t right = position_of(tools, pair.right);
+    for (const site_index::entry& e : index.comparisons) {
+        const std::size_t left = position(e.left);
+        const std::size_t right = position(e.right);
         for (const std::string& format : formats) {
-            planned_page page{page_kind::comparison, format, comparison_page_path(pair.slug(), format), left, right, ""};
+            planned_page page{page_kind::comparison, format, comparison_page_path(e.slug, format), left, right, ""};
             if (!in_shard(page.path, shard)) continue;
             page.key = content_hash().add(site).add(format).add(fingerprints[left]).add(fingerprints[right]).hex();
             pages.push_back(std::move(page));
@@ -43,18 +56,13 @@ std::vector<planned_page> plan_pages(const std::vector<page_tool>& tools, const 
             page.key = content_hash().add(site).add(format).add("tool").add(fingerprints[i]).hex();
             pages.push_back(std::move(page));
         }
-    if (!shard)
-        for (const std::string& format : formats) pages.push_back({page_kind::index, format, index_page_path(format), 0, 0, index_key(fingerprints, pairs, format, site)});
+    if (shard) return pages;
+    for (std::size_t c = 0; c < index.categories.size(); ++c)
+        for (const std::string& format : formats)
+            pages.push_back({page_kind::category, format, category_page_path(index.categories[c].slug, format), c, c,
+                             category_key(index, index.categories[c], fingerprints, tools, format, site)});
+    for (const std::string& format : formats) pages.push_back({page_kind::index, format, index_page_path(format), 0, 0, index_key(index, format, site)});
     return pages;
-}
-
-std::string index_key(const std::vector<std::string>& fingerprints, const std::vector<comparison_pair>& pairs, const std::string& format,
-                      const std::string& site) {
-    content_hash h;
-    h.add(site).add(format).add("index");
-    for (const std::string& f : fingerprints) h.add(f);
-    for (const comparison_pair& pair : pairs) h.add(pair.left->id).add(pair.right->id);
-    return h.hex();
 }
 
 }  // namespace verdict

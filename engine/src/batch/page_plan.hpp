@@ -1,8 +1,8 @@
 // Every page a batch makes, with where it goes and what it is made from.
 #pragma once
 
-#include "catalog/comparisons.hpp"
 #include "compare/comparison.hpp"
+#include "compare/site_index.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -11,13 +11,13 @@
 
 namespace verdict {
 
-enum class page_kind { comparison, tool, index };
+enum class page_kind { comparison, tool, category, index };
 
 struct planned_page {
     page_kind kind = page_kind::tool;
     std::string format;              ///< "html", "md", "json".
     std::string path;                ///< Relative to the output folder, e.g. "compare/a-vs-b.html".
-    std::size_t left = 0;            ///< Index of the (left) tool in the batch's tools; unused for the index.
+    std::size_t left = 0;            ///< Index of the (left) tool in the batch's tools, or of a category page's category.
     std::size_t right = 0;           ///< Index of the right tool of a comparison.
     std::string key;                 ///< Hash of everything the page is made from.
 };
@@ -28,15 +28,10 @@ struct shard_spec {
     std::size_t n = 1;
 };
 
-/// The pages of `pairs` and `tools` in `formats`, with their keys from the tools' fingerprints and the site's.
-/// A shard keeps the pages whose path hashes to it and leaves the index to the merge; without one, the index is
-/// planned last.
-std::vector<planned_page> plan_pages(const std::vector<page_tool>& tools, const std::vector<std::string>& fingerprints,
-                                     const std::vector<comparison_pair>& pairs, const std::vector<std::string>& formats,
-                                     const std::string& site, const std::optional<shard_spec>& shard);
-
-/// The key of the index page: it lists every comparison and every tool.
-std::string index_key(const std::vector<std::string>& fingerprints, const std::vector<comparison_pair>& pairs, const std::string& format,
-                      const std::string& site);
+/// The pages of `index` (made from `tools`) in `formats`, with their keys from the tools' fingerprints and the site's.
+/// A shard keeps the pages whose path hashes to it and leaves the category pages and the index to the merge; without
+/// one, they are planned last.
+std::vector<planned_page> plan_pages(const std::vector<page_tool>& tools, const std::vector<std::string>& fingerprints, const site_index& index,
+                                     const std::vector<std::string>& formats, const std::string& site, const std::optional<shard_spec>& shard);
 
 }  // namespace verdict

@@ -25,6 +25,12 @@ std::string side_phrase(const scorecard_cell& cell, const std::string& name) {
 
 std::string plural(int count, std::string_view word) { return std::to_string(count) + " " + std::string(word) + (count == 1 ? "" : "s"); }
 
+std::string category_page_title(const std::string& category) { return category + " comparisons"; }
+
+std::string category_counts(std::size_t tools, std::size_t comparisons) {
+    return plural(static_cast<int>(tools), "tool") + " · " + plural(static_cast<int>(comparisons), "comparison");
+}
+
 std::string seat_title(std::string_view seat) {
     std::string out(seat);
     for (char& c : out)

@@ -9,6 +9,7 @@
 #include "verdict/tool.hpp"
 
 #include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,7 +30,15 @@ inline constexpr std::string_view pick_heading = "Which one should you ship with
 
 /// The index page's title and the line under it.
 inline constexpr std::string_view index_title = "AI tool comparisons";
-inline constexpr std::string_view index_lead = "Every comparison with both tools' panel ship % and the pick, then every tool's own page.";
+inline constexpr std::string_view index_lead = "Every category of the catalog: its page lists each comparison with both tools' panel ship % and the pick, then each tool's own page.";
+
+/// A category page's title: "Developer Tools comparisons".
+std::string category_page_title(const std::string& category);
+/// The line under a category page's title.
+inline constexpr std::string_view category_lead =
+    "Every comparison of a tool in this category, with both tools' panel ship % and the pick, then every tool in it with its own page.";
+/// "5 tools · 10 comparisons".
+std::string category_counts(std::size_t tools, std::size_t comparisons);
 
 /// What a page says of a fact the catalog does not give.
 inline constexpr std::string_view not_stated = "Not stated";

@@ -1,10 +1,14 @@
-// The index page's content: every comparison with both tools' panel verdicts
-// and the pick, and every tool, in the order the pages are listed.
+// What the index pages say. A site of 50,000 comparisons cannot list them all
+// on one page (it would weigh 60 MB of HTML, and a change to any tool would
+// rewrite it), so the site's root lists the categories, and each category's
+// page lists its comparisons and its tools. A comparison of tools from two
+// categories is listed on both categories' pages.
 #pragma once
 
 #include "catalog/comparisons.hpp"
 #include "compare/comparison.hpp"
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -18,13 +22,28 @@ struct site_index {
         pick choice;
     };
 
+    struct category {
+        std::string name;                     ///< As the catalog spells it; empty for tools that have none.
+        std::string slug;                     ///< The category page's name, unique within the site.
+        std::vector<std::size_t> comparisons; ///< Positions in `comparisons` of those with a tool in this category.
+        std::vector<std::size_t> tools;       ///< Positions in `tools` of the category's tools.
+        std::string data_date;                ///< The latest date of the data of any tool its page shows.
+    };
+
     std::vector<entry> comparisons;          ///< In catalog/comparisons.json order.
     std::vector<const page_tool*> tools;     ///< Every tool with a page, in id order.
+    std::vector<category> categories;        ///< In name order, the one without a name last.
     std::string rule_set;
     std::string data_date;                   ///< The latest date of any tool's data.
+
+    /// The category named `name`; null when no tool has it.
+    const category* find_category(const std::string& name) const;
 };
 
 /// The index of `tools` (in id order, one per catalog tool) and `pairs`.
 site_index make_index(const std::vector<page_tool>& tools, const std::vector<comparison_pair>& pairs, const panel_config& config);
+
+/// What a page calls a category: its name, or "Uncategorized" for tools that have none.
+std::string category_title(const site_index::category& c);
 
 }  // namespace verdict

@@ -36,4 +36,11 @@ std::string render_index(const site_index& index, std::string_view format) {
     return render_index_text(index);
 }
 
+std::string render_category_page(const site_index& index, const site_index::category& c, std::string_view format) {
+    if (format == "html") return render_category_html(index, c);
+    if (format == "md") return render_category_markdown(index, c);
+    if (format == "json") return category_json_text(index, c);
+    return render_category_text(index, c);
+}
+
 }  // namespace verdict

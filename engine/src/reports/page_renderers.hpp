@@ -22,7 +22,10 @@ std::string render_comparison(const comparison& c, std::string_view format);
 /// A tool's full panel page in `format` (one of tool_page_formats).
 std::string render_tool_page(const page_tool& t, std::string_view format);
 
-/// The index page in `format` (one of index_formats).
+/// The index page, which lists the categories, in `format` (one of index_formats).
 std::string render_index(const site_index& index, std::string_view format);
+
+/// The page of category `c` of `index`, which lists its comparisons and tools, in `format` (one of index_formats).
+std::string render_category_page(const site_index& index, const site_index::category& c, std::string_view format);
 
 }  // namespace verdict

@@ -1,6 +1,7 @@
-// The index at the site's root: every comparison with both panel figures and
-// the pick, then every tool, each linking to its page by the paths the batch
-// writes (site_layout.hpp), relative so the site works from any folder.
+// The index at the site's root lists the categories; each category's page
+// lists its comparisons with both panel figures and the pick, then its tools.
+// Links follow the paths the batch writes (site_layout.hpp), relative so the
+// site works from any folder: a category page sits one folder down.
 #include "compare/page_wording.hpp"
 #include "reports/html/html_document.hpp"
 #include "reports/html/html_escape.hpp"
@@ -12,6 +13,8 @@ namespace verdict {
 namespace {
 
 using namespace html;
+
+constexpr std::string_view up = "../";
 
 void append_link_heading(std::string& out, const std::string& href, const std::string& left, const std::string* right) {
     out.append("<h3><a href=\"");
@@ -43,7 +46,7 @@ void append_comparison(std::string& out, const site_index::entry& e) {
     const tool& a = e.left->subject();
     const tool& b = e.right->subject();
     out.append("<li class=\"row\">\n<div class=\"row-main\">\n");
-    append_link_heading(out, comparison_page_path(e.slug, "html"), a.name, &b.name);
+    append_link_heading(out, std::string(up) + comparison_page_path(e.slug, "html"), a.name, &b.name);
     out.append("<p class=\"detail\">");
     if (e.choice.winner) {
         out.append("Pick: <strong>");
@@ -69,12 +72,8 @@ void append_comparison(std::string& out, const site_index::entry& e) {
 void append_tool(std::string& out, const page_tool& t) {
     const tool& subject = t.subject();
     out.append("<li class=\"row\">\n<div class=\"row-main\">\n");
-    append_link_heading(out, tool_page_path(subject.id, "html"), subject.name, nullptr);
+    append_link_heading(out, std::string(up) + tool_page_path(subject.id, "html"), subject.name, nullptr);
     out.append("<p class=\"detail\">");
-    if (!subject.category.empty()) {   // empty only when an unreadable file gave none
-        append_bdi(out, subject.category);
-        out.append(" · ");
-    }
     if (t.unreadable()) append_with_names(out, not_reviewed_text(t), name_forms(t));
     else append_bdi(out, subject.tagline);
     out.append("</p>\n</div>\n");
@@ -84,28 +83,56 @@ void append_tool(std::string& out, const page_tool& t) {
     out.append("</li>\n");
 }
 
+void append_category(std::string& out, const site_index::category& c) {
+    out.append("<li class=\"row\">\n<div class=\"row-main\">\n");
+    const std::string title = category_title(c);
+    append_link_heading(out, category_page_path(c.slug, "html"), title, nullptr);
+    out.append("<p class=\"detail\">");
+    out.append(category_counts(c.tools.size(), c.comparisons.size()));
+    out.append("</p>\n</div>\n</li>\n");
+}
+
 }  // namespace
 
 std::string render_index_html(const site_index& index) {
     std::string out;
-    out.reserve(8 * 1024 + 1024 * (index.comparisons.size() + index.tools.size()));
+    out.reserve(8 * 1024 + 256 * index.categories.size());
     open_page(out, index_title, {});
     out.append("<header class=\"masthead\">\n<h1>");
     out.append(index_title);
     out.append("</h1>\n<p class=\"lead\">");
     out.append(index_lead);
     out.append("</p>\n</header>\n");
+    open_section(out, "categories", "Categories");
+    out.append("<ul class=\"rows\">\n");
+    for (const site_index::category& c : index.categories) append_category(out, c);
+    out.append("</ul>\n");
+    close_section(out);
+    close_page(out, footer_line(index.rule_set, index.data_date));
+    return out;
+}
+
+std::string render_category_html(const site_index& index, const site_index::category& c) {
+    std::string out;
+    out.reserve(8 * 1024 + 1024 * (c.comparisons.size() + c.tools.size()));
+    const std::string title = category_title(c);
+    open_page(out, category_page_title(title), std::string(up) + index_page_path("html"));
+    out.append("<header class=\"masthead\">\n<h1>");
+    append_bdi(out, title);
+    out.append("</h1>\n<p class=\"lead\">");
+    out.append(category_lead);
+    out.append("</p>\n</header>\n");
     open_section(out, "comparisons", "Comparisons");
     out.append("<ul class=\"rows\">\n");
-    for (const site_index::entry& e : index.comparisons) append_comparison(out, e);
+    for (const std::size_t i : c.comparisons) append_comparison(out, index.comparisons[i]);
     out.append("</ul>\n");
     close_section(out);
     open_section(out, "tools", "Tools");
     out.append("<ul class=\"rows\">\n");
-    for (const page_tool* t : index.tools) append_tool(out, *t);
+    for (const std::size_t i : c.tools) append_tool(out, *index.tools[i]);
     out.append("</ul>\n");
     close_section(out);
-    close_page(out, footer_line(index.rule_set, index.data_date));
+    close_page(out, footer_line(index.rule_set, c.data_date));
     return out;
 }
 

@@ -149,8 +149,29 @@ json comparison_to_json(const comparison& c) {
 }
 
 std::string index_json_text(const site_index& index) {
-    std::string out = "{\n  \"kind\": \"index\",\n  \"comparisons\": ";
-    append_array(out, index.comparisons, [](const site_index::entry& e) {
+    json categories = json::array();
+    for (const site_index::category& c : index.categories)
+        categories.push_back({{"name", category_title(c)},
+                              {"slug", c.slug},
+                              {"page", category_page_path(c.slug, "json")},
+                              {"comparison_count", c.comparisons.size()},
+                              {"tool_count", c.tools.size()}});
+    return dump_json({{"kind", "index"},
+                      {"categories", categories},
+                      {"category_count", index.categories.size()},
+                      {"comparison_count", index.comparisons.size()},
+                      {"tool_count", index.tools.size()},
+                      {"footer", footer_to_json(index.rule_set, index.data_date)}});
+}
+
+std::string category_json_text(const site_index& index, const site_index::category& c) {
+    std::string out = "{\n  \"kind\": \"category\",\n  \"name\": ";
+    append_indented(out, category_title(c), "  ");
+    out += ",\n  \"slug\": ";
+    append_indented(out, c.slug, "  ");
+    out += ",\n  \"comparisons\": ";
+    append_array(out, c.comparisons, [&index](std::size_t i) {
+        const site_index::entry& e = index.comparisons[i];
         return json{{"slug", e.slug},
                     {"page", comparison_page_path(e.slug, "json")},
                     {"tools", {index_tool(*e.left), index_tool(*e.right)}},
@@ -158,9 +179,11 @@ std::string index_json_text(const site_index& index) {
                     {"rule", name_of(e.choice.decided_by)}};
     });
     out += ",\n  \"tools\": ";
-    append_array(out, index.tools, [](const page_tool* t) { return index_tool(*t); });
+    append_array(out, c.tools, [&index](std::size_t i) { return index_tool(*index.tools[i]); });
+    out += ",\n  \"index\": ";
+    append_indented(out, index_page_path("json"), "  ");
     out += ",\n  \"footer\": ";
-    append_indented(out, footer_to_json(index.rule_set, index.data_date), "  ");
+    append_indented(out, footer_to_json(index.rule_set, c.data_date), "  ");
     out += "\n}\n";
     return out;
 }

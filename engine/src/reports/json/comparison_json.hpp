@@ -1,5 +1,5 @@
-// Comparison pages and the index as JSON documents
-// (docs/schema/comparison.schema.json, docs/schema/index.schema.json).
+// Comparison pages, the index and the category pages as JSON documents
+// (docs/schema/comparison.schema.json, index.schema.json, category.schema.json).
 #pragma once
 
 #include "compare/comparison.hpp"
@@ -14,8 +14,11 @@ namespace verdict {
 /// {"kind": "comparison", "title", "tools": [2], "scorecard", "split", "community", "pick", "footer"}.
 nlohmann::ordered_json comparison_to_json(const comparison& c);
 
-/// {"kind": "index", "comparisons": [...], "tools": [...], "footer"}, as dump_json() prints a document, but written
-/// entry by entry.
+/// {"kind": "index", "categories": [...], "category_count", "comparison_count", "tool_count", "footer"}.
 std::string index_json_text(const site_index& index);
+
+/// {"kind": "category", "name", "slug", "comparisons": [...], "tools": [...], "index", "footer"}, as dump_json()
+/// prints a document, but written entry by entry. Page paths are relative to the site's root.
+std::string category_json_text(const site_index& index, const site_index::category& c);
 
 }  // namespace verdict

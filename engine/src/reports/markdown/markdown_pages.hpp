@@ -11,5 +11,6 @@ namespace verdict {
 std::string render_comparison_markdown(const comparison& c);
 std::string render_tool_page_markdown(const page_tool& t);
 std::string render_index_markdown(const site_index& index);
+std::string render_category_markdown(const site_index& index, const site_index::category& c);
 
 }  // namespace verdict

@@ -100,15 +100,27 @@ std::string render_comparison_text(const comparison& c) {
 }
 
 std::string render_index_text(const site_index& index) {
-    std::string out = std::string(index_title) + "\n" + wrap(index_lead, page_width, "") + "\n" + heading("Comparisons");
-    for (const site_index::entry& e : index.comparisons) {
+    std::string out = std::string(index_title) + "\n" + wrap(index_lead, page_width, "") + "\n" + heading("Categories");
+    for (const site_index::category& c : index.categories)
+        out += printable_text(category_title(c)) + ": " + category_counts(c.tools.size(), c.comparisons.size()) + "\n";
+    out += "\n" + printable_text(footer_line(index.rule_set, index.data_date)) + "\n";
+    return out;
+}
+
+std::string render_category_text(const site_index& index, const site_index::category& c) {
+    std::string out = printable_text(category_page_title(category_title(c))) + "\n" + wrap(category_lead, page_width, "") + "\n" + heading("Comparisons");
+    for (const std::size_t i : c.comparisons) {
+        const site_index::entry& e = index.comparisons[i];
         const std::string pick = e.choice.winner ? "pick " + (*e.choice.winner == 0 ? e.left : e.right)->subject().name : "a tie";
         out += printable_text(e.left->subject().name) + " (" + panel_pct_text(e.left->review->verdict) + ") vs " + printable_text(e.right->subject().name) +
                " (" + panel_pct_text(e.right->review->verdict) + "): " + printable_text(pick) + "\n";
     }
     out += heading("Tools");
-    for (const page_tool* t : index.tools) out += printable_text(t->subject().name) + ": panel ship " + panel_pct_text(t->review->verdict) + "\n";
-    out += "\n" + printable_text(footer_line(index.rule_set, index.data_date)) + "\n";
+    for (const std::size_t i : c.tools) {
+        const page_tool& t = *index.tools[i];
+        out += printable_text(t.subject().name) + ": panel ship " + panel_pct_text(t.review->verdict) + "\n";
+    }
+    out += "\n" + printable_text(footer_line(index.rule_set, c.data_date)) + "\n";
     return out;
 }
 

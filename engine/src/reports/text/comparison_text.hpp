@@ -10,5 +10,6 @@ namespace verdict {
 
 std::string render_comparison_text(const comparison& c);
 std::string render_index_text(const site_index& index);
+std::string render_category_text(const site_index& index, const site_index::category& c);
 
 }  // namespace verdict
