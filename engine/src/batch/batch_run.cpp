@@ -7,6 +7,7 @@
 #include "batch/batch_run.hpp"
 
 #include "batch/content_hash.hpp"
+#include "batch/in_parallel.hpp"
 #include "batch/manifest.hpp"
 #include "batch/output_folder.hpp"
 #include "batch/page_inputs.hpp"
@@ -27,19 +28,19 @@ std::string refusal_of(const output_folder& folder, const problem_list& problems
 }
 
 // Pages the manifest says the engine wrote and this run no longer makes, deleted in path order so that any
-// failures are reported in the same order on every run.
-void delete_stale(const manifest& old, const std::unordered_set<std::string>& planned, const output_folder& folder, file_writer& writer,
-                  manifest& next, batch_summary& summary) {
-    std::vector<std::string> stale;
-    for (const auto& [path, entry] : old.files)
-        if (!planned.count(path)) stale.push_back(path);
-    std::sort(stale.begin(), stale.end());
-    for (const std::string& path : stale) {
-        const std::string failure = writer.remove(folder.dir() / path);
+// failures are reported in the same order on every run. A page that cannot be deleted stays in the manifest.
+void delete_stale(const manifest& old, const std::unordered_set<std::string_view>& planned, const output_folder& folder, file_writer& writer,
+                  std::vector<manifest_line>& next, batch_summary& summary) {
+    std::vector<const std::pair<const std::string, manifest_entry>*> stale;
+    for (const auto& file : old.files)
+        if (!planned.count(file.first)) stale.push_back(&file);
+    std::sort(stale.begin(), stale.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+    for (const auto* file : stale) {
+        const std::string failure = writer.remove(folder.dir() / file->first);
         if (failure.empty()) ++summary.deleted;
         else {
             summary.failures.push_back(failure);
-            next.files[path] = old.files.at(path);   // still ours: the next run tries again
+            next.emplace_back(file->first, file->second);   // still ours: the next run tries again
         }
     }
 }
@@ -80,7 +81,8 @@ bool take_from_shards(const std::vector<std::filesystem::path>& shards, std::vec
 // gets an empty one first, so that the claims are read.
 std::string claim_pages(const std::optional<manifest>& old, const std::vector<page_work*>& todo, const output_folder& folder, file_writer& writer) {
     std::string failure = writer.remove(folder.dir() / input_stamps_file_name);
-    if (failure.empty() && !old) failure = writer.write(folder.dir() / manifest_file_name, manifest_text({}));
+    std::vector<manifest_line> none;
+    if (failure.empty() && !old) failure = writer.write(folder.dir() / manifest_file_name, manifest_text(none));
     if (!failure.empty()) return failure;
     std::vector<std::string_view> paths;
     for (const page_work* w : todo) paths.push_back(w->page.path);
@@ -103,43 +105,46 @@ void record_inputs(const batch_request& request, const output_folder& folder, fi
 }
 
 // Finds each page's old entry and returns the pages that must be made: those whose key changed, whose file is
-// missing or of another size, or every one with --force. The others are unchanged without being rendered.
-std::vector<page_work*> pages_to_make(std::vector<page_work>& work, const std::optional<manifest>& old, const output_folder& folder, bool force) {
-    std::vector<page_work*> todo;
-    for (page_work& w : work) {
+// missing or of another size, or every one with --force. The others are unchanged without being rendered. Checking
+// every file's size is most of a small change's cost, so it runs on every thread.
+std::vector<page_work*> pages_to_make(std::vector<page_work>& work, const std::optional<manifest>& old, const output_folder& folder, bool force,
+                                      std::size_t jobs) {
+    in_parallel(work.size(), jobs, [&](std::size_t i) {
+        page_work& w = work[i];
         if (old) {
             const auto found = old->files.find(w.page.path);
             if (found != old->files.end()) w.old = &found->second;
         }
-        if (w.result == page_result::failed) continue;
-        const bool skip = !force && w.old && w.old->key == w.page.key && folder.size_of(w.page.path) == w.old->size;
-        if (!skip) {
-            todo.push_back(&w);
-            continue;
-        }
+        if (w.result == page_result::failed || force || !w.old || w.old->key != w.page.key || folder.size_of(w.page.path) != w.old->size) return;
         w.result = page_result::unchanged;
         w.entry = *w.old;
-    }
+    });
+    std::vector<page_work*> todo;
+    for (page_work& w : work)
+        if (w.result == page_result::pending) todo.push_back(&w);
     return todo;
 }
 
-// The manifest after the run: each page as made, a page that failed as it was before, stale pages deleted.
+// The manifest after the run: each page as made, a page that failed as it was before, stale pages deleted. Its lines
+// point at the paths of `work` and `old`, so the manifest is not copied.
 void finish_manifest(std::vector<page_work>& work, const std::optional<manifest>& old, bool nothing_made, const output_folder& folder,
                      file_writer& writer, batch_summary& summary) {
-    manifest next;
-    std::unordered_set<std::string> planned;
+    std::vector<manifest_line> next;
+    next.reserve(work.size());
+    std::unordered_set<std::string_view> planned;
+    planned.reserve(work.size());
     for (page_work& w : work) {
         planned.insert(w.page.path);
         if (w.result == page_result::failed) summary.failures.push_back(w.failure);
         if (w.result == page_result::written) ++summary.written;
         if (w.result == page_result::unchanged) ++summary.unchanged;
-        if (w.result != page_result::failed) next.files[w.page.path] = w.entry;
-        else if (w.old) next.files[w.page.path] = *w.old;   // the old file is still there, and still ours
+        if (w.result != page_result::failed) next.emplace_back(w.page.path, w.entry);
+        else if (w.old) next.emplace_back(w.page.path, *w.old);   // the old file is still there, and still ours
     }
     if (old) delete_stale(*old, planned, folder, writer, next, summary);
     // With no page made, every entry is the old one and none was added: the manifest on disk is already right, and
     // a run that changed nothing writes nothing. Otherwise it replaces the claimed one written before the pages.
-    if (old && nothing_made && next.files.size() == old->files.size()) return;
+    if (old && nothing_made && next.size() == old->files.size()) return;
     std::string failure = writer.write(folder.dir() / manifest_file_name, manifest_text(next));
     if (failure.empty() && !nothing_made) failure = writer.remove(folder.dir() / claims_file_name);
     if (!failure.empty()) summary.failures.push_back(failure);
@@ -167,7 +172,7 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
         work.push_back({std::move(page), {}, nullptr, page_result::pending, {}, ""});
     if (!request.merge_from.empty() && !take_from_shards(request.merge_from, work, summary)) return summary;
     summary.pages = work.size();
-    std::vector<page_work*> todo = pages_to_make(work, old, folder, request.force);
+    std::vector<page_work*> todo = pages_to_make(work, old, folder, request.force, request.jobs);
     if (!todo.empty()) {
         summary.refusal = claim_pages(old, todo, folder, writer);
         if (!summary.refusal.empty()) return summary;

@@ -64,6 +64,6 @@ std::string content_hash::hex() const {
     return out;
 }
 
-std::string hash_hex(std::string_view bytes) { return content_hash().add(bytes).hex(); }
+std::uint64_t hash_of(std::string_view bytes) { return content_hash().add(bytes).value(); }
 
 }  // namespace verdict

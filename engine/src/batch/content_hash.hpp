@@ -30,7 +30,7 @@ private:
     std::uint64_t length_ = 0;
 };
 
-/// The hash of `bytes` alone, as 16 hex digits.
-std::string hash_hex(std::string_view bytes);
+/// The hash of `bytes` alone.
+std::uint64_t hash_of(std::string_view bytes);
 
 }  // namespace verdict

@@ -18,8 +18,15 @@ namespace {
 constexpr std::string_view header = "verdict-manifest 1";
 constexpr std::size_t max_manifest_bytes = std::size_t{1} << 30;
 
-bool is_hash(std::string_view text) {
-    return text.size() == 16 && text.find_first_not_of("0123456789abcdef") == std::string_view::npos;
+// 16 lower-case hex digits.
+bool read_hash(std::string_view text, std::uint64_t& value) {
+    if (text.size() != 16 || text.find_first_not_of("0123456789abcdef") != std::string_view::npos) return false;
+    return std::from_chars(text.data(), text.data() + text.size(), value, 16).ec == std::errc();
+}
+
+void append_hash(std::string& out, std::uint64_t value) {
+    static constexpr char digits[] = "0123456789abcdef";
+    for (int shift = 60; shift >= 0; shift -= 4) out += digits[(value >> shift) & 0xF];
 }
 
 bool is_safe_path(std::string_view path) {
@@ -36,10 +43,8 @@ bool is_safe_path(std::string_view path) {
 // "<key> <content> <size> <path>"; false when the line does not have that shape.
 bool read_line(std::string_view line, std::string& path, manifest_entry& entry) {
     if (line.size() < 36 || line[16] != ' ' || line[33] != ' ') return false;
-    entry.key = std::string(line.substr(0, 16));
-    entry.content = std::string(line.substr(17, 16));
     const std::size_t size_end = line.find(' ', 34);
-    if (size_end == std::string_view::npos || !is_hash(entry.key) || !is_hash(entry.content)) return false;
+    if (size_end == std::string_view::npos || !read_hash(line.substr(0, 16), entry.key) || !read_hash(line.substr(17, 16), entry.content)) return false;
     const auto [end, error] = std::from_chars(line.data() + 34, line.data() + size_end, entry.size);
     path = std::string(line.substr(size_end + 1));
     return error == std::errc() && end == line.data() + size_end && is_safe_path(path);
@@ -108,14 +113,21 @@ std::optional<manifest> read_manifest(const std::filesystem::path& dir, problem_
     return apply_claims(dir, m, problems) ? std::optional(std::move(m)) : std::nullopt;
 }
 
-std::string manifest_text(const manifest& m) {
-    std::vector<const std::pair<const std::string, manifest_entry>*> sorted;
-    sorted.reserve(m.files.size());
-    for (const auto& file : m.files) sorted.push_back(&file);
-    std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+std::string manifest_text(std::vector<manifest_line>& lines) {
+    std::sort(lines.begin(), lines.end(), [](const manifest_line& a, const manifest_line& b) { return a.first < b.first; });
     std::string out(header);
     out += '\n';
-    for (const auto* file : sorted) out += file->second.key + " " + file->second.content + " " + std::to_string(file->second.size) + " " + file->first + "\n";
+    out.reserve(out.size() + lines.size() * 96);
+    for (const auto& [path, entry] : lines) {
+        append_hash(out, entry.key);
+        out += ' ';
+        append_hash(out, entry.content);
+        out += ' ';
+        out += std::to_string(entry.size);
+        out += ' ';
+        out += path;
+        out += '\n';
+    }
     return out;
 }
 

@@ -16,13 +16,16 @@
 namespace verdict {
 
 struct manifest_entry {
-    std::string key;            ///< Hash of everything the file was made from.
-    std::string content;        ///< Hash of its bytes.
+    std::uint64_t key = 0;      ///< Hash of everything the file was made from.
+    std::uint64_t content = 0;  ///< Hash of its bytes.
     std::uint64_t size = 0;
 };
 
 /// What the manifest holds for a file a run is about to write: the engine's, made from nothing known.
-inline const manifest_entry unknown_entry{"0000000000000000", "0000000000000000", 0};
+inline constexpr manifest_entry unknown_entry{0, 0, 0};
+
+/// One line of a manifest being written: a path (owned elsewhere) and its entry.
+using manifest_line = std::pair<std::string_view, manifest_entry>;
 
 struct manifest {
     std::unordered_map<std::string, manifest_entry> files;   ///< By path relative to the output folder.
@@ -41,7 +44,8 @@ std::optional<manifest> read_manifest(const std::filesystem::path& dir, problem_
 /// The claims' text: each path on a line of its own.
 std::string claims_text(const std::vector<std::string_view>& paths);
 
-/// The manifest's text: a header line, then one line per file, "<key> <content> <size> <path>", in path order.
-std::string manifest_text(const manifest& m);
+/// The manifest's text: a header line, then one line per file, "<key> <content> <size> <path>", in path order, the
+/// hashes as 16 hex digits. Sorts `lines`.
+std::string manifest_text(std::vector<manifest_line>& lines);
 
 }  // namespace verdict

@@ -8,6 +8,7 @@
 #include "batch/page_maker.hpp"
 
 #include "batch/content_hash.hpp"
+#include "batch/in_parallel.hpp"
 #include "reports/page_renderers.hpp"
 #include "support/text_file.hpp"
 
@@ -15,7 +16,6 @@
 #include <atomic>
 #include <map>
 #include <memory>
-#include <thread>
 
 namespace verdict {
 namespace {
@@ -24,18 +24,6 @@ constexpr std::size_t wave_size = 512;
 constexpr std::size_t most_kept = 4096;   ///< Tools kept between waves, however the comparisons are spread.
 
 using reviewed_tools = std::map<std::size_t, std::unique_ptr<reviewed_tool>>;
-
-// Runs `job(i)` for every i below `count` on `jobs` threads.
-template <class Job> void in_parallel(std::size_t count, std::size_t jobs, Job job) {
-    std::atomic<std::size_t> next{0};
-    auto worker = [&] {
-        for (std::size_t i = next++; i < count; i = next++) job(i);
-    };
-    std::vector<std::thread> threads;
-    for (std::size_t t = 1; t < std::min(std::max<std::size_t>(jobs, 1), count); ++t) threads.emplace_back(worker);
-    worker();
-    for (std::thread& t : threads) t.join();
-}
 
 std::string render(const planned_page& page, const page_making& how, const reviewed_tools& tools) {
     switch (page.kind) {
@@ -52,7 +40,7 @@ std::optional<std::string> shard_copy(const page_work& work, std::string& failur
     problem_list problems;
     auto bytes = read_text_file(work.source, std::size_t{1} << 30, problems);
     if (!bytes) failure = to_string(problems.front());
-    else if (hash_hex(*bytes) != work.entry.content) failure = work.source.generic_string() + ": its bytes do not match its shard's manifest";
+    else if (hash_of(*bytes) != work.entry.content) failure = work.source.generic_string() + ": its bytes do not match its shard's manifest";
     return failure.empty() ? bytes : std::nullopt;
 }
 
@@ -64,7 +52,7 @@ void make_page(page_work& work, const page_making& how, const reviewed_tools& to
         work.result = page_result::failed;
         return;
     }
-    work.entry = {work.page.key, hash_hex(bytes), bytes.size()};
+    work.entry = {work.page.key, hash_of(bytes), bytes.size()};
     const bool same_bytes = work.old && work.old->content == work.entry.content && how.folder.size_of(work.page.path) == bytes.size();
     if (same_bytes && !how.force) {
         work.result = page_result::unchanged;

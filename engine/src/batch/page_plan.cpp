@@ -14,23 +14,23 @@ bool in_shard(const std::string& path, const std::optional<shard_spec>& shard) {
 }
 
 // A category page shows its comparisons and its tools, each as its tools' fingerprints say.
-std::string category_key(const site_index& index, const site_index::category& c, const std::vector<std::string>& fingerprints,
+std::uint64_t category_key(const site_index& index, const site_index::category& c, const std::vector<std::string>& fingerprints,
                          const std::vector<page_tool>& tools, const std::string& format, const std::string& site) {
     auto fingerprint = [&](const page_tool* t) -> const std::string& { return fingerprints[static_cast<std::size_t>(t - tools.data())]; };
     content_hash h;
     h.add(site).add(format).add("category").add(c.name).add(c.slug);
     for (const std::size_t i : c.comparisons) h.add(index.comparisons[i].slug).add(fingerprint(index.comparisons[i].left)).add(fingerprint(index.comparisons[i].right));
     for (const std::size_t i : c.tools) h.add(fingerprint(index.tools[i]));
-    return h.hex();
+    return h.value();
 }
 
 // The index shows each category with its counts, and the date of the latest data.
-std::string index_key(const site_index& index, const std::string& format, const std::string& site) {
+std::uint64_t index_key(const site_index& index, const std::string& format, const std::string& site) {
     content_hash h;
     h.add(site).add(format).add("index").add(index.data_date).add(std::to_string(index.comparisons.size())).add(std::to_string(index.tools.size()));
     for (const site_index::category& c : index.categories)
         h.add(c.name).add(c.slug).add(std::to_string(c.comparisons.size())).add(std::to_string(c.tools.size()));
-    return h.hex();
+    return h.value();
 }
 
 }  // namespace
@@ -43,17 +43,17 @@ std::vector<planned_page> plan_pages(const std::vector<page_tool>& tools, const 
         const std::size_t left = position(e.left);
         const std::size_t right = position(e.right);
         for (const std::string& format : formats) {
-            planned_page page{page_kind::comparison, format, comparison_page_path(e.slug, format), left, right, ""};
+            planned_page page{page_kind::comparison, format, comparison_page_path(e.slug, format), left, right, 0};
             if (!in_shard(page.path, shard)) continue;
-            page.key = content_hash().add(site).add(format).add(fingerprints[left]).add(fingerprints[right]).hex();
+            page.key = content_hash().add(site).add(format).add(fingerprints[left]).add(fingerprints[right]).value();
             pages.push_back(std::move(page));
         }
     }
     for (std::size_t i = 0; i < tools.size(); ++i)
         for (const std::string& format : formats) {
-            planned_page page{page_kind::tool, format, tool_page_path(tools[i].subject().id, format), i, i, ""};
+            planned_page page{page_kind::tool, format, tool_page_path(tools[i].subject().id, format), i, i, 0};
             if (!in_shard(page.path, shard)) continue;
-            page.key = content_hash().add(site).add(format).add("tool").add(fingerprints[i]).hex();
+            page.key = content_hash().add(site).add(format).add("tool").add(fingerprints[i]).value();
             pages.push_back(std::move(page));
         }
     if (shard) return pages;

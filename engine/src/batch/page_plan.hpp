@@ -5,6 +5,7 @@
 #include "compare/site_index.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,7 +20,7 @@ struct planned_page {
     std::string path;                ///< Relative to the output folder, e.g. "compare/a-vs-b.html".
     std::size_t left = 0;            ///< Index of the (left) tool in the batch's tools, or of a category page's category.
     std::size_t right = 0;           ///< Index of the right tool of a comparison.
-    std::string key;                 ///< Hash of everything the page is made from.
+    std::uint64_t key = 0;           ///< Hash of everything the page is made from.
 };
 
 /// One slice of a sharded batch: shard `k` of `n`, counted from 1.
