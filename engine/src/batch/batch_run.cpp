@@ -81,8 +81,7 @@ bool take_from_shards(const std::vector<std::filesystem::path>& shards, std::vec
 // gets an empty one first, so that the claims are read.
 std::string claim_pages(const std::optional<manifest>& old, const std::vector<page_work*>& todo, const output_folder& folder, file_writer& writer) {
     std::string failure = writer.remove(folder.dir() / input_stamps_file_name);
-    std::vector<manifest_line> none;
-    if (failure.empty() && !old) failure = writer.write(folder.dir() / manifest_file_name, manifest_text(none));
+    if (failure.empty() && !old) failure = writer.write(folder.dir() / manifest_file_name, manifest_text({}));
     if (!failure.empty()) return failure;
     std::vector<std::string_view> paths;
     for (const page_work* w : todo) paths.push_back(w->page.path);
@@ -145,7 +144,7 @@ void finish_manifest(std::vector<page_work>& work, const std::optional<manifest>
     // With no page made, every entry is the old one and none was added: the manifest on disk is already right, and
     // a run that changed nothing writes nothing. Otherwise it replaces the claimed one written before the pages.
     if (old && nothing_made && next.size() == old->files.size()) return;
-    std::string failure = writer.write(folder.dir() / manifest_file_name, manifest_text(next));
+    std::string failure = writer.write(folder.dir() / manifest_file_name, manifest_text(std::move(next)));
     if (failure.empty() && !nothing_made) failure = writer.remove(folder.dir() / claims_file_name);
     if (!failure.empty()) summary.failures.push_back(failure);
 }

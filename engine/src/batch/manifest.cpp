@@ -113,7 +113,7 @@ std::optional<manifest> read_manifest(const std::filesystem::path& dir, problem_
     return apply_claims(dir, m, problems) ? std::optional(std::move(m)) : std::nullopt;
 }
 
-std::string manifest_text(std::vector<manifest_line>& lines) {
+std::string manifest_text(std::vector<manifest_line> lines) {
     std::sort(lines.begin(), lines.end(), [](const manifest_line& a, const manifest_line& b) { return a.first < b.first; });
     std::string out(header);
     out += '\n';

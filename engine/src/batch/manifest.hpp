@@ -45,7 +45,7 @@ std::optional<manifest> read_manifest(const std::filesystem::path& dir, problem_
 std::string claims_text(const std::vector<std::string_view>& paths);
 
 /// The manifest's text: a header line, then one line per file, "<key> <content> <size> <path>", in path order, the
-/// hashes as 16 hex digits. Sorts `lines`.
-std::string manifest_text(std::vector<manifest_line>& lines);
+/// hashes as 16 hex digits.
+std::string manifest_text(std::vector<manifest_line> lines);
 
 }  // namespace verdict

@@ -15,11 +15,9 @@ namespace {
 
 // The category `wanted` names, by its name or its page's slug; null after reporting that there is none.
 const site_index::category* find_category_or_report(const site_index& index, const std::string& wanted, const option_parser& p, context& ctx) {
+    if (const site_index::category* found = index.find_category(wanted)) return found;
     std::vector<std::string> names;
-    for (const site_index::category& c : index.categories) {
-        if (category_title(c) == wanted || c.slug == wanted) return &c;
-        names.push_back(category_title(c));
-    }
+    for (const site_index::category& c : index.categories) names.push_back(category_title(c));
     const std::string hint = did_you_mean(wanted, names);
     report_error(ctx, "verdict index: --category: no category \"" + wanted + "\" among the tools of " + (p.catalog_dir() / "tools").generic_string() +
                           (hint.empty() ? "" : " (" + hint + ")") + "; expected the name or slug of one of the index's categories");

@@ -39,8 +39,8 @@ std::string unique_slug(const std::string& name, std::set<std::string>& taken) {
 
 }  // namespace
 
-const site_index::category* site_index::find_category(const std::string& name) const {
-    const auto found = std::find_if(categories.begin(), categories.end(), [&](const category& c) { return c.name == name; });
+const site_index::category* site_index::find_category(const std::string& wanted) const {
+    const auto found = std::find_if(categories.begin(), categories.end(), [&](const category& c) { return category_title(c) == wanted || c.slug == wanted; });
     return found == categories.end() ? nullptr : &*found;
 }
 

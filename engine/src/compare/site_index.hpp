@@ -36,8 +36,8 @@ struct site_index {
     std::string rule_set;
     std::string data_date;                   ///< The latest date of any tool's data.
 
-    /// The category named `name`; null when no tool has it.
-    const category* find_category(const std::string& name) const;
+    /// The category whose title (category_title()) or slug is `wanted`; null when there is none.
+    const category* find_category(const std::string& wanted) const;
 };
 
 /// The index of `tools` (in id order, one per catalog tool) and `pairs`.
