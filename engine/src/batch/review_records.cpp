@@ -1,63 +1,149 @@
-// One JSON object per line: catalog text (names, taglines) may hold any
-// character, and JSON quotes it all; a damaged line only costs a review.
+// One line per tool file, fields split by tabs: catalog text (names,
+// taglines) may hold any byte, so a field escapes the separators it could
+// hold and keeps every other byte as it is. A line of another shape spoils
+// the whole file: every tool is then reviewed again, which is always safe.
 #include "batch/review_records.hpp"
 
 #include "support/text_file.hpp"
 
-#include <nlohmann/json.hpp>
+#include <array>
+#include <charconv>
+#include <string_view>
+#include <vector>
 
 namespace verdict {
 namespace {
 
-using json = nlohmann::json;
+constexpr std::string_view header = "verdict-reviews 2 ";
+constexpr std::size_t field_count = 18;
 
-constexpr std::string_view header = "verdict-reviews 1 ";
+void append_escaped(std::string& out, std::string_view text) {
+    for (const char c : text) {
+        switch (c) {
+            case '\\': out += "\\\\"; break;
+            case '\t': out += "\\t"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case ',': out += "\\,"; break;
+            default: out += c;
+        }
+    }
+}
 
-json optional_number(const auto& value) { return value ? json(*value) : json(nullptr); }
+std::optional<std::string> unescaped(std::string_view field) {
+    std::string out;
+    out.reserve(field.size());
+    for (std::size_t i = 0; i < field.size(); ++i) {
+        if (field[i] != '\\') {
+            out += field[i];
+            continue;
+        }
+        if (++i == field.size()) return std::nullopt;
+        switch (field[i]) {
+            case '\\': out += '\\'; break;
+            case 't': out += '\t'; break;
+            case 'n': out += '\n'; break;
+            case 'r': out += '\r'; break;
+            case ',': out += ','; break;
+            default: return std::nullopt;
+        }
+    }
+    return out;
+}
 
-json to_json(const std::string& file, const review_record& r) {
+// `text` cut at each unescaped `separator`; an escaped one is two bytes and is skipped whole.
+std::vector<std::string_view> split(std::string_view text, char separator) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\\') ++i;
+        else if (text[i] == separator) {
+            out.push_back(text.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    out.push_back(text.substr(start));
+    return out;
+}
+
+template <class Number> void append_number(std::string& out, Number n) {
+    std::array<char, 32> buffer{};
+    const auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), n);
+    out.append(buffer.data(), end);
+}
+
+template <class Number> std::optional<Number> number_in(std::string_view field) {
+    Number n{};
+    const auto [end, ec] = std::from_chars(field.data(), field.data() + field.size(), n);
+    if (ec != std::errc() || end != field.data() + field.size() || field.empty()) return std::nullopt;
+    return n;
+}
+
+// An absent value is an empty field; false when the field is neither empty nor a number.
+template <class Number> bool read_optional_number(std::string_view field, std::optional<Number>& out) {
+    out.reset();
+    if (field.empty()) return true;
+    out = number_in<Number>(field);
+    return out.has_value();
+}
+
+void append_line(std::string& out, const std::string& file, const review_record& r) {
     const panel_verdict& v = r.verdict;
-    return {{"file", file},
-            {"size", r.stamp.size},
-            {"mtime_ns", r.stamp.mtime_ns},
-            {"id", r.summary.id},
-            {"name", r.summary.name},
-            {"category", r.summary.category},
-            {"tagline", r.summary.tagline},
-            {"updated", r.summary.updated},
-            {"verdict", {{"ship", v.ship}, {"skip", v.skip}, {"abstain", v.abstain}, {"failed", v.failed}, {"quorum", v.quorum},
-                         {"rule_set", v.rule_set}, {"ship_pct", optional_number(v.ship_pct)}, {"mean_score", optional_number(v.mean_score)},
-                         {"missing", v.missing}}},
-            {"fingerprint", r.fingerprint}};
+    auto text = [&out](std::string_view s) { append_escaped(out, s); out += '\t'; };
+    auto number = [&out](auto n) { append_number(out, n); out += '\t'; };
+    text(file);
+    number(r.stamp.size);
+    number(r.stamp.mtime_ns);
+    text(r.summary.id);
+    text(r.summary.name);
+    text(r.summary.category);
+    text(r.summary.tagline);
+    text(r.summary.updated);
+    for (const int count : {v.ship, v.skip, v.abstain, v.failed, v.quorum}) number(count);
+    text(v.rule_set);
+    if (v.ship_pct) append_number(out, *v.ship_pct);
+    out += '\t';
+    if (v.mean_score) append_number(out, *v.mean_score);
+    out += '\t';
+    for (std::size_t i = 0; i < v.missing.size(); ++i) {
+        if (i) out += ',';
+        append_escaped(out, v.missing[i]);
+    }
+    out += '\t';
+    append_escaped(out, r.fingerprint);
+    out += '\n';
 }
 
-template <class T> std::optional<T> optional_at(const json& j, const char* key) {
-    return j.at(key).is_null() ? std::nullopt : std::optional<T>(j.at(key).get<T>());
-}
-
-// Throws json::exception on any line of another shape.
-std::pair<std::string, review_record> from_json(const json& j) {
-    review_record r;
-    r.stamp = {j.at("size").get<std::uint64_t>(), j.at("mtime_ns").get<std::int64_t>()};
-    r.summary.id = j.at("id").get<std::string>();
-    r.summary.name = j.at("name").get<std::string>();
-    r.summary.category = j.at("category").get<std::string>();
-    r.summary.tagline = j.at("tagline").get<std::string>();
-    r.summary.updated = j.at("updated").get<std::string>();
-    const json& v = j.at("verdict");
-    r.verdict = {v.at("ship").get<int>(), v.at("skip").get<int>(), v.at("abstain").get<int>(), v.at("failed").get<int>(),
-                 v.at("quorum").get<int>(), v.at("rule_set").get<std::string>(), optional_at<int>(v, "ship_pct"),
-                 optional_at<double>(v, "mean_score"), v.at("missing").get<std::vector<std::string>>()};
-    r.fingerprint = j.at("fingerprint").get<std::string>();
-    return {j.at("file").get<std::string>(), std::move(r)};
+std::optional<std::pair<std::string, review_record>> record_in(std::string_view line) {
+    const std::vector<std::string_view> f = split(line, '\t');
+    if (f.size() != field_count) return std::nullopt;
+    std::array<std::optional<std::string>, field_count> text;
+    for (const std::size_t i : std::array<std::size_t, 8>{0, 3, 4, 5, 6, 7, 13, 17})
+        if (!(text[i] = unescaped(f[i]))) return std::nullopt;
+    std::array<std::optional<int>, 5> counts;
+    for (std::size_t i = 0; i < counts.size(); ++i)
+        if (!(counts[i] = number_in<int>(f[8 + i]))) return std::nullopt;
+    const auto size = number_in<std::uint64_t>(f[1]);
+    const auto mtime = number_in<std::int64_t>(f[2]);
+    std::optional<int> ship_pct;
+    std::optional<double> mean_score;
+    if (!size || !mtime || !read_optional_number(f[14], ship_pct) || !read_optional_number(f[15], mean_score)) return std::nullopt;
+    std::vector<std::string> missing;
+    if (!f[16].empty()) {
+        for (const std::string_view seat : split(f[16], ',')) {
+            auto id = unescaped(seat);
+            if (!id) return std::nullopt;
+            missing.push_back(std::move(*id));
+        }
+    }
+    review_record r{{*size, *mtime},
+                    {std::move(*text[3]), std::move(*text[4]), std::move(*text[5]), std::move(*text[6]), std::move(*text[7])},
+                    {*counts[0], *counts[1], *counts[2], *counts[3], *counts[4], std::move(*text[13]), ship_pct, mean_score, std::move(missing)},
+                    std::move(*text[17])};
+    return std::pair(std::move(*text[0]), std::move(r));
 }
 
 }  // namespace
-
-bool review_record::operator==(const review_record& o) const {
-    return stamp == o.stamp && summary.id == o.summary.id && summary.name == o.summary.name && summary.category == o.summary.category &&
-           summary.tagline == o.summary.tagline && summary.updated == o.summary.updated && verdict == o.verdict && fingerprint == o.fingerprint;
-}
 
 std::optional<review_records> read_review_records(const std::filesystem::path& dir) {
     problem_list ignored;   // a missing or damaged file only means every tool is reviewed again
@@ -65,16 +151,18 @@ std::optional<review_records> read_review_records(const std::filesystem::path& d
     if (!text || !text->starts_with(header)) return std::nullopt;
     review_records records;
     std::string_view rest = *text;
-    try {
-        for (bool first = true; !rest.empty(); first = false) {
-            const std::size_t end = rest.find('\n');
-            const std::string_view line = rest.substr(0, end);
-            rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-            if (first) records.environment = std::string(line.substr(header.size()));
-            else records.by_file.insert(from_json(json::parse(line)));
+    for (bool first = true; !rest.empty(); first = false) {
+        const std::size_t end = rest.find('\n');
+        if (end == std::string_view::npos) return std::nullopt;   // cut short
+        const std::string_view line = rest.substr(0, end);
+        rest.remove_prefix(end + 1);
+        if (first) {
+            records.environment = std::string(line.substr(header.size()));
+            continue;
         }
-    } catch (const json::exception&) {
-        return std::nullopt;
+        auto record = record_in(line);
+        if (!record) return std::nullopt;
+        records.by_file.insert(records.by_file.end(), std::move(*record));
     }
     return records;
 }
@@ -82,7 +170,7 @@ std::optional<review_records> read_review_records(const std::filesystem::path& d
 std::string review_records_text(const review_records& records) {
     std::string out(header);
     out += records.environment + "\n";
-    for (const auto& [file, record] : records.by_file) out += to_json(file, record).dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+    for (const auto& [file, record] : records.by_file) append_line(out, file, record);
     return out;
 }
 

@@ -6,11 +6,13 @@
 // when it was read, and while the panel is the same: the records' environment
 // hashes the engine version, the panel configuration and every persona's
 // implementation file, so a settings change or a new plugin reviews again.
+//
+// Every run reads the records whole, so they are kept small (a summary, not
+// the tool) and in a format that is read without a JSON parser.
 #pragma once
 
 #include "aggregate/panel_verdict.hpp"
 #include "batch/input_stamps.hpp"
-#include "verdict/tool.hpp"
 
 #include <filesystem>
 #include <map>
@@ -19,12 +21,22 @@
 
 namespace verdict {
 
+/// The facts of a tool that the index and the page keys use.
+struct tool_summary {
+    std::string id;
+    std::string name;
+    std::string category;
+    std::string tagline;
+    std::string updated;
+    bool operator==(const tool_summary&) const = default;
+};
+
 struct review_record {
     file_stamp stamp;                  ///< Of the tool file, taken before it was read.
-    tool summary;                      ///< The facts the index and the page keys use: id, name, category, tagline, updated.
+    tool_summary summary;
     panel_verdict verdict;
     std::string fingerprint;           ///< review_fingerprint() of the full review.
-    bool operator==(const review_record&) const;
+    bool operator==(const review_record&) const = default;
 };
 
 struct review_records {
@@ -36,10 +48,13 @@ struct review_records {
 /// The records' file name in an output folder.
 inline constexpr const char* review_records_file_name = ".verdict-reviews";
 
-/// Reads `<dir>/.verdict-reviews`; nullopt when it is missing or damaged (every tool is then reviewed).
+/// Reads `<dir>/.verdict-reviews`; nullopt when it is missing, of another version or damaged (every tool is then
+/// reviewed).
 std::optional<review_records> read_review_records(const std::filesystem::path& dir);
 
-/// "verdict-reviews 1 <environment>", then one JSON object per line, in path order.
+/// "verdict-reviews 2 <environment>", then a line per file in path order: its fields separated by tabs, with
+/// backslash, tab, newline, carriage return and comma escaped inside a field, and the verdict's missing seats
+/// separated by commas.
 std::string review_records_text(const review_records& records);
 
 }  // namespace verdict

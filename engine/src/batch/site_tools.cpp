@@ -23,14 +23,16 @@ std::string review_environment(const panel& seats, const std::filesystem::path& 
     return h.hex();
 }
 
-// The facts a summary keeps: those the index shows and the comparisons list reads.
-tool summary_of(const tool& t) {
+tool_summary summary_of(const tool& t) { return {t.id, t.name, t.category, t.tagline, t.updated}; }
+
+// A tool that holds only its summary's facts: those the index shows and the comparisons list reads.
+tool tool_of(tool_summary s) {
     tool out;
-    out.id = t.id;
-    out.name = t.name;
-    out.category = t.category;
-    out.tagline = t.tagline;
-    out.updated = t.updated;
+    out.id = std::move(s.id);
+    out.name = std::move(s.name);
+    out.category = std::move(s.category);
+    out.tagline = std::move(s.tagline);
+    out.updated = std::move(s.updated);
     return out;
 }
 
@@ -44,7 +46,13 @@ std::vector<std::string> messages_of(const problem_list& problems) {
 
 site_tools::site_tools(const panel& seats, const std::filesystem::path& catalog_dir, const std::optional<review_records>& records)
     : seats_(seats), seat_ids_(seats.config().seat_ids()), environment_(review_environment(seats, catalog_dir)) {
-    for (const std::filesystem::path& file : tool_file_paths(catalog_dir, problems_)) summarize(file, records);
+    const std::vector<std::filesystem::path> files = tool_file_paths(catalog_dir, problems_);
+    catalog_.tools.reserve(files.size());
+    reviews_.reserve(files.size());
+    review_fingerprints_.reserve(files.size());
+    sources_.reserve(files.size());
+    for (const std::filesystem::path& file : files) summarize(file, records);
+    records_current_ = records && records->environment == environment_ && taken_from_records_ == records->by_file.size() && newly_recorded_ == 0;
     // Files sort by name ("a-b.json" before "a.json"), tools by id ("a" before "a-b"): put them in id order.
     std::vector<std::size_t> order(catalog_.tools.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -67,7 +75,8 @@ void site_tools::summarize(const std::filesystem::path& file, const std::optiona
     if (records && records->environment == environment_ && from.stamp) {
         const auto found = records->by_file.find(file.generic_string());
         if (found != records->by_file.end() && found->second.stamp == *from.stamp) {
-            catalog_.tools.push_back(found->second.summary);
+            catalog_.tools.push_back(tool_of(found->second.summary));
+            ++taken_from_records_;
             reviews_.push_back({nullptr, {}, found->second.verdict, {}});
             review_fingerprints_.push_back(found->second.fingerprint);
             from.recordable = true;
@@ -84,7 +93,8 @@ void site_tools::summarize(const std::filesystem::path& file, const std::optiona
             if (std::find(seat_failures_.begin(), seat_failures_.end(), failure) == seat_failures_.end()) seat_failures_.push_back(failure);
         from.recordable = !full.any_failed();
         review_fingerprints_.push_back(review_fingerprint(full));
-        catalog_.tools.push_back(summary_of(*read.subject));
+        catalog_.tools.push_back(tool_of(summary_of(*read.subject)));
+        newly_recorded_ += from.recordable;
         reviews_.push_back({nullptr, {}, full.verdict, {}});
     } else {
         catalog_.tools.push_back(placeholder_tool(read));
@@ -131,7 +141,7 @@ review_records site_tools::records() const {
     review_records out{environment_, {}};
     for (std::size_t i = 0; i < sources_.size(); ++i)
         if (sources_[i].recordable)
-            out.by_file.emplace(sources_[i].file.generic_string(), review_record{*sources_[i].stamp, catalog_.tools[i], reviews_[i].verdict, review_fingerprints_[i]});
+            out.by_file.emplace(sources_[i].file.generic_string(), review_record{*sources_[i].stamp, summary_of(catalog_.tools[i]), reviews_[i].verdict, review_fingerprints_[i]});
     return out;
 }
 

@@ -58,6 +58,8 @@ public:
 
     /// Records of every tool that was read and reviewed without a failure, for the next run.
     review_records records() const;
+    /// False when records() would equal the records this run was given: nothing to write for the next run.
+    bool records_changed() const { return !records_current_; }
 
 private:
     struct source {
@@ -78,6 +80,9 @@ private:
     problem_list problems_;
     std::vector<std::string> seat_failures_;
     std::size_t reviewed_ = 0;
+    std::size_t taken_from_records_ = 0;
+    std::size_t newly_recorded_ = 0;               ///< Reviewed this run, and recordable.
+    bool records_current_ = false;
     const community_votes* votes_ = nullptr;
     std::vector<page_tool> pages_;
     std::vector<std::string> fingerprints_;

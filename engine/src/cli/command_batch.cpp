@@ -143,13 +143,14 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
         for (const problem& each : problems) report_error(ctx, to_string(each));
         return exit_code::bad_input;
     }
-    const std::optional<review_records> records = request.force ? std::nullopt : read_review_records(request.out_dir);
+    std::optional<review_records> records = request.force ? std::nullopt : read_review_records(request.out_dir);
     site_tools tools(*seats, p.catalog_dir(), records);
+    records.reset();   // the tools hold what they took from it, and the run needs the memory
     problems.insert(problems.end(), tools.problems().begin(), tools.problems().end());
     const std::vector<comparison_pair> pairs = load_comparisons(p.catalog_dir(), tools.summaries(), problems);
     const community_votes votes = load_votes(p.catalog_dir(), tools.summaries(), problems);
     tools.attach_votes(votes);
-    if (review_records now = tools.records(); now != records) request.reviews = std::move(now);
+    if (tools.records_changed()) request.reviews = tools.records();
     std::vector<std::filesystem::path> read_too;   // the personas' sources, and for a merge the shards' manifests
     for (const seat_config& seat : seats->config().seats) read_too.push_back(seat.source);
     for (const std::filesystem::path& shard : request.merge_from) read_too.push_back(shard / manifest_file_name);
