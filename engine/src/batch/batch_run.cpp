@@ -61,15 +61,15 @@ bool take_from_shards(const std::vector<std::filesystem::path>& shards, std::vec
             if (!pages.emplace(path, std::make_pair(dir, entry)).second) summary.failures.push_back(path + ": made by more than one shard");
     }
     for (page_work& w : work) {
-        if (w.page.kind == page_kind::index || w.page.kind == page_kind::category) continue;
-        const auto found = pages.find(w.page.path);
-        if (found == pages.end() || found->second.second.key != w.page.key) {
+        if (w.page->kind == page_kind::index || w.page->kind == page_kind::category) continue;
+        const auto found = pages.find(w.page->path);
+        if (found == pages.end() || found->second.second.key != w.page->key) {
             w.result = page_result::failed;
-            w.failure = w.page.path + ": " + (found == pages.end() ? "no shard made it" : "its shard was made from other inputs than this run's") +
+            w.failure = w.page->path + ": " + (found == pages.end() ? "no shard made it" : "its shard was made from other inputs than this run's") +
                         " (run every shard K/N on the same catalog, then merge)";
             continue;
         }
-        w.source = found->second.first / w.page.path;
+        w.source = found->second.first / w.page->path;
         w.entry = found->second.second;
     }
     return true;
@@ -84,7 +84,7 @@ std::string claim_pages(const std::optional<manifest>& old, const std::vector<pa
     if (failure.empty() && !old) failure = writer.write(folder.dir() / manifest_file_name, manifest_text({}));
     if (!failure.empty()) return failure;
     std::vector<std::string_view> paths;
-    for (const page_work* w : todo) paths.push_back(w->page.path);
+    for (const page_work* w : todo) paths.push_back(w->page->path);
     return writer.write(folder.dir() / claims_file_name, claims_text(paths));
 }
 
@@ -111,10 +111,10 @@ std::vector<page_work*> pages_to_make(std::vector<page_work>& work, const std::o
     in_parallel(work.size(), jobs, [&](std::size_t i) {
         page_work& w = work[i];
         if (old) {
-            const auto found = old->files.find(w.page.path);
+            const auto found = old->files.find(w.page->path);
             if (found != old->files.end()) w.old = &found->second;
         }
-        if (w.result == page_result::failed || force || !w.old || w.old->key != w.page.key || folder.size_of(w.page.path) != w.old->size) return;
+        if (w.result == page_result::failed || force || !w.old || w.old->key != w.page->key || folder.size_of(w.page->path) != w.old->size) return;
         w.result = page_result::unchanged;
         w.entry = *w.old;
     });
@@ -133,12 +133,12 @@ void finish_manifest(std::vector<page_work>& work, const std::optional<manifest>
     std::unordered_set<std::string_view> planned;
     planned.reserve(work.size());
     for (page_work& w : work) {
-        planned.insert(w.page.path);
+        planned.insert(w.page->path);
         if (w.result == page_result::failed) summary.failures.push_back(w.failure);
         if (w.result == page_result::written) ++summary.written;
         if (w.result == page_result::unchanged) ++summary.unchanged;
-        if (w.result != page_result::failed) next.emplace_back(w.page.path, w.entry);
-        else if (w.old) next.emplace_back(w.page.path, *w.old);   // the old file is still there, and still ours
+        if (w.result != page_result::failed) next.emplace_back(w.page->path, w.entry);
+        else if (w.old) next.emplace_back(w.page->path, *w.old);   // the old file is still there, and still ours
     }
     if (old) delete_stale(*old, planned, folder, writer, next, summary);
     // With no page made, every entry is the old one and none was added: the manifest on disk is already right, and
@@ -166,9 +166,9 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
     summary.failures = inputs.tools.seat_failures();
     const std::vector<page_tool>& tools = inputs.tools.pages();
     const site_index index = make_index(tools, inputs.pairs, inputs.config);
-    std::vector<page_work> work;
-    for (planned_page& page : plan_pages(tools, inputs.tools.fingerprints(), index, request.formats, site_fingerprint(inputs.config), request.shard))
-        work.push_back({std::move(page), {}, nullptr, page_result::pending, {}, ""});
+    const std::vector<planned_page> plan = plan_pages(tools, inputs.tools.fingerprints(), index, request.formats, site_fingerprint(inputs.config), request.shard);
+    std::vector<page_work> work(plan.size());
+    for (std::size_t i = 0; i < plan.size(); ++i) work[i].page = &plan[i];
     if (!request.merge_from.empty() && !take_from_shards(request.merge_from, work, summary)) return summary;
     summary.pages = work.size();
     std::vector<page_work*> todo = pages_to_make(work, old, folder, request.force, request.jobs);

@@ -46,27 +46,27 @@ std::optional<std::string> shard_copy(const page_work& work, std::string& failur
 
 void make_page(page_work& work, const page_making& how, const reviewed_tools& tools) {
     std::string bytes;
-    if (work.source.empty()) bytes = render(work.page, how, tools);
+    if (work.source.empty()) bytes = render(*work.page, how, tools);
     else if (auto copy = shard_copy(work, work.failure)) bytes = std::move(*copy);
     else {
         work.result = page_result::failed;
         return;
     }
-    work.entry = {work.page.key, hash_of(bytes), bytes.size()};
-    const bool same_bytes = work.old && work.old->content == work.entry.content && how.folder.size_of(work.page.path) == bytes.size();
+    work.entry = {work.page->key, hash_of(bytes), bytes.size()};
+    const bool same_bytes = work.old && work.old->content == work.entry.content && how.folder.size_of(work.page->path) == bytes.size();
     if (same_bytes && !how.force) {
         work.result = page_result::unchanged;
         return;
     }
-    work.failure = how.writer.write(how.folder.dir() / work.page.path, bytes);
+    work.failure = how.writer.write(how.folder.dir() / work.page->path, bytes);
     work.result = work.failure.empty() ? page_result::written : page_result::failed;
 }
 
 // The tools a page shows, reviewed in full; none for the index and for a shard's copy.
 std::vector<std::size_t> tools_of(const page_work& w) {
-    if (!w.source.empty() || w.page.kind == page_kind::index || w.page.kind == page_kind::category) return {};
-    if (w.page.kind == page_kind::tool) return {w.page.left};
-    return {w.page.left, w.page.right};
+    if (!w.source.empty() || w.page->kind == page_kind::index || w.page->kind == page_kind::category) return {};
+    if (w.page->kind == page_kind::tool) return {w.page->left};
+    return {w.page->left, w.page->right};
 }
 
 // Comparisons in plan order; a tool's own pages right after its last comparison, or after every comparison when it
@@ -74,13 +74,13 @@ std::vector<std::size_t> tools_of(const page_work& w) {
 void order_for_locality(std::vector<page_work*>& todo) {
     std::map<std::size_t, std::size_t> last_comparison;
     for (std::size_t i = 0; i < todo.size(); ++i)
-        if (todo[i]->page.kind == page_kind::comparison)
+        if (todo[i]->page->kind == page_kind::comparison)
             for (std::size_t t : tools_of(*todo[i])) last_comparison[t] = i;
     auto place = [&](const page_work* w, std::size_t position) -> std::pair<std::size_t, std::size_t> {
-        if (w->page.kind == page_kind::index || w->page.kind == page_kind::category) return {todo.size() + 1, 0};
-        if (w->page.kind == page_kind::comparison) return {position, 0};
-        const auto found = last_comparison.find(w->page.left);
-        return found == last_comparison.end() ? std::pair{todo.size(), w->page.left} : std::pair{found->second, 1 + w->page.left};
+        if (w->page->kind == page_kind::index || w->page->kind == page_kind::category) return {todo.size() + 1, 0};
+        if (w->page->kind == page_kind::comparison) return {position, 0};
+        const auto found = last_comparison.find(w->page->left);
+        return found == last_comparison.end() ? std::pair{todo.size(), w->page->left} : std::pair{found->second, 1 + w->page->left};
     };
     std::vector<std::pair<std::pair<std::size_t, std::size_t>, page_work*>> keyed;
     for (std::size_t i = 0; i < todo.size(); ++i) keyed.push_back({place(todo[i], i), todo[i]});

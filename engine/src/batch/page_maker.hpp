@@ -20,7 +20,7 @@ enum class page_result { pending, unchanged, written, failed };
 
 /// One page of the plan, and what became of it.
 struct page_work {
-    planned_page page;
+    const planned_page* page = nullptr;   ///< In the plan, which outlives the work.
     std::filesystem::path source;        ///< When merging: the shard's copy of the page, taken as it is.
     const manifest_entry* old = nullptr;
     page_result result = page_result::pending;

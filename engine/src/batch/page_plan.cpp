@@ -39,6 +39,8 @@ std::vector<planned_page> plan_pages(const std::vector<page_tool>& tools, const 
                                      const std::vector<std::string>& formats, const std::string& site, const std::optional<shard_spec>& shard) {
     auto position = [&tools](const page_tool* t) { return static_cast<std::size_t>(t - tools.data()); };
     std::vector<planned_page> pages;
+    // Exact without a shard, and the plan is the largest thing a big run holds: no growth by doubling.
+    pages.reserve((index.comparisons.size() + tools.size() + index.categories.size() + 1) * formats.size());
     for (const site_index::entry& e : index.comparisons) {
         const std::size_t left = position(e.left);
         const std::size_t right = position(e.right);
