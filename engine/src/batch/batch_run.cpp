@@ -29,8 +29,14 @@ std::string refusal_of(const output_folder& folder, const problem_list& problems
 
 // Pages the manifest says the engine wrote and this run no longer makes, deleted in path order so that any
 // failures are reported in the same order on every run. A page that cannot be deleted stays in the manifest.
-void delete_stale(const manifest& old, const std::unordered_set<std::string_view>& planned, const output_folder& folder, file_writer& writer,
+void delete_stale(const manifest& old, const std::vector<page_work>& work, const output_folder& folder, file_writer& writer,
                   std::vector<manifest_line>& next, batch_summary& summary) {
+    // Each planned page found its own old entry, if any: when they account for every entry, none is stale.
+    const auto found_old = std::count_if(work.begin(), work.end(), [](const page_work& w) { return w.old != nullptr; });
+    if (static_cast<std::size_t>(found_old) == old.files.size()) return;
+    std::unordered_set<std::string_view> planned;
+    planned.reserve(work.size());
+    for (const page_work& w : work) planned.insert(w.page->path);
     std::vector<const std::pair<const std::string, manifest_entry>*> stale;
     for (const auto& file : old.files)
         if (!planned.count(file.first)) stale.push_back(&file);
@@ -130,17 +136,14 @@ void finish_manifest(std::vector<page_work>& work, const std::optional<manifest>
                      file_writer& writer, batch_summary& summary) {
     std::vector<manifest_line> next;
     next.reserve(work.size());
-    std::unordered_set<std::string_view> planned;
-    planned.reserve(work.size());
     for (page_work& w : work) {
-        planned.insert(w.page->path);
         if (w.result == page_result::failed) summary.failures.push_back(w.failure);
         if (w.result == page_result::written) ++summary.written;
         if (w.result == page_result::unchanged) ++summary.unchanged;
         if (w.result != page_result::failed) next.emplace_back(w.page->path, w.entry);
         else if (w.old) next.emplace_back(w.page->path, *w.old);   // the old file is still there, and still ours
     }
-    if (old) delete_stale(*old, planned, folder, writer, next, summary);
+    if (old) delete_stale(*old, work, folder, writer, next, summary);
     // With no page made, every entry is the old one and none was added: the manifest on disk is already right, and
     // a run that changed nothing writes nothing. Otherwise it replaces the claimed one written before the pages.
     if (old && nothing_made && next.size() == old->files.size()) return;

@@ -79,12 +79,14 @@ void stamp_files(const std::vector<std::filesystem::path>& files, std::map<std::
         if (const auto stamp = stamp_of(file)) stamps[file.generic_string()] = *stamp;
 }
 
-bool inputs_unchanged(const input_stamps& recorded, const std::filesystem::path& catalog_dir, const std::string& environment) {
-    if (recorded.environment != environment) return false;
-    for (const std::filesystem::path& file : catalog_files(catalog_dir))
-        if (!recorded.files.count(file.generic_string())) return false;   // a file the last run never saw
-    for (const auto& [path, stamp] : recorded.files)
-        if (stamp_of(path) != stamp) return false;
+bool inputs_unchanged(const input_stamps& recorded, const input_stamps& now) {
+    if (recorded.environment != now.environment) return false;
+    for (const auto& [path, stamp] : now.files) {
+        const auto found = recorded.files.find(path);
+        if (found == recorded.files.end() || found->second != stamp) return false;   // changed, or never seen by the last run
+    }
+    for (const auto& [path, stamp] : recorded.files)   // the personas' files, and catalog files since removed
+        if (!now.files.count(path) && stamp_of(path) != stamp) return false;
     return true;
 }
 

@@ -49,9 +49,10 @@ std::map<std::string, file_stamp> stamp_catalog(const std::filesystem::path& cat
 /// Adds the stamps of `files` (the personas' plugins and scripts).
 void stamp_files(const std::vector<std::filesystem::path>& files, std::map<std::string, file_stamp>& stamps);
 
-/// True when `recorded` was made in `environment` and every catalog and persona file is as stamped there, with no
-/// file added to or removed from the catalog.
-bool inputs_unchanged(const input_stamps& recorded, const std::filesystem::path& catalog_dir, const std::string& environment);
+/// True when `recorded` was made in `now`'s environment and every file it stamped is as stamped there, with no
+/// file added to the catalog: `now` holds the catalog's stamps as they stand, and any other file `recorded` lists
+/// (a persona's) is stamped again.
+bool inputs_unchanged(const input_stamps& recorded, const input_stamps& now);
 
 /// True when every file `m` lists is in `dir` with the size it records: nothing to repair.
 bool pages_intact(const std::filesystem::path& dir, const manifest& m);

@@ -44,14 +44,15 @@ std::vector<std::string> messages_of(const problem_list& problems) {
 
 }  // namespace
 
-site_tools::site_tools(const panel& seats, const std::filesystem::path& catalog_dir, const std::optional<review_records>& records)
+site_tools::site_tools(const panel& seats, const std::filesystem::path& catalog_dir, const std::optional<review_records>& records,
+                       const std::map<std::string, file_stamp>& stamps)
     : seats_(seats), seat_ids_(seats.config().seat_ids()), environment_(review_environment(seats, catalog_dir)) {
     const std::vector<std::filesystem::path> files = tool_file_paths(catalog_dir, problems_);
     catalog_.tools.reserve(files.size());
     reviews_.reserve(files.size());
     review_fingerprints_.reserve(files.size());
     sources_.reserve(files.size());
-    for (const std::filesystem::path& file : files) summarize(file, records);
+    for (const std::filesystem::path& file : files) summarize(file, records, stamps);
     records_current_ = records && records->environment == environment_ && taken_from_records_ == records->by_file.size() && newly_recorded_ == 0;
     // Files sort by name ("a-b.json" before "a.json"), tools by id ("a" before "a-b"): put them in id order.
     std::vector<std::size_t> order(catalog_.tools.size());
@@ -70,8 +71,12 @@ site_tools::site_tools(const panel& seats, const std::filesystem::path& catalog_
     for (std::size_t i = 0; i < reviews_.size(); ++i) reviews_[i].subject = &catalog_.tools[i];
 }
 
-void site_tools::summarize(const std::filesystem::path& file, const std::optional<review_records>& records) {
-    source from{file, stamp_of(file), false};   // stamped before it is read: a later change is seen next run
+void site_tools::summarize(const std::filesystem::path& file, const std::optional<review_records>& records,
+                           const std::map<std::string, file_stamp>& stamps) {
+    // Stamped before it is read, so that a later change is seen next run: by the caller, or here for a file that
+    // appeared since.
+    const auto stamped = stamps.find(file.generic_string());
+    source from{file, stamped != stamps.end() ? std::optional(stamped->second) : stamp_of(file), false};
     if (records && records->environment == environment_ && from.stamp) {
         const auto found = records->by_file.find(file.generic_string());
         if (found != records->by_file.end() && found->second.stamp == *from.stamp) {

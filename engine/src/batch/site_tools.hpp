@@ -16,6 +16,7 @@
 #include "panel/tool_review.hpp"
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -34,8 +35,10 @@ struct reviewed_tool {
 class site_tools {
 public:
     /// Summarizes every tool file of `<catalog_dir>/tools/`, taking what `records` hold when the records were made in
-    /// this panel's environment and the file is as stamped there.
-    site_tools(const panel& seats, const std::filesystem::path& catalog_dir, const std::optional<review_records>& records);
+    /// this panel's environment and the file is as stamped there. `stamps` are the files' stamps as the run took them
+    /// before reading anything, by path.
+    site_tools(const panel& seats, const std::filesystem::path& catalog_dir, const std::optional<review_records>& records,
+               const std::map<std::string, file_stamp>& stamps);
     site_tools(const site_tools&) = delete;
     site_tools& operator=(const site_tools&) = delete;
 
@@ -68,7 +71,7 @@ private:
         bool recordable = false;   ///< Read, and reviewed with no seat failing.
     };
 
-    void summarize(const std::filesystem::path& file, const std::optional<review_records>& records);
+    void summarize(const std::filesystem::path& file, const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps);
 
     const panel& seats_;
     std::vector<std::string> seat_ids_;

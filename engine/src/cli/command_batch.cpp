@@ -75,10 +75,10 @@ std::string environment_of(const batch_request& request, const std::filesystem::
 
 // The no-op: a folder whose last complete run read exactly these inputs, with every page still in place. Its
 // summary counts the tool files and pages as they stand.
-std::optional<batch_summary> summary_if_unchanged(const batch_request& request, const std::filesystem::path& catalog_dir, const std::string& environment) {
+std::optional<batch_summary> summary_if_unchanged(const batch_request& request, const std::filesystem::path& catalog_dir, const input_stamps& now) {
     if (request.force) return std::nullopt;
     const std::optional<input_stamps> inputs = read_input_stamps(request.out_dir);
-    if (!inputs || !inputs_unchanged(*inputs, catalog_dir, environment)) return std::nullopt;
+    if (!inputs || !inputs_unchanged(*inputs, now)) return std::nullopt;
     problem_list problems;
     const std::optional<manifest> m = read_manifest(request.out_dir, problems);
     if (!m || !pages_intact(request.out_dir, *m)) return std::nullopt;
@@ -128,12 +128,12 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
         }
     }
     const double start = seconds_now();
-    const std::string environment = environment_of(request, p.catalog_dir(), ctx);
-    if (const auto same = summary_if_unchanged(request, p.catalog_dir(), environment)) {
+    // Stamped once, before anything is read: a file changed during the run is seen as changed by the next one.
+    input_stamps stamps{environment_of(request, p.catalog_dir(), ctx), stamp_catalog(p.catalog_dir())};
+    if (const auto same = summary_if_unchanged(request, p.catalog_dir(), stamps)) {
         print_summary(*same, seconds_now() - start, ctx);
         return exit_code::ok;
     }
-    input_stamps stamps{environment, stamp_catalog(p.catalog_dir())};   // before reading: a later change is seen next run
     // A bad tool file, comparison or vote row spoils only itself: the run goes on, shows a bad tool's problems on its
     // pages, and lists every problem with the failures. Without a usable panel there is nothing to review with, and
     // the run stops (exit 2).
@@ -144,7 +144,7 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
         return exit_code::bad_input;
     }
     std::optional<review_records> records = request.force ? std::nullopt : read_review_records(request.out_dir);
-    site_tools tools(*seats, p.catalog_dir(), records);
+    site_tools tools(*seats, p.catalog_dir(), records, stamps.files);
     records.reset();   // the tools hold what they took from it, and the run needs the memory
     problems.insert(problems.end(), tools.problems().begin(), tools.problems().end());
     const std::vector<comparison_pair> pairs = load_comparisons(p.catalog_dir(), tools.summaries(), problems);
