@@ -45,11 +45,17 @@ TEST_CASE("a batch with nothing changed reviews no tool, and any change to an in
         CHECK_THAT(batch_summary(catalog, out), Catch::StartsWith("verdict batch: 1 of 121 tools reviewed"));
         CHECK(fs::exists(out / "tools" / "zz-new-tool.html"));
     }
-    SECTION("a page deleted by hand: the full check runs and makes it again from the recorded reviews") {
+    SECTION("a page deleted by hand: the full check runs, makes it again from the recorded reviews, and leaves the records as they are") {
         const fs::path page = *fs::directory_iterator(out / "compare");
         fs::remove(page);
+        const fs::path records = out / ".verdict-reviews";
+        const std::string records_before = test::read_file(records);
+        fs::last_write_time(records, fs::last_write_time(records) - std::chrono::hours(1));
+        const auto records_time = fs::last_write_time(records);
         CHECK_THAT(batch_summary(catalog, out), Catch::StartsWith("verdict batch: 0 of 120 tools reviewed") && Catch::Contains(" 1 written"));
         CHECK(fs::exists(page));
+        CHECK(fs::last_write_time(records) == records_time);
+        CHECK(test::read_file(records) == records_before);
     }
     SECTION("another set of formats: the full check runs on the recorded reviews") {
         const auto run = test::run_batch_command(catalog, out, {"--formats", "html"});
