@@ -50,15 +50,10 @@ std::optional<input_stamps> read_input_stamps(const std::filesystem::path& dir) 
     problem_list ignored;   // a missing or unreadable file only means the run reads every input
     const auto text = read_text_file(dir / input_stamps_file_name, std::size_t{64} << 20, ignored);
     if (!text || !text->starts_with("inputs ")) return std::nullopt;
-    input_stamps stamps;
     std::string_view rest = *text;
-    for (bool first = true; !rest.empty(); first = false) {
-        const std::size_t end = rest.find('\n');
-        const std::string_view line = rest.substr(0, end);
-        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-        if (first) stamps.environment = std::string(line.substr(7));
-        else if (!read_stamp_line(line, stamps)) return std::nullopt;
-    }
+    input_stamps stamps{std::string(take_line(rest).substr(7)), {}};
+    while (!rest.empty())
+        if (!read_stamp_line(take_line(rest), stamps)) return std::nullopt;
     return stamps;
 }
 

@@ -64,9 +64,7 @@ bool apply_claims(const std::filesystem::path& dir, manifest& m, problem_list& p
     if (!text) return false;
     std::string_view rest = *text;
     for (std::size_t line = 1; !rest.empty(); ++line) {
-        const std::size_t end = rest.find('\n');
-        const std::string_view path = rest.substr(0, end);
-        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+        const std::string_view path = take_line(rest);
         if (!is_safe_path(path)) {
             problems.push_back(damaged(display_path(file), line, "the path of a page inside the folder", path));
             return false;
@@ -98,9 +96,7 @@ std::optional<manifest> read_manifest(const std::filesystem::path& dir, problem_
     }
     manifest m;
     for (std::size_t line = 1; !rest.empty(); ++line) {
-        const std::size_t end = rest.find('\n');
-        const std::string_view current = rest.substr(0, end);
-        rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+        const std::string_view current = take_line(rest);
         std::string path;
         manifest_entry entry;
         const bool ok = line == 1 ? current == header : read_line(current, path, entry);

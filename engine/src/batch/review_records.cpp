@@ -148,19 +148,11 @@ std::optional<std::pair<std::string, review_record>> record_in(std::string_view 
 std::optional<review_records> read_review_records(const std::filesystem::path& dir) {
     problem_list ignored;   // a missing or damaged file only means every tool is reviewed again
     const auto text = read_text_file(dir / review_records_file_name, std::size_t{1} << 30, ignored);
-    if (!text || !text->starts_with(header)) return std::nullopt;
-    review_records records;
+    if (!text || !text->starts_with(header) || !text->ends_with('\n')) return std::nullopt;   // a file cut short ends mid-line
     std::string_view rest = *text;
-    for (bool first = true; !rest.empty(); first = false) {
-        const std::size_t end = rest.find('\n');
-        if (end == std::string_view::npos) return std::nullopt;   // cut short
-        const std::string_view line = rest.substr(0, end);
-        rest.remove_prefix(end + 1);
-        if (first) {
-            records.environment = std::string(line.substr(header.size()));
-            continue;
-        }
-        auto record = record_in(line);
+    review_records records{std::string(take_line(rest).substr(header.size())), {}};
+    while (!rest.empty()) {
+        auto record = record_in(take_line(rest));
         if (!record) return std::nullopt;
         records.by_file.insert(records.by_file.end(), std::move(*record));
     }

@@ -75,10 +75,11 @@ void site_tools::summarize(const std::filesystem::path& file, const std::optiona
                            const std::map<std::string, file_stamp>& stamps) {
     // Stamped before it is read, so that a later change is seen next run: by the caller, or here for a file that
     // appeared since.
-    const auto stamped = stamps.find(file.generic_string());
+    const std::string path = file.generic_string();
+    const auto stamped = stamps.find(path);
     source from{file, stamped != stamps.end() ? std::optional(stamped->second) : stamp_of(file), false};
     if (records && records->environment == environment_ && from.stamp) {
-        const auto found = records->by_file.find(file.generic_string());
+        const auto found = records->by_file.find(path);
         if (found != records->by_file.end() && found->second.stamp == *from.stamp) {
             catalog_.tools.push_back(tool_of(found->second.summary));
             ++taken_from_records_;

@@ -46,4 +46,11 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path, std
     return bytes.str();
 }
 
+std::string_view take_line(std::string_view& rest) {
+    const std::size_t end = rest.find('\n');
+    const std::string_view line = rest.substr(0, end);
+    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
+    return line;
+}
+
 }  // namespace verdict

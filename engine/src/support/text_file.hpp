@@ -7,11 +7,15 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace verdict {
 
 /// The file's bytes, or nullopt with a problem when it cannot be read or is larger than `max_bytes`.
 std::optional<std::string> read_text_file(const std::filesystem::path& path, std::size_t max_bytes, problem_list& problems);
+
+/// Cuts the first line off `rest` and returns it without its newline; the last line need not end in one.
+std::string_view take_line(std::string_view& rest);
 
 /// `path` as messages show it: relative to the working directory when it is inside it, with forward slashes.
 std::string display_path(const std::filesystem::path& path);
