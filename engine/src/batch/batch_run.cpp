@@ -15,8 +15,6 @@
 #include "compare/site_index.hpp"
 
 #include <algorithm>
-#include <map>
-#include <unordered_set>
 
 namespace verdict {
 namespace {
@@ -28,55 +26,63 @@ std::string refusal_of(const output_folder& folder, const problem_list& problems
 }
 
 // Pages the manifest says the engine wrote and this run no longer makes, deleted in path order so that any
-// failures are reported in the same order on every run. A page that cannot be deleted stays in the manifest.
-void delete_stale(const manifest& old, const std::vector<page_work>& work, const output_folder& folder, file_writer& writer,
-                  std::vector<manifest_line>& next, batch_summary& summary) {
+// failures are reported in the same order on every run. A page that cannot be deleted stays in the manifest: it is
+// returned, with its entry.
+std::vector<std::pair<std::string, manifest_entry>> delete_stale(const manifest& old, const std::vector<page_work>& work, const output_folder& folder,
+                                                                 file_writer& writer, batch_summary& summary) {
     // Each planned page found its own old entry, if any: when they account for every entry, none is stale.
-    const auto found_old = std::count_if(work.begin(), work.end(), [](const page_work& w) { return w.old != nullptr; });
-    if (static_cast<std::size_t>(found_old) == old.files.size()) return;
-    std::unordered_set<std::string_view> planned;
-    planned.reserve(work.size());
-    for (const page_work& w : work) planned.insert(w.page->path);
-    std::vector<const std::pair<const std::string, manifest_entry>*> stale;
-    for (const auto& file : old.files)
-        if (!planned.count(file.first)) stale.push_back(&file);
-    std::sort(stale.begin(), stale.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
-    for (const auto* file : stale) {
-        const std::string failure = writer.remove(folder.dir() / file->first);
+    std::vector<bool> accounted(old.size(), false);
+    std::size_t found = 0;
+    for (const page_work& w : work)
+        if (w.old && !accounted[old.position(w.old)]) {
+            accounted[old.position(w.old)] = true;
+            ++found;
+        }
+    std::vector<std::pair<std::string, manifest_entry>> kept;
+    if (found == old.size()) return kept;
+    for (std::string& path : old.paths_not_in(accounted)) {
+        const std::string failure = writer.remove(folder.dir() / path);
         if (failure.empty()) ++summary.deleted;
         else {
             summary.failures.push_back(failure);
-            next.emplace_back(file->first, file->second);   // still ours: the next run tries again
+            const manifest_entry entry = *old.find(path);
+            kept.emplace_back(std::move(path), entry);   // still ours: the next run tries again
         }
     }
+    return kept;
 }
 
-// Points every page but the index and the category pages at a shard's copy. Each page must come from exactly one shard, made from the same
-// inputs as this run plans; false (with a refusal) when a shard's folder has no usable manifest.
-bool take_from_shards(const std::vector<std::filesystem::path>& shards, std::vector<page_work>& work, batch_summary& summary) {
-    std::map<std::string, std::pair<std::filesystem::path, manifest_entry>> pages;
+// Points every page but the index and the category pages at a shard's copy. Each page must come from exactly one
+// shard, made from the same inputs as this run plans; false (with a refusal) when a shard's folder has no usable
+// manifest.
+bool take_from_shards(const std::vector<std::filesystem::path>& shards, const page_plan& plan, std::vector<page_work>& work, batch_summary& summary) {
+    std::vector<manifest> made;
     for (const std::filesystem::path& dir : shards) {
         problem_list problems;
-        const std::optional<manifest> m = read_manifest(dir, problems);
+        std::optional<manifest> m = read_manifest(dir, problems);
         if (!m) {
             summary.refusal = problems.empty() ? dir.generic_string() + " has no " + manifest_file_name + ": it is not a shard's output"
                                                : to_string(problems.front());
             return false;
         }
-        for (const auto& [path, entry] : m->files)
-            if (!pages.emplace(path, std::make_pair(dir, entry)).second) summary.failures.push_back(path + ": made by more than one shard");
+        made.push_back(std::move(*m));
     }
     for (page_work& w : work) {
         if (w.page->kind == page_kind::index || w.page->kind == page_kind::category) continue;
-        const auto found = pages.find(w.page->path);
-        if (found == pages.end() || found->second.second.key != w.page->key) {
-            w.result = page_result::failed;
-            w.failure = w.page->path + ": " + (found == pages.end() ? "no shard made it" : "its shard was made from other inputs than this run's") +
-                        " (run every shard K/N on the same catalog, then merge)";
-            continue;
+        const std::string path = plan.path_of(*w.page);
+        for (std::size_t i = 0; i < made.size(); ++i) {
+            const manifest_entry* entry = made[i].find(path);
+            if (!entry) continue;
+            if (w.shard) {
+                summary.failures.push_back(path + ": made by more than one shard");
+                continue;
+            }
+            w.shard = &shards[i];
+            w.entry = *entry;
         }
-        w.source = found->second.first / w.page->path;
-        w.entry = found->second.second;
+        if (!w.shard || w.entry.key != w.page->key)
+            w.fail(path + ": " + (!w.shard ? "no shard made it" : "its shard was made from other inputs than this run's") +
+                   " (run every shard K/N on the same catalog, then merge)");
     }
     return true;
 }
@@ -85,13 +91,17 @@ bool take_from_shards(const std::vector<std::filesystem::path>& shards, std::vec
 // killed part-way leaves a manifest that trusts none of them: the next run makes each again, whatever the killed
 // run had written, and still knows the files are the engine's to replace or delete. A folder without a manifest
 // gets an empty one first, so that the claims are read.
-std::string claim_pages(const std::optional<manifest>& old, const std::vector<page_work*>& todo, const output_folder& folder, file_writer& writer) {
+std::string claim_pages(const std::optional<manifest>& old, const page_plan& plan, const std::vector<page_work*>& todo, const output_folder& folder,
+                        file_writer& writer) {
     std::string failure = writer.remove(folder.dir() / input_stamps_file_name);
-    if (failure.empty() && !old) failure = writer.write(folder.dir() / manifest_file_name, manifest_text({}));
+    if (failure.empty() && !old) failure = write_manifest(writer, folder.dir(), [](std::string&, manifest_entry&) { return false; });
     if (!failure.empty()) return failure;
-    std::vector<std::string_view> paths;
-    for (const page_work* w : todo) paths.push_back(w->page->path);
-    return writer.write(folder.dir() / claims_file_name, claims_text(paths));
+    std::size_t next = 0;
+    return write_claims(writer, folder.dir(), [&](std::string& path) {
+        if (next == todo.size()) return false;
+        path = plan.path_of(*todo[next++]->page);
+        return true;
+    });
 }
 
 // The inputs of a run with no failure, for the next run's no-op check; a run with failures leaves none, so the
@@ -112,15 +122,14 @@ void record_inputs(const batch_request& request, const output_folder& folder, fi
 // Finds each page's old entry and returns the pages that must be made: those whose key changed, whose file is
 // missing or of another size, or every one with --force. The others are unchanged without being rendered. Checking
 // every file's size is most of a small change's cost, so it runs on every thread.
-std::vector<page_work*> pages_to_make(std::vector<page_work>& work, const std::optional<manifest>& old, const output_folder& folder, bool force,
-                                      std::size_t jobs) {
+std::vector<page_work*> pages_to_make(const page_plan& plan, std::vector<page_work>& work, const std::optional<manifest>& old,
+                                      const output_folder& folder, bool force, std::size_t jobs) {
     in_parallel(work.size(), jobs, [&](std::size_t i) {
         page_work& w = work[i];
-        if (old) {
-            const auto found = old->files.find(w.page->path);
-            if (found != old->files.end()) w.old = &found->second;
-        }
-        if (w.result == page_result::failed || force || !w.old || w.old->key != w.page->key || folder.size_of(w.page->path) != w.old->size) return;
+        if (!old) return;
+        const std::string path = plan.path_of(*w.page);
+        w.old = old->find(path);
+        if (w.result == page_result::failed || force || !w.old || w.old->key != w.page->key || folder.size_of(path) != w.old->size) return;
         w.result = page_result::unchanged;
         w.entry = *w.old;
     });
@@ -130,24 +139,38 @@ std::vector<page_work*> pages_to_make(std::vector<page_work>& work, const std::o
     return todo;
 }
 
-// The manifest after the run: each page as made, a page that failed as it was before, stale pages deleted. Its lines
-// point at the paths of `work` and `old`, so the manifest is not copied.
-void finish_manifest(std::vector<page_work>& work, const std::optional<manifest>& old, bool nothing_made, const output_folder& folder,
-                     file_writer& writer, batch_summary& summary) {
-    std::vector<manifest_line> next;
-    next.reserve(work.size());
-    for (page_work& w : work) {
-        if (w.result == page_result::failed) summary.failures.push_back(w.failure);
+// The manifest after the run, in the plan's order: each page as made, a page that failed as it was before, then the
+// stale pages that could not be deleted. Its lines are made as they are written, so it is never held whole.
+void finish_manifest(const page_plan& plan, const std::vector<page_work>& work, const std::optional<manifest>& old, bool nothing_made,
+                     const output_folder& folder, file_writer& writer, batch_summary& summary) {
+    std::size_t lines = 0;
+    for (const page_work& w : work) {
+        if (w.result == page_result::failed) summary.failures.push_back(*w.failure);
         if (w.result == page_result::written) ++summary.written;
         if (w.result == page_result::unchanged) ++summary.unchanged;
-        if (w.result != page_result::failed) next.emplace_back(w.page->path, w.entry);
-        else if (w.old) next.emplace_back(w.page->path, *w.old);   // the old file is still there, and still ours
+        lines += w.result != page_result::failed || w.old;   // a failed page's old file is still there, and still ours
     }
-    if (old) delete_stale(*old, work, folder, writer, next, summary);
+    std::vector<std::pair<std::string, manifest_entry>> kept;
+    if (old) kept = delete_stale(*old, work, folder, writer, summary);
     // With no page made, every entry is the old one and none was added: the manifest on disk is already right, and
     // a run that changed nothing writes nothing. Otherwise it replaces the claimed one written before the pages.
-    if (old && nothing_made && next.size() == old->files.size()) return;
-    std::string failure = writer.write(folder.dir() / manifest_file_name, manifest_text(std::move(next)));
+    if (old && nothing_made && lines + kept.size() == old->size()) return;
+    std::size_t next = 0;
+    std::size_t next_kept = 0;
+    std::string failure = write_manifest(writer, folder.dir(), [&](std::string& path, manifest_entry& entry) {
+        for (; next < work.size(); ++next) {
+            const page_work& w = work[next];
+            if (w.result == page_result::failed && !w.old) continue;
+            path = plan.path_of(*w.page);
+            entry = w.result == page_result::failed ? *w.old : w.entry;
+            ++next;
+            return true;
+        }
+        if (next_kept == kept.size()) return false;
+        path = kept[next_kept].first;
+        entry = kept[next_kept++].second;
+        return true;
+    });
     if (failure.empty() && !nothing_made) failure = writer.remove(folder.dir() / claims_file_name);
     if (!failure.empty()) summary.failures.push_back(failure);
 }
@@ -169,20 +192,21 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
     summary.failures = inputs.tools.seat_failures();
     const std::vector<page_tool>& tools = inputs.tools.pages();
     const site_index index = make_index(tools, inputs.pairs, inputs.config);
-    const std::vector<planned_page> plan = plan_pages(tools, inputs.tools.fingerprints(), index, request.formats, site_fingerprint(inputs.config), request.shard);
-    std::vector<page_work> work(plan.size());
-    for (std::size_t i = 0; i < plan.size(); ++i) work[i].page = &plan[i];
-    if (!request.merge_from.empty() && !take_from_shards(request.merge_from, work, summary)) return summary;
+    const page_plan plan(tools, inputs.tools.fingerprints(), index, request.formats, site_fingerprint(inputs.config), request.shard);
+    std::vector<page_work> work(plan.pages().size());
+    for (std::size_t i = 0; i < work.size(); ++i) work[i].page = &plan.pages()[i];
+    if (!request.merge_from.empty() && !take_from_shards(request.merge_from, plan, work, summary)) return summary;
     summary.pages = work.size();
-    std::vector<page_work*> todo = pages_to_make(work, old, folder, request.force, request.jobs);
+    std::vector<page_work*> todo = pages_to_make(plan, work, old, folder, request.force, request.jobs);
     if (!todo.empty()) {
-        summary.refusal = claim_pages(old, todo, folder, writer);
+        summary.refusal = claim_pages(old, plan, todo, folder, writer);
         if (!summary.refusal.empty()) return summary;
     }
-    make_pages(todo, {inputs.config, inputs.tools, index, folder, writer, request.jobs, request.force}, report, work.size(), work.size() - todo.size());
+    make_pages(todo, {plan, inputs.config, inputs.tools, index, folder, writer, request.jobs, request.force}, report, work.size(),
+               work.size() - todo.size());
     report.finish();
 
-    finish_manifest(work, old, todo.empty(), folder, writer, summary);
+    finish_manifest(plan, work, old, todo.empty(), folder, writer, summary);
     record_inputs(request, folder, writer, summary);
     return summary;
 }

@@ -85,12 +85,19 @@ bool inputs_unchanged(const input_stamps& recorded, const input_stamps& now) {
     return true;
 }
 
-bool pages_intact(const std::filesystem::path& dir, const manifest& m) {
-    for (const auto& [path, entry] : m.files) {
+std::optional<std::size_t> intact_pages(const std::filesystem::path& dir) {
+    std::error_code ec;
+    if (std::filesystem::exists(dir / claims_file_name, ec)) return std::nullopt;
+    std::size_t pages = 0;
+    bool intact = true;
+    problem_list problems;
+    const bool read = for_each_manifest_file(dir, problems, [&](std::string_view path, const manifest_entry& entry) {
         const auto stamp = stamp_of(dir / path);
-        if (!stamp || stamp->size != entry.size) return false;
-    }
-    return true;
+        intact = stamp && stamp->size == entry.size;
+        pages += intact;
+        return intact;
+    });
+    return read && intact ? std::optional(pages) : std::nullopt;
 }
 
 }  // namespace verdict

@@ -54,7 +54,8 @@ void stamp_files(const std::vector<std::filesystem::path>& files, std::map<std::
 /// (a persona's) is stamped again.
 bool inputs_unchanged(const input_stamps& recorded, const input_stamps& now);
 
-/// True when every file `m` lists is in `dir` with the size it records: nothing to repair.
-bool pages_intact(const std::filesystem::path& dir, const manifest& m);
+/// How many files the manifest of `dir` lists, when each is there with the size it records and no run left claims:
+/// nothing to repair. Nullopt otherwise, and when there is no usable manifest.
+std::optional<std::size_t> intact_pages(const std::filesystem::path& dir);
 
 }  // namespace verdict

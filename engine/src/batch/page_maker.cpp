@@ -26,45 +26,47 @@ constexpr std::size_t most_kept = 4096;   ///< Tools kept between waves, however
 using reviewed_tools = std::map<std::size_t, std::unique_ptr<reviewed_tool>>;
 
 std::string render(const planned_page& page, const page_making& how, const reviewed_tools& tools) {
+    const std::string& format = how.plan.format_of(page);
     switch (page.kind) {
-    case page_kind::comparison: return render_comparison(compose(tools.at(page.left)->page, tools.at(page.right)->page, how.config), page.format);
-    case page_kind::tool: return render_tool_page(tools.at(page.left)->page, page.format);
-    case page_kind::category: return render_category_page(how.index, how.index.categories[page.left], page.format);
-    case page_kind::index: return render_index(how.index, page.format);
+    case page_kind::comparison: return render_comparison(compose(tools.at(page.left)->page, tools.at(page.right)->page, how.config), format);
+    case page_kind::tool: return render_tool_page(tools.at(page.left)->page, format);
+    case page_kind::category: return render_category_page(how.index, how.index.categories[page.left], format);
+    case page_kind::index: return render_index(how.index, format);
     }
     return {};
 }
 
 // A shard's page, checked against what the shard's manifest says it holds.
-std::optional<std::string> shard_copy(const page_work& work, std::string& failure) {
+std::optional<std::string> shard_copy(const page_work& work, const std::string& path, std::string& failure) {
     problem_list problems;
-    auto bytes = read_text_file(work.source, std::size_t{1} << 30, problems);
+    const std::filesystem::path source = *work.shard / path;
+    auto bytes = read_text_file(source, std::size_t{1} << 30, problems);
     if (!bytes) failure = to_string(problems.front());
-    else if (hash_of(*bytes) != work.entry.content) failure = work.source.generic_string() + ": its bytes do not match its shard's manifest";
+    else if (hash_of(*bytes) != work.entry.content) failure = source.generic_string() + ": its bytes do not match its shard's manifest";
     return failure.empty() ? bytes : std::nullopt;
 }
 
 void make_page(page_work& work, const page_making& how, const reviewed_tools& tools) {
+    const std::string path = how.plan.path_of(*work.page);
     std::string bytes;
-    if (work.source.empty()) bytes = render(*work.page, how, tools);
-    else if (auto copy = shard_copy(work, work.failure)) bytes = std::move(*copy);
-    else {
-        work.result = page_result::failed;
-        return;
-    }
+    std::string failure;
+    if (!work.shard) bytes = render(*work.page, how, tools);
+    else if (auto copy = shard_copy(work, path, failure)) bytes = std::move(*copy);
+    else return work.fail(std::move(failure));
     work.entry = {work.page->key, hash_of(bytes), bytes.size()};
-    const bool same_bytes = work.old && work.old->content == work.entry.content && how.folder.size_of(work.page->path) == bytes.size();
+    const bool same_bytes = work.old && work.old->content == work.entry.content && how.folder.size_of(path) == bytes.size();
     if (same_bytes && !how.force) {
         work.result = page_result::unchanged;
         return;
     }
-    work.failure = how.writer.write(how.folder.dir() / work.page->path, bytes);
-    work.result = work.failure.empty() ? page_result::written : page_result::failed;
+    failure = how.writer.write(how.folder.dir() / path, bytes);
+    if (failure.empty()) work.result = page_result::written;
+    else work.fail(std::move(failure));
 }
 
 // The tools a page shows, reviewed in full; none for the index and for a shard's copy.
 std::vector<std::size_t> tools_of(const page_work& w) {
-    if (!w.source.empty() || w.page->kind == page_kind::index || w.page->kind == page_kind::category) return {};
+    if (w.shard || w.page->kind == page_kind::index || w.page->kind == page_kind::category) return {};
     if (w.page->kind == page_kind::tool) return {w.page->left};
     return {w.page->left, w.page->right};
 }

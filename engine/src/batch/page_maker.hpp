@@ -11,6 +11,7 @@
 #include "compare/site_index.hpp"
 
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -18,18 +19,24 @@ namespace verdict {
 
 enum class page_result { pending, unchanged, written, failed };
 
-/// One page of the plan, and what became of it.
+/// One page of the plan, and what became of it; small, since a large site has hundreds of thousands.
 struct page_work {
-    const planned_page* page = nullptr;   ///< In the plan, which outlives the work.
-    std::filesystem::path source;        ///< When merging: the shard's copy of the page, taken as it is.
-    const manifest_entry* old = nullptr;
-    page_result result = page_result::pending;
+    const planned_page* page = nullptr;            ///< In the plan, which outlives the work.
+    const manifest_entry* old = nullptr;           ///< In the old manifest, which outlives the work.
+    const std::filesystem::path* shard = nullptr;  ///< When merging: the shard's folder, whose copy of the page is taken as it is.
     manifest_entry entry;
-    std::string failure;
+    page_result result = page_result::pending;
+    std::unique_ptr<std::string> failure;          ///< Why the page failed; null unless it did.
+
+    void fail(std::string why) {
+        result = page_result::failed;
+        failure = std::make_unique<std::string>(std::move(why));
+    }
 };
 
 /// What pages are made from and where they go.
 struct page_making {
+    const page_plan& plan;
     const panel_config& config;
     const site_tools& tools;
     const site_index& index;

@@ -9,9 +9,7 @@
 namespace verdict {
 namespace {
 
-bool in_shard(const std::string& path, const std::optional<shard_spec>& shard) {
-    return !shard || content_hash().add(path).value() % shard->n == shard->k - 1;
-}
+bool in_shard(const std::string& path, const shard_spec& shard) { return content_hash().add(path).value() % shard.n == shard.k - 1; }
 
 // A category page shows its comparisons and its tools, each as its tools' fingerprints say.
 std::uint64_t category_key(const site_index& index, const site_index::category& c, const std::vector<std::string>& fingerprints,
@@ -35,36 +33,45 @@ std::uint64_t index_key(const site_index& index, const std::string& format, cons
 
 }  // namespace
 
-std::vector<planned_page> plan_pages(const std::vector<page_tool>& tools, const std::vector<std::string>& fingerprints, const site_index& index,
-                                     const std::vector<std::string>& formats, const std::string& site, const std::optional<shard_spec>& shard) {
-    auto position = [&tools](const page_tool* t) { return static_cast<std::size_t>(t - tools.data()); };
-    std::vector<planned_page> pages;
+page_plan::page_plan(const std::vector<page_tool>& tools, const std::vector<std::string>& fingerprints, const site_index& index,
+                     const std::vector<std::string>& formats, const std::string& site, const std::optional<shard_spec>& shard)
+    : tools_(tools), index_(index), formats_(formats) {
+    auto position = [&tools](const page_tool* t) { return static_cast<std::uint32_t>(t - tools.data()); };
+    auto format_at = [](std::size_t f) { return static_cast<std::uint8_t>(f); };
     // Exact without a shard, and the plan is the largest thing a big run holds: no growth by doubling.
-    pages.reserve((index.comparisons.size() + tools.size() + index.categories.size() + 1) * formats.size());
+    pages_.reserve((index.comparisons.size() + tools.size() + index.categories.size() + 1) * formats.size());
+    // The key is hashed only for a page the shard keeps.
+    auto add = [&](planned_page page, const auto& key) {
+        if (shard && !in_shard(path_of(page), *shard)) return;
+        page.key = key();
+        pages_.push_back(page);
+    };
     for (const site_index::entry& e : index.comparisons) {
-        const std::size_t left = position(e.left);
-        const std::size_t right = position(e.right);
-        for (const std::string& format : formats) {
-            planned_page page{page_kind::comparison, format, comparison_page_path(e.slug, format), left, right, 0};
-            if (!in_shard(page.path, shard)) continue;
-            page.key = content_hash().add(site).add(format).add(fingerprints[left]).add(fingerprints[right]).value();
-            pages.push_back(std::move(page));
-        }
+        const std::uint32_t left = position(e.left);
+        const std::uint32_t right = position(e.right);
+        for (std::size_t f = 0; f < formats.size(); ++f)
+            add({0, left, right, page_kind::comparison, format_at(f)},
+                [&] { return content_hash().add(site).add(formats[f]).add(fingerprints[left]).add(fingerprints[right]).value(); });
     }
-    for (std::size_t i = 0; i < tools.size(); ++i)
-        for (const std::string& format : formats) {
-            planned_page page{page_kind::tool, format, tool_page_path(tools[i].subject().id, format), i, i, 0};
-            if (!in_shard(page.path, shard)) continue;
-            page.key = content_hash().add(site).add(format).add("tool").add(fingerprints[i]).value();
-            pages.push_back(std::move(page));
-        }
-    if (shard) return pages;
-    for (std::size_t c = 0; c < index.categories.size(); ++c)
-        for (const std::string& format : formats)
-            pages.push_back({page_kind::category, format, category_page_path(index.categories[c].slug, format), c, c,
-                             category_key(index, index.categories[c], fingerprints, tools, format, site)});
-    for (const std::string& format : formats) pages.push_back({page_kind::index, format, index_page_path(format), 0, 0, index_key(index, format, site)});
-    return pages;
+    for (std::uint32_t i = 0; i < tools.size(); ++i)
+        for (std::size_t f = 0; f < formats.size(); ++f)
+            add({0, i, i, page_kind::tool, format_at(f)}, [&] { return content_hash().add(site).add(formats[f]).add("tool").add(fingerprints[i]).value(); });
+    if (shard) return;
+    for (std::uint32_t c = 0; c < index.categories.size(); ++c)
+        for (std::size_t f = 0; f < formats.size(); ++f)
+            pages_.push_back({category_key(index, index.categories[c], fingerprints, tools, formats[f], site), c, c, page_kind::category, format_at(f)});
+    for (std::size_t f = 0; f < formats.size(); ++f) pages_.push_back({index_key(index, formats[f], site), 0, 0, page_kind::index, format_at(f)});
+}
+
+std::string page_plan::path_of(const planned_page& page) const {
+    const std::string& format = formats_[page.format];
+    switch (page.kind) {
+    case page_kind::comparison: return comparison_page_path(tools_[page.left].subject().id + "-vs-" + tools_[page.right].subject().id, format);
+    case page_kind::tool: return tool_page_path(tools_[page.left].subject().id, format);
+    case page_kind::category: return category_page_path(index_.categories[page.left].slug, format);
+    case page_kind::index: return index_page_path(format);
+    }
+    return {};
 }
 
 }  // namespace verdict

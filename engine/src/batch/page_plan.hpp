@@ -1,4 +1,9 @@
 // Every page a batch makes, with where it goes and what it is made from.
+//
+// A page is planned in 24 bytes: what it shows (by position) and its key.
+// Its path is worked out when it is needed, not stored: at 50,000
+// comparisons in three formats, stored paths would outweigh the rest of the
+// plan several times over.
 #pragma once
 
 #include "compare/comparison.hpp"
@@ -12,15 +17,14 @@
 
 namespace verdict {
 
-enum class page_kind { comparison, tool, category, index };
+enum class page_kind : std::uint8_t { comparison, tool, category, index };
 
 struct planned_page {
-    page_kind kind = page_kind::tool;
-    std::string format;              ///< "html", "md", "json".
-    std::string path;                ///< Relative to the output folder, e.g. "compare/a-vs-b.html".
-    std::size_t left = 0;            ///< Index of the (left) tool in the batch's tools, or of a category page's category.
-    std::size_t right = 0;           ///< Index of the right tool of a comparison.
     std::uint64_t key = 0;           ///< Hash of everything the page is made from.
+    std::uint32_t left = 0;          ///< Position of the (left) tool in the batch's tools, or of a category page's category.
+    std::uint32_t right = 0;         ///< Position of the right tool of a comparison.
+    page_kind kind = page_kind::tool;
+    std::uint8_t format = 0;         ///< Position in the plan's formats.
 };
 
 /// One slice of a sharded batch: shard `k` of `n`, counted from 1.
@@ -29,10 +33,25 @@ struct shard_spec {
     std::size_t n = 1;
 };
 
-/// The pages of `index` (made from `tools`) in `formats`, with their keys from the tools' fingerprints and the site's.
-/// A shard keeps the pages whose path hashes to it and leaves the category pages and the index to the merge; without
-/// one, they are planned last.
-std::vector<planned_page> plan_pages(const std::vector<page_tool>& tools, const std::vector<std::string>& fingerprints, const site_index& index,
-                                     const std::vector<std::string>& formats, const std::string& site, const std::optional<shard_spec>& shard);
+/// The pages of a run, in the order they are listed in the manifest.
+class page_plan {
+public:
+    /// The pages of `index` (made from `tools`) in `formats`, with their keys from the tools' fingerprints and the
+    /// site's. A shard keeps the pages whose path hashes to it and leaves the category pages and the index to the
+    /// merge; without one, they are planned last.
+    page_plan(const std::vector<page_tool>& tools, const std::vector<std::string>& fingerprints, const site_index& index,
+              const std::vector<std::string>& formats, const std::string& site, const std::optional<shard_spec>& shard);
+
+    const std::vector<planned_page>& pages() const { return pages_; }
+    /// Where `page` goes, relative to the output folder, e.g. "compare/a-vs-b.html".
+    std::string path_of(const planned_page& page) const;
+    const std::string& format_of(const planned_page& page) const { return formats_[page.format]; }
+
+private:
+    const std::vector<page_tool>& tools_;
+    const site_index& index_;
+    std::vector<std::string> formats_;
+    std::vector<planned_page> pages_;
+};
 
 }  // namespace verdict

@@ -79,11 +79,10 @@ std::optional<batch_summary> summary_if_unchanged(const batch_request& request, 
     if (request.force) return std::nullopt;
     const std::optional<input_stamps> inputs = read_input_stamps(request.out_dir);
     if (!inputs || !inputs_unchanged(*inputs, now)) return std::nullopt;
-    problem_list problems;
-    const std::optional<manifest> m = read_manifest(request.out_dir, problems);
-    if (!m || !pages_intact(request.out_dir, *m)) return std::nullopt;
+    const std::optional<std::size_t> pages = intact_pages(request.out_dir);
+    if (!pages) return std::nullopt;
     batch_summary same;
-    same.pages = same.unchanged = m->files.size();
+    same.pages = same.unchanged = *pages;
     const std::string tools_folder = (catalog_dir / "tools").generic_string() + "/";
     for (const auto& [path, stamp] : inputs->files) same.tools += path.starts_with(tools_folder) && path.ends_with(".json");
     return same;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -12,5 +13,12 @@ namespace verdict {
 /// keeps pointing where it did, at the new file; a device or pipe (/dev/stdout) is written in place. Returns an
 /// empty string on success, otherwise why it failed (the temporary is removed and the old file left as it was).
 std::string write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
+
+/// A file's text, piece by piece: each call appends the next piece to its argument and returns true, or returns
+/// false when the text is done.
+using text_pieces = std::function<bool(std::string&)>;
+
+/// As above, with the text written piece by piece as `next` yields it, so that a large file is never held whole.
+std::string write_file_atomically(const std::filesystem::path& path, const text_pieces& next);
 
 }  // namespace verdict

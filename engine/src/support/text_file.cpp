@@ -2,11 +2,14 @@
 // mistaken multi-gigabyte file from exhausting memory before parsing starts.
 #include "support/text_file.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <fcntl.h>
 #include <fstream>
 #include <sstream>
 #include <system_error>
+#include <unistd.h>
 
 namespace verdict {
 
@@ -51,6 +54,43 @@ std::string_view take_line(std::string_view& rest) {
     const std::string_view line = rest.substr(0, end);
     rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
     return line;
+}
+
+bool for_each_line(const std::filesystem::path& path, problem_list& problems, const std::function<bool(std::string_view, std::size_t)>& each) {
+    auto unreadable = [&] {
+        problems.push_back({display_path(path), "", "a readable file", std::string("a read error (") + std::strerror(errno) + ")", ""});
+        return false;
+    };
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return unreadable();
+    constexpr std::size_t block = std::size_t{1} << 20;
+    std::string pending;   // the part of a line that the last block cut off, then the blocks read
+    std::size_t number = 0;
+    bool more = true;
+    bool failed = false;
+    for (std::string buffer(block, '\0'); more;) {
+        const ssize_t got = ::read(fd, buffer.data(), block);
+        if (got < 0 && errno == EINTR) continue;
+        if (got < 0) {
+            failed = true;
+            break;
+        }
+        pending.append(buffer.data(), static_cast<std::size_t>(got));
+        std::string_view rest = pending;
+        const bool last = got == 0;
+        // A line longer than a block is passed on in pieces, which no reader takes for a line of its own: a damaged
+        // file cannot make the reader hold it whole.
+        while (more && !rest.empty() && (last || rest.size() > block || rest.find('\n') != std::string_view::npos)) {
+            const std::size_t end = std::min(rest.find('\n'), block);
+            more = each(rest.substr(0, end), ++number);
+            rest.remove_prefix(std::min(rest.size(), end + (end < rest.size() && rest[end] == '\n')));
+        }
+        pending.erase(0, pending.size() - rest.size());
+        if (last) break;
+    }
+    if (failed) unreadable();
+    ::close(fd);
+    return !failed;
 }
 
 }  // namespace verdict

@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,6 +17,10 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path, std
 
 /// Cuts the first line off `rest` and returns it without its newline; the last line need not end in one.
 std::string_view take_line(std::string_view& rest);
+
+/// Calls `each` with every line of `path`, numbered from 1 and without its newline, until it returns false. The file
+/// is read a block at a time, so a large one is never held whole. False, with a problem, when it cannot be read.
+bool for_each_line(const std::filesystem::path& path, problem_list& problems, const std::function<bool(std::string_view, std::size_t)>& each);
 
 /// `path` as messages show it: relative to the working directory when it is inside it, with forward slashes.
 std::string display_path(const std::filesystem::path& path);
