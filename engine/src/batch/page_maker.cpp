@@ -14,8 +14,11 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdint>
+#include <limits>
 #include <map>
 #include <memory>
+#include <tuple>
 
 namespace verdict {
 namespace {
@@ -73,28 +76,27 @@ std::vector<std::size_t> tools_of(const page_work& w) {
 
 // Comparisons in plan order; a tool's own pages right after its last comparison, or after every comparison when it
 // has none; the category pages and the index last.
-void order_for_locality(std::vector<page_work*>& todo) {
-    std::map<std::size_t, std::size_t> last_comparison;
-    for (std::size_t i = 0; i < todo.size(); ++i)
-        if (todo[i]->page->kind == page_kind::comparison)
-            for (std::size_t t : tools_of(*todo[i])) last_comparison[t] = i;
-    auto place = [&](const page_work* w, std::size_t position) -> std::pair<std::size_t, std::size_t> {
-        if (w->page->kind == page_kind::index || w->page->kind == page_kind::category) return {todo.size() + 1, 0};
-        if (w->page->kind == page_kind::comparison) return {position, 0};
-        const auto found = last_comparison.find(w->page->left);
-        return found == last_comparison.end() ? std::pair{todo.size(), w->page->left} : std::pair{found->second, 1 + w->page->left};
+void order_for_locality(std::vector<page_work*>& todo, std::size_t tools) {
+    // The pages to make are in plan order, and so in the order of their addresses in the work list.
+    std::vector<const page_work*> last_comparison(tools, nullptr);
+    for (const page_work* w : todo)
+        if (w->page->kind == page_kind::comparison)
+            for (std::size_t t : tools_of(*w)) last_comparison[t] = w;
+    auto place = [&](const page_work* w) {
+        const std::uintptr_t last = std::numeric_limits<std::uintptr_t>::max();
+        if (w->page->kind == page_kind::index || w->page->kind == page_kind::category) return std::tuple(last, std::size_t{0}, w);
+        if (w->page->kind == page_kind::comparison) return std::tuple(reinterpret_cast<std::uintptr_t>(w), std::size_t{0}, w);
+        const page_work* after = last_comparison[w->page->left];
+        return std::tuple(after == nullptr ? last - 1 : reinterpret_cast<std::uintptr_t>(after), std::size_t{1} + w->page->left, w);
     };
-    std::vector<std::pair<std::pair<std::size_t, std::size_t>, page_work*>> keyed;
-    for (std::size_t i = 0; i < todo.size(); ++i) keyed.push_back({place(todo[i], i), todo[i]});
-    std::stable_sort(keyed.begin(), keyed.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (std::size_t i = 0; i < todo.size(); ++i) todo[i] = keyed[i].second;
+    std::sort(todo.begin(), todo.end(), [&](const page_work* a, const page_work* b) { return place(a) < place(b); });
 }
 
 }  // namespace
 
 void make_pages(std::vector<page_work*> todo, const page_making& how, progress& report, std::size_t total, std::size_t done) {
-    order_for_locality(todo);
-    std::map<std::size_t, std::size_t> uses_left;
+    order_for_locality(todo, how.tools.pages().size());
+    std::vector<std::uint32_t> uses_left(how.tools.pages().size(), 0);
     for (const page_work* w : todo)
         for (std::size_t t : tools_of(*w)) ++uses_left[t];
     reviewed_tools kept;

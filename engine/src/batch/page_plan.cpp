@@ -17,7 +17,7 @@ std::uint64_t category_key(const site_index& index, const site_index::category& 
     auto fingerprint = [&](const page_tool* t) -> const std::string& { return fingerprints[static_cast<std::size_t>(t - tools.data())]; };
     content_hash h;
     h.add(site).add(format).add("category").add(c.name).add(c.slug);
-    for (const std::size_t i : c.comparisons) h.add(index.comparisons[i].slug).add(fingerprint(index.comparisons[i].left)).add(fingerprint(index.comparisons[i].right));
+    for (const std::size_t i : c.comparisons) h.add(index.comparisons[i].slug()).add(fingerprint(index.comparisons[i].left)).add(fingerprint(index.comparisons[i].right));
     for (const std::size_t i : c.tools) h.add(fingerprint(index.tools[i]));
     return h.value();
 }
@@ -66,7 +66,7 @@ page_plan::page_plan(const std::vector<page_tool>& tools, const std::vector<std:
 std::string page_plan::path_of(const planned_page& page) const {
     const std::string& format = formats_[page.format];
     switch (page.kind) {
-    case page_kind::comparison: return comparison_page_path(tools_[page.left].subject().id + "-vs-" + tools_[page.right].subject().id, format);
+    case page_kind::comparison: return comparison_page_path(comparison_slug(tools_[page.left].subject().id, tools_[page.right].subject().id), format);
     case page_kind::tool: return tool_page_path(tools_[page.left].subject().id, format);
     case page_kind::category: return category_page_path(index_.categories[page.left].slug, format);
     case page_kind::index: return index_page_path(format);

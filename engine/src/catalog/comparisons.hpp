@@ -7,17 +7,22 @@
 
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace verdict {
+
+/// "<left-id>-vs-<right-id>": a comparison page's file name without its extension.
+inline std::string comparison_slug(std::string_view left_id, std::string_view right_id) {
+    return std::string(left_id).append("-vs-").append(right_id);
+}
 
 /// One comparison page: `left` shows on the left.
 struct comparison_pair {
     const tool* left = nullptr;
     const tool* right = nullptr;
 
-    /// "<left-id>-vs-<right-id>": the page's file name without its extension.
-    std::string slug() const { return left->id + "-vs-" + right->id; }
+    std::string slug() const { return comparison_slug(left->id, right->id); }
 };
 
 /// Reads `<catalog_dir>/comparisons.json` against `tools`. Explicit pairs come first in file order, then each

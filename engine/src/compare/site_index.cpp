@@ -76,7 +76,8 @@ site_index make_index(const std::vector<page_tool>& tools, const std::vector<com
             // A partner from another category is shown on this page too: its data counts towards the page's date.
             index.categories[c].data_date = std::max({index.categories[c].data_date, dates[l], dates[r]});
         }
-        index.comparisons.push_back({left, right, pair.slug(), choose(*left, *right)});
+        const pick choice = choose(*left, *right);
+        index.comparisons.push_back({left, right, {choice.winner, choice.decided_by}});
     }
     return index;
 }

@@ -46,7 +46,7 @@ void append_comparison(std::string& out, const site_index::entry& e) {
     const tool& a = e.left->subject();
     const tool& b = e.right->subject();
     out.append("<li class=\"row\">\n<div class=\"row-main\">\n");
-    append_link_heading(out, std::string(up) + comparison_page_path(e.slug, "html"), a.name, &b.name);
+    append_link_heading(out, std::string(up) + comparison_page_path(e.slug(), "html"), a.name, &b.name);
     out.append("<p class=\"detail\">");
     if (e.choice.winner) {
         out.append("Pick: <strong>");

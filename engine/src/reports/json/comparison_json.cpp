@@ -172,8 +172,8 @@ std::string category_json_text(const site_index& index, const site_index::catego
     out += ",\n  \"comparisons\": ";
     append_array(out, c.comparisons, [&index](std::size_t i) {
         const site_index::entry& e = index.comparisons[i];
-        return json{{"slug", e.slug},
-                    {"page", comparison_page_path(e.slug, "json")},
+        return json{{"slug", e.slug()},
+                    {"page", comparison_page_path(e.slug(), "json")},
                     {"tools", {index_tool(*e.left), index_tool(*e.right)}},
                     {"pick", e.choice.winner ? json((*e.choice.winner == 0 ? e.left : e.right)->subject().id) : json(nullptr)},
                     {"rule", name_of(e.choice.decided_by)}};

@@ -21,7 +21,7 @@ void write_comparison(std::string& out, const site_index::entry& e) {
     const tool& left = e.left->subject();
     const tool& right = e.right->subject();
     out += "- ";
-    append_link(out, left.name + " vs " + right.name, up + comparison_page_path(e.slug, "md"));
+    append_link(out, left.name + " vs " + right.name, up + comparison_page_path(e.slug(), "md"));
     std::string summary = ": panel " + panel_pct_text(e.left->review->verdict) + " vs " + panel_pct_text(e.right->review->verdict) + "; ";
     if (e.choice.winner) summary += "pick " + (*e.choice.winner == 0 ? left : right).name + " (" + std::string(label_of(e.choice.decided_by)) + ")";
     else summary += "a tie";
