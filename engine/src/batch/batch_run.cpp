@@ -108,7 +108,7 @@ std::string claim_pages(const std::optional<manifest>& old, const page_plan& pla
 // next run reads everything again. The review records hold only tools reviewed without a failure, so they are kept
 // either way.
 void record_inputs(const batch_request& request, const output_folder& folder, file_writer& writer, batch_summary& summary) {
-    const std::string records_failure = request.reviews ? writer.write(folder.dir() / review_records_file_name, review_records_text(*request.reviews)) : "";
+    const std::string records_failure = request.reviews ? write_review_records(writer, folder.dir(), *request.reviews) : "";
     if (!records_failure.empty()) summary.failures.push_back(records_failure);
     const std::filesystem::path file = folder.dir() / input_stamps_file_name;
     if (!summary.failures.empty() || !request.inputs) {

@@ -143,6 +143,21 @@ std::optional<std::pair<std::string, review_record>> record_in(std::string_view 
     return std::pair(std::move(*text[0]), std::move(r));
 }
 
+// The header, then a line per record.
+text_pieces pieces_of(const review_records& records) {
+    return [&records, started = false, next = records.by_file.begin()](std::string& out) mutable {
+        if (!started) {
+            started = true;
+            out.append(header).append(records.environment).append("\n");
+            return true;
+        }
+        if (next == records.by_file.end()) return false;
+        append_line(out, next->first, next->second);
+        ++next;
+        return true;
+    };
+}
+
 }  // namespace
 
 std::optional<review_records> read_review_records(const std::filesystem::path& dir) {
@@ -160,10 +175,14 @@ std::optional<review_records> read_review_records(const std::filesystem::path& d
 }
 
 std::string review_records_text(const review_records& records) {
-    std::string out(header);
-    out += records.environment + "\n";
-    for (const auto& [file, record] : records.by_file) append_line(out, file, record);
+    const text_pieces next = pieces_of(records);
+    std::string out;
+    while (next(out)) {}
     return out;
+}
+
+std::string write_review_records(file_writer& writer, const std::filesystem::path& dir, const review_records& records) {
+    return writer.write_streamed(dir / review_records_file_name, pieces_of(records));
 }
 
 }  // namespace verdict

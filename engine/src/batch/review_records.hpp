@@ -11,6 +11,8 @@
 // the tool) and in a format that is read without a JSON parser.
 #pragma once
 
+#include "batch/file_writer.hpp"
+
 #include "aggregate/panel_verdict.hpp"
 #include "batch/input_stamps.hpp"
 
@@ -56,5 +58,9 @@ std::optional<review_records> read_review_records(const std::filesystem::path& d
 /// backslash, tab, newline, carriage return and comma escaped inside a field, and the verdict's missing seats
 /// separated by commas.
 std::string review_records_text(const review_records& records);
+
+/// Writes `records` to `<dir>/.verdict-reviews` through `writer`, as review_records_text() says, a line at a time
+/// rather than held whole.
+std::string write_review_records(file_writer& writer, const std::filesystem::path& dir, const review_records& records);
 
 }  // namespace verdict
