@@ -77,7 +77,7 @@ void site_tools::summarize(const std::filesystem::path& file, const std::optiona
     // appeared since.
     const std::string path = file.generic_string();
     const auto stamped = stamps.find(path);
-    source from{file, stamped != stamps.end() ? std::optional(stamped->second) : stamp_of(file), false};
+    source from{path, stamped != stamps.end() ? std::optional(stamped->second) : stamp_of(file), false};
     if (records && records->environment == environment_ && from.stamp) {
         const auto found = records->by_file.find(path);
         if (found != records->by_file.end() && found->second.stamp == *from.stamp) {
@@ -147,7 +147,7 @@ review_records site_tools::records() const {
     review_records out{environment_, {}};
     for (std::size_t i = 0; i < sources_.size(); ++i)
         if (sources_[i].recordable)
-            out.by_file.emplace(sources_[i].file.generic_string(), review_record{*sources_[i].stamp, summary_of(catalog_.tools[i]), reviews_[i].verdict, review_fingerprints_[i]});
+            out.by_file.emplace(sources_[i].file, review_record{*sources_[i].stamp, summary_of(catalog_.tools[i]), reviews_[i].verdict, review_fingerprints_[i]});
     return out;
 }
 

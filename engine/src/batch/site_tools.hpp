@@ -66,7 +66,7 @@ public:
 
 private:
     struct source {
-        std::filesystem::path file;
+        std::string file;          ///< Generic form: a path object would hold each of its parts as well, per tool.
         std::optional<file_stamp> stamp;
         bool recordable = false;   ///< Read, and reviewed with no seat failing.
     };
