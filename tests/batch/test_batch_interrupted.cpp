@@ -175,3 +175,34 @@ TEST_CASE("a re-run killed part-way leaves each page old or new, and the next ru
     kill_part_way(first, out, clean_second, clean_first, dir.path());
     check_repaired(second, out, clean_second);
 }
+
+TEST_CASE("the temporaries of cut-short writes are cleared by the next run: in the page folders while claims are left", "[batch]") {
+    test::temp_dir dir;
+    const fs::path out = dir.path() / "site";
+    batch_ok(test::stock_catalog(), out);
+    const fs::path page_temporary = out / "compare" / ".claude-haiku-open-weights-vs-claw-code.md.tmp-4194301";
+    const fs::path root_temporary = out / ".verdict-manifest.tmp-4194302";
+    test::write_file(page_temporary, "cut short");
+    test::write_file(root_temporary, "cut short");
+
+    auto run_clearing = [&](const std::string& cleared) {
+        const auto run = test::run_batch_command(test::stock_catalog(), out, {"--formats", "md"});
+        INFO(run.out << run.err);
+        CHECK(run.exit_code == 0);
+        CHECK(run.out.find(cleared + " cleared") != std::string::npos);
+    };
+
+    SECTION("a run interrupted while writing pages leaves its claims: both are cleared") {
+        test::write_file(out / ".verdict-claims", "compare/claude-haiku-open-weights-vs-claw-code.md\n");
+        run_clearing("2 interrupted writes");
+        CHECK_FALSE(fs::exists(page_temporary));
+        CHECK_FALSE(fs::exists(root_temporary));
+        CHECK_FALSE(fs::exists(out / ".verdict-claims"));
+    }
+    SECTION("without claims no page write was cut short: the page folders are not listed, the folder itself is") {
+        fs::remove(out / ".verdict-inputs");   // not a no-op: the run reads its inputs
+        run_clearing("1 interrupted write");
+        CHECK(fs::exists(page_temporary));
+        CHECK_FALSE(fs::exists(root_temporary));
+    }
+}

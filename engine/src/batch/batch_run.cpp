@@ -185,7 +185,9 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
     summary.refusal = refusal_of(folder, problems, request.force);
     if (summary.refusal.empty()) summary.refusal = folder.make_page_folders();
     if (!summary.refusal.empty()) return summary;
-    summary.temporaries_cleared = folder.clear_temporaries();
+    // Pages are written only after they are claimed, and the claims stay until the manifest is written: without
+    // them (and with a manifest) no page write can have been cut short.
+    summary.temporaries_cleared = folder.clear_temporaries(!old || old->has_claims() || request.force);
 
     summary.tools = inputs.tools.summaries().tools.size();
     summary.tools_reviewed = inputs.tools.reviewed();

@@ -157,6 +157,7 @@ std::optional<manifest> read_manifest(const std::filesystem::path& dir, problem_
     if (!read || twice) return std::nullopt;
     const std::filesystem::path claims = dir / claims_file_name;
     if (!std::filesystem::exists(claims, ec)) return m;
+    m.has_claims_ = true;
     bool damage = false;
     const bool claims_read = for_each_line(claims, problems, [&](std::string_view path, std::size_t number) {
         if (!is_safe_path(path)) {

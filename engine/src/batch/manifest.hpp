@@ -39,6 +39,8 @@ public:
     /// The entry of `path`; null when the manifest does not list it.
     const manifest_entry* find(std::string_view path) const;
     std::size_t size() const { return entries_.size(); }
+    /// True when the folder holds claims: the last run was interrupted before it wrote its manifest.
+    bool has_claims() const { return has_claims_; }
     /// Where `entry` (from find()) stands among the entries, from 0 to size() - 1.
     std::size_t position(const manifest_entry* entry) const { return static_cast<std::size_t>(entry - entries_.data()); }
 
@@ -56,6 +58,7 @@ private:
     std::vector<std::uint64_t> path_hashes_;   ///< By entry.
     std::vector<std::uint32_t> slots_;         ///< Open addressing by path hash: an entry's position + 1, or 0.
     std::vector<std::string> claimed_;         ///< The claims' paths, which no longer need be on disk when read again.
+    bool has_claims_ = false;
 };
 
 /// Reads `<dir>/.verdict-manifest` and `<dir>/.verdict-claims`: nullopt when there is no manifest; a problem (and

@@ -66,10 +66,11 @@ std::string output_folder::make_page_folders() const {
     return "";
 }
 
-std::size_t output_folder::clear_temporaries() const {
+std::size_t output_folder::clear_temporaries(bool in_page_folders) const {
     std::size_t cleared = 0;
     std::vector<std::filesystem::path> folders{dir_};
-    for (const char* sub : page_folders) folders.push_back(dir_ / sub);
+    if (in_page_folders)
+        for (const char* sub : page_folders) folders.push_back(dir_ / sub);
     for (const std::filesystem::path& folder : folders) {
         std::error_code ec;
         for (const auto& entry : std::filesystem::directory_iterator(folder, ec))

@@ -25,8 +25,10 @@ public:
 
     /// Creates compare/ and tools/; an empty string on success, else why not.
     std::string make_page_folders() const;
-    /// Deletes the temporaries of interrupted writes (".<name>.tmp-<pid>") and returns how many there were.
-    std::size_t clear_temporaries() const;
+    /// Deletes the temporaries of interrupted writes (".<name>.tmp-<pid>") in the folder itself, and in the page
+    /// folders too when `in_page_folders`, and returns how many there were. Listing the page folders costs as much as
+    /// a small change's pages: only a run interrupted while writing pages can have left temporaries there.
+    std::size_t clear_temporaries(bool in_page_folders) const;
     /// The size of `relative`, or nullopt when it is not a regular file.
     std::optional<std::uint64_t> size_of(const std::string& relative) const;
 

@@ -57,7 +57,7 @@ void print_summary(const batch_summary& s, double seconds, context& ctx) {
     std::snprintf(time, sizeof time, "%.2f s", seconds);
     ctx.out << "verdict batch: " << s.tools_reviewed << " of " << s.tools << (s.tools == 1 ? " tool" : " tools") << " reviewed, " << s.pages << " pages: " << s.written << " written, " << s.unchanged
             << " unchanged, " << s.deleted << " deleted";
-    if (s.temporaries_cleared) ctx.out << ", " << s.temporaries_cleared << " interrupted writes cleared";
+    if (s.temporaries_cleared) ctx.out << ", " << s.temporaries_cleared << (s.temporaries_cleared == 1 ? " interrupted write" : " interrupted writes") << " cleared";
     ctx.out << "; " << s.failures.size() << (s.failures.size() == 1 ? " failure" : " failures") << "; " << time << "\n";
 }
 
