@@ -47,27 +47,19 @@ std::vector<std::string> messages_of(const problem_list& problems) {
 site_tools::site_tools(const panel& seats, const std::filesystem::path& catalog_dir, const std::optional<review_records>& records,
                        const std::map<std::string, file_stamp>& stamps)
     : seats_(seats), seat_ids_(seats.config().seat_ids()), environment_(review_environment(seats, catalog_dir)) {
-    const std::vector<std::filesystem::path> files = tool_file_paths(catalog_dir, problems_);
+    // A tool's id is its file's name without ".json" (or the file's tool is a placeholder under that name), so files
+    // in that order give the tools in id order: "a.json" before "a-b.json", which sort the other way by file name.
+    std::vector<std::filesystem::path> files = tool_file_paths(catalog_dir, problems_);
+    std::vector<std::pair<std::string, std::size_t>> by_id;
+    by_id.reserve(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) by_id.emplace_back(files[i].stem().string(), i);
+    std::sort(by_id.begin(), by_id.end());
     catalog_.tools.reserve(files.size());
     reviews_.reserve(files.size());
     review_fingerprints_.reserve(files.size());
     sources_.reserve(files.size());
-    for (const std::filesystem::path& file : files) summarize(file, records, stamps);
+    for (const auto& [id, i] : by_id) summarize(files[i], records, stamps);
     records_current_ = records && records->environment == environment_ && taken_from_records_ == records->by_file.size() && newly_recorded_ == 0;
-    // Files sort by name ("a-b.json" before "a.json"), tools by id ("a" before "a-b"): put them in id order.
-    std::vector<std::size_t> order(catalog_.tools.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return catalog_.tools[a].id < catalog_.tools[b].id; });
-    auto permuted = [&order](auto& items) {
-        std::remove_reference_t<decltype(items)> sorted;
-        sorted.reserve(items.size());
-        for (std::size_t i : order) sorted.push_back(std::move(items[i]));
-        items = std::move(sorted);
-    };
-    permuted(catalog_.tools);
-    permuted(reviews_);
-    permuted(review_fingerprints_);
-    permuted(sources_);
     for (std::size_t i = 0; i < reviews_.size(); ++i) reviews_[i].subject = &catalog_.tools[i];
 }
 
