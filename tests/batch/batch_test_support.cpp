@@ -27,10 +27,13 @@ std::string relative_name(const fs::path& file, const fs::path& dir) { return fs
 
 }  // namespace
 
-// The records of input files' times (.verdict-inputs, .verdict-reviews) are this machine's caches for skipping
-// work, not output: they differ between folders made from copies of a catalog, and change whenever the inputs do.
-// The tests judge the pages and the manifest; test_batch_noop.cpp and test_batch_review_records.cpp judge the records.
-static bool is_input_record(const fs::path& file) { return file.filename() == ".verdict-inputs" || file.filename() == ".verdict-reviews"; }
+// The records of what the last run read (.verdict-inputs, .verdict-reviews, .verdict-pairs) are this machine's
+// caches for skipping work, not output: they differ between folders made from copies of a catalog, and change
+// whenever the inputs do. The tests judge the pages and the manifest; test_batch_noop.cpp, test_review_records.cpp
+// and test_batch_pair_record.cpp judge the records.
+static bool is_input_record(const fs::path& file) {
+    return file.filename() == ".verdict-inputs" || file.filename() == ".verdict-reviews" || file.filename() == ".verdict-pairs";
+}
 
 folder_snapshot snapshot_of(const fs::path& dir) {
     folder_snapshot snapshot;

@@ -105,11 +105,12 @@ std::string claim_pages(const std::optional<manifest>& old, const page_plan& pla
 }
 
 // The inputs of a run with no failure, for the next run's no-op check; a run with failures leaves none, so the
-// next run reads everything again. The review records hold only tools reviewed without a failure, so they are kept
-// either way.
+// next run reads everything again. The review records hold only tools reviewed without a failure, and the pair
+// record only comparisons read without a problem, so they are kept either way.
 void record_inputs(const batch_request& request, const output_folder& folder, file_writer& writer, batch_summary& summary) {
-    const std::string records_failure = request.reviews ? write_review_records(writer, folder.dir(), *request.reviews) : "";
-    if (!records_failure.empty()) summary.failures.push_back(records_failure);
+    for (const std::string& failure : {request.reviews ? write_review_records(writer, folder.dir(), *request.reviews) : std::string(),
+                                       request.pairs ? write_pair_record(writer, folder.dir(), *request.pairs) : std::string()})
+        if (!failure.empty()) summary.failures.push_back(failure);
     const std::filesystem::path file = folder.dir() / input_stamps_file_name;
     if (!summary.failures.empty() || !request.inputs) {
         if (std::string failure = writer.remove(file); !failure.empty()) summary.failures.push_back(failure);

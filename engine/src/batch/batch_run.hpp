@@ -5,6 +5,7 @@
 #include "batch/file_writer.hpp"
 #include "batch/input_stamps.hpp"
 #include "batch/page_plan.hpp"
+#include "batch/pair_record.hpp"
 #include "batch/progress.hpp"
 #include "catalog/comparisons.hpp"
 #include "community/community_votes.hpp"
@@ -28,6 +29,7 @@ struct batch_request {
     std::vector<std::filesystem::path> merge_from;   ///< Shards' output folders: copy their pages, make the index.
     std::optional<input_stamps> inputs;              ///< Recorded beside the manifest when the run has no failure.
     std::optional<review_records> reviews;           ///< Recorded beside the manifest; nullopt when already there.
+    std::optional<pair_record> pairs;                ///< Recorded beside the manifest; nullopt when already there.
 };
 
 struct batch_summary {

@@ -3,6 +3,7 @@
 #include "batch/content_hash.hpp"
 #include "batch/input_stamps.hpp"
 #include "batch/page_inputs.hpp"
+#include "batch/pair_record.hpp"
 #include "batch/review_records.hpp"
 #include "batch/site_tools.hpp"
 #include "cli/command.hpp"
@@ -88,6 +89,18 @@ std::optional<batch_summary> summary_if_unchanged(const batch_request& request, 
     return same;
 }
 
+// The comparisons as the last run resolved them when nothing they follow from has changed; otherwise loaded, and
+// recorded for the next run when they have no problem.
+std::vector<comparison_pair> comparisons_of(batch_request& request, const std::filesystem::path& catalog_dir, const catalog& tools, problem_list& problems) {
+    const std::optional<std::string> key = comparisons_key(catalog_dir, tools);
+    if (key && !request.force)
+        if (auto recorded = read_pair_record(request.out_dir, *key, tools)) return std::move(*recorded);
+    const std::size_t before = problems.size();
+    std::vector<comparison_pair> pairs = load_comparisons(catalog_dir, tools, problems);
+    if (key && problems.size() == before) request.pairs = record_of(*key, pairs, tools);
+    return pairs;
+}
+
 double seconds_now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
 
 }  // namespace
@@ -111,7 +124,7 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     if (auto stop = p.parse(args)) return *stop;
     const auto formats = chosen_formats(p, ctx);
     if (!formats) return exit_code::bad_input;
-    batch_request request{p.values()["out"].as<std::string>(), *formats, p.values()["jobs"].as<std::size_t>(), p.values().count("force") > 0, {}, {}, {}, {}};
+    batch_request request{p.values()["out"].as<std::string>(), *formats, p.values()["jobs"].as<std::size_t>(), p.values().count("force") > 0, {}, {}, {}, {}, {}};
     if (p.values().count("shard")) {
         request.shard = parse_shard(p.values()["shard"].as<std::string>());
         if (!request.shard) {
@@ -146,7 +159,7 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     site_tools tools(*seats, p.catalog_dir(), records, stamps.files);
     records.reset();   // the tools hold what they took from it, and the run needs the memory
     problems.insert(problems.end(), tools.problems().begin(), tools.problems().end());
-    const std::vector<comparison_pair> pairs = load_comparisons(p.catalog_dir(), tools.summaries(), problems);
+    const std::vector<comparison_pair> pairs = comparisons_of(request, p.catalog_dir(), tools.summaries(), problems);
     const community_votes votes = load_votes(p.catalog_dir(), tools.summaries(), problems);
     tools.attach_votes(votes);
     if (tools.records_changed()) request.reviews = tools.records();

@@ -1,0 +1,48 @@
+// The comparisons as the last run resolved them, kept beside the manifest.
+// Parsing and validating comparisons.json and resolving its ids and
+// categories is a sixth of a one-tool change's cost at 50,000 comparisons;
+// a run whose comparisons.json and tools' ids and categories are as they
+// were takes the pairs from here instead.
+//
+// The record is keyed by a hash of everything the pairs follow from: the
+// engine's version, the bytes of comparisons.json, and every tool's id and
+// category in id order. It holds the pairs as positions in that order, so it
+// is only ever read against the same list of tools.
+#pragma once
+
+#include "batch/file_writer.hpp"
+#include "catalog/catalog.hpp"
+#include "catalog/comparisons.hpp"
+
+#include <cstddef>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace verdict {
+
+/// The record's file name in an output folder.
+inline constexpr const char* pair_record_file_name = ".verdict-pairs";
+
+struct pair_record {
+    std::string key;                                          ///< comparisons_key() of what the pairs follow from.
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;   ///< Positions of the left and right tools, in page order.
+};
+
+/// The key of `<catalog_dir>/comparisons.json` read against `tools`; nullopt when the file cannot be read (the
+/// comparisons are then loaded, and their problems reported, as usual).
+std::optional<std::string> comparisons_key(const std::filesystem::path& catalog_dir, const catalog& tools);
+
+/// `pairs` (pointing into `tools`) as a record under `key`.
+pair_record record_of(std::string key, const std::vector<comparison_pair>& pairs, const catalog& tools);
+
+/// The pairs `<dir>/.verdict-pairs` holds when it was made under `key`, pointing into `tools`; nullopt when it is
+/// missing, made under another key, or damaged.
+std::optional<std::vector<comparison_pair>> read_pair_record(const std::filesystem::path& dir, const std::string& key, const catalog& tools);
+
+/// Writes `record` to `<dir>/.verdict-pairs` through `writer`: "verdict-pairs 1 <key>", then "<left> <right>" per pair.
+std::string write_pair_record(file_writer& writer, const std::filesystem::path& dir, const pair_record& record);
+
+}  // namespace verdict
