@@ -129,7 +129,7 @@ std::vector<page_work*> pages_to_make(const page_plan& plan, std::vector<page_wo
         page_work& w = work[i];
         if (!old) return;
         const std::string path = plan.path_of(*w.page);
-        w.old = old->find(path);
+        w.old = old->find(path, i);
         if (w.result == page_result::failed || force || !w.old || w.old->key != w.page->key || folder.size_of(path) != w.old->size) return;
         w.result = page_result::unchanged;
         w.entry = *w.old;

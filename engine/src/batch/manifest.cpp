@@ -85,9 +85,10 @@ bool read_lines(const std::filesystem::path& dir, problem_list& problems, const 
 
 }  // namespace
 
-const manifest_entry* manifest::find(std::string_view path) const {
+const manifest_entry* manifest::find(std::string_view path, std::size_t hint) const {
     if (slots_.empty()) return nullptr;
     const std::uint64_t hash = path_hash(path);
+    if (hint < path_hashes_.size() && path_hashes_[hint] == hash) return &entries_[hint];
     for (std::size_t slot = hash & (slots_.size() - 1);; slot = (slot + 1) & (slots_.size() - 1)) {
         const std::uint32_t held = slots_[slot];
         if (held == 0) return nullptr;

@@ -36,8 +36,9 @@ inline constexpr const char* claims_file_name = ".verdict-claims";
 /// everything else the manifest knows.
 class manifest {
 public:
-    /// The entry of `path`; null when the manifest does not list it.
-    const manifest_entry* find(std::string_view path) const;
+    /// The entry of `path`; null when the manifest does not list it. A manifest lists its files in the order of the
+    /// plan that wrote it, so a run planning the same pages finds each at its own position: `hint`, tried first.
+    const manifest_entry* find(std::string_view path, std::size_t hint = std::string_view::npos) const;
     std::size_t size() const { return entries_.size(); }
     /// True when the folder holds claims: the last run was interrupted before it wrote its manifest.
     bool has_claims() const { return has_claims_; }
