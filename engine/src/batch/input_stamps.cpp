@@ -4,6 +4,7 @@
 // catalog, which no stamp could.
 #include "batch/input_stamps.hpp"
 
+#include "support/open_folder.hpp"
 #include "support/text_file.hpp"
 
 #include <charconv>
@@ -91,9 +92,9 @@ std::optional<std::size_t> intact_pages(const std::filesystem::path& dir) {
     std::size_t pages = 0;
     bool intact = true;
     problem_list problems;
+    const open_folder folder(dir);
     const bool read = for_each_manifest_file(dir, problems, [&](std::string_view path, const manifest_entry& entry) {
-        const auto stamp = stamp_of(dir / path);
-        intact = stamp && stamp->size == entry.size;
+        intact = folder.file_size(std::string(path)) == entry.size;
         pages += intact;
         return intact;
     });

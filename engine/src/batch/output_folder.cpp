@@ -46,6 +46,7 @@ output_folder::output_folder(std::filesystem::path dir, bool refuse_foreign) : d
         error_ = "cannot create " + dir_.generic_string() + ": " + ec.message();
         return;
     }
+    pages_.emplace(dir_);
     lock_fd_ = ::open((dir_ / lock_file_name).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (lock_fd_ < 0) error_ = "cannot open " + (dir_ / lock_file_name).generic_string() + ": " + std::strerror(errno);
     else if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0)
@@ -80,9 +81,7 @@ std::size_t output_folder::clear_temporaries(bool in_page_folders) const {
 }
 
 std::optional<std::uint64_t> output_folder::size_of(const std::string& relative) const {
-    struct stat info;
-    if (::stat((dir_ / relative).c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
-    return static_cast<std::uint64_t>(info.st_size);
+    return pages_ ? pages_->file_size(relative) : std::nullopt;
 }
 
 }  // namespace verdict

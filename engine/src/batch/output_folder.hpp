@@ -2,6 +2,8 @@
 // and the temporaries an interrupted run left behind cleared away.
 #pragma once
 
+#include "support/open_folder.hpp"
+
 #include <cstdint>
 #include <filesystem>
 #include <optional>
@@ -34,6 +36,7 @@ public:
 
 private:
     std::filesystem::path dir_;
+    std::optional<open_folder> pages_;   ///< Opened once the folder exists.
     int lock_fd_ = -1;
     std::string error_;
 };
