@@ -62,9 +62,13 @@ struct reviewer_split {
 /// The level of the pick rule that decided, in the order the rule tries them.
 enum class pick_rule { panel_ship_pct, mean_score, community_score, tie };
 
-struct pick {
+/// Which tool the pick rule picks, and by which level.
+struct pick_decision {
     std::optional<std::size_t> winner;   ///< 0 or 1; absent on a tie.
     pick_rule decided_by = pick_rule::tie;
+};
+
+struct pick : pick_decision {
     std::string reason;                  ///< One sentence, naming the values compared.
 };
 

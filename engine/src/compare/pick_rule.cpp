@@ -65,43 +65,40 @@ std::string_view label_of(pick_rule rule) {
     return labels[static_cast<int>(rule)];
 }
 
-namespace {
-
-// The panel level alone decides when only one tool has a value: a tool whose panel reached a verdict is picked over
-// one whose panel did not, and when neither did there is nothing to pick from.
-std::optional<pick> panel_verdict_missing(const page_tool& left, const page_tool& right) {
+pick_decision decide(const page_tool& left, const page_tool& right) {
+    // The panel level alone decides when only one tool has a value: a tool whose panel reached a verdict is picked
+    // over one whose panel did not, and when neither did there is nothing to pick from.
     const bool has_left = left.review->verdict.ship_pct.has_value();
     const bool has_right = right.review->verdict.ship_pct.has_value();
-    if (has_left && has_right) return std::nullopt;
-    if (!has_left && !has_right)
-        return pick{std::nullopt, pick_rule::tie, "A tie: neither panel reached a verdict (" + panel_detail(left.review->verdict) + "; " +
-                                                      panel_detail(right.review->verdict) + ")."};
-    const page_tool& won = has_left ? left : right;
-    const page_tool& lost = has_left ? right : left;
-    return pick{has_left ? 0u : 1u, pick_rule::panel_ship_pct,
-                won.name_in_text() + "'s panel reached a verdict, " + panel_pct_text(won.review->verdict) + " ship; " + lost.name_in_text() +
-                    "'s panel did not (" + panel_detail(lost.review->verdict) + ")."};
-}
-
-}  // namespace
-
-pick choose(const page_tool& left, const page_tool& right) {
-    if (auto decided = panel_verdict_missing(left, right)) return *decided;
-    std::string undecided;   // the levels that could not decide, as clauses joined by "; "
+    if (!has_left && !has_right) return {std::nullopt, pick_rule::tie};
+    if (!has_left || !has_right) return {has_left ? 0u : 1u, pick_rule::panel_ship_pct};
     for (const level& l : levels()) {
         const auto a = l.value(left);
         const auto b = l.value(right);
-        if (a && b && *a != *b) {
-            const std::size_t winner = *a > *b ? 0 : 1;
-            const page_tool& won = winner == 0 ? left : right;
-            const page_tool& lost = winner == 0 ? right : left;
-            const std::string decided = won.name_in_text() + " has the higher " + std::string(label_of(l.rule)) + ": " + l.shown(won) +
-                                        " against " + l.shown(lost) + " for " + lost.name_in_text() + ".";
-            return {winner, l.rule, undecided.empty() ? decided : sentence_case(undecided) + "; " + decided};
+        if (a && b && *a != *b) return {*a > *b ? 0u : 1u, l.rule};
+    }
+    return {std::nullopt, pick_rule::tie};
+}
+
+pick choose(const page_tool& left, const page_tool& right) {
+    const pick_decision d = decide(left, right);
+    const page_tool* won = d.winner ? (*d.winner == 0 ? &left : &right) : nullptr;
+    const page_tool* lost = d.winner ? (*d.winner == 0 ? &right : &left) : nullptr;
+    if (!left.review->verdict.ship_pct || !right.review->verdict.ship_pct) {
+        if (!won) return {d, "A tie: neither panel reached a verdict (" + panel_detail(left.review->verdict) + "; " + panel_detail(right.review->verdict) + ")."};
+        return {d, won->name_in_text() + "'s panel reached a verdict, " + panel_pct_text(won->review->verdict) + " ship; " + lost->name_in_text() +
+                       "'s panel did not (" + panel_detail(lost->review->verdict) + ")."};
+    }
+    std::string undecided;   // the levels that could not decide, as clauses joined by "; "
+    for (const level& l : levels()) {
+        if (won && l.rule == d.decided_by) {
+            const std::string decided = won->name_in_text() + " has the higher " + std::string(label_of(l.rule)) + ": " + l.shown(*won) +
+                                        " against " + l.shown(*lost) + " for " + lost->name_in_text() + ".";
+            return {d, undecided.empty() ? decided : sentence_case(undecided) + "; " + decided};
         }
         undecided += (undecided.empty() ? "" : "; ") + undecided_clause(l, left, right);
     }
-    return {std::nullopt, pick_rule::tie, "A tie: " + undecided + "."};
+    return {d, "A tie: " + undecided + "."};
 }
 
 }  // namespace verdict

@@ -13,6 +13,9 @@ namespace verdict {
 /// differ as pages show them (mean scores to a tenth), and the next level is tried when it does not.
 pick choose(const page_tool& left, const page_tool& right);
 
+/// What choose() decides, without the sentence saying why: all an index lists of each of its comparisons.
+pick_decision decide(const page_tool& left, const page_tool& right);
+
 /// "panel_ship_pct", "mean_score", "community_score" or "tie": the rule's name in JSON and front matter.
 std::string_view name_of(pick_rule rule);
 

@@ -76,8 +76,7 @@ site_index make_index(const std::vector<page_tool>& tools, const std::vector<com
             // A partner from another category is shown on this page too: its data counts towards the page's date.
             index.categories[c].data_date = std::max({index.categories[c].data_date, dates[l], dates[r]});
         }
-        const pick choice = choose(*left, *right);
-        index.comparisons.push_back({left, right, {choice.winner, choice.decided_by}});
+        index.comparisons.push_back({left, right, decide(*left, *right)});
     }
     return index;
 }

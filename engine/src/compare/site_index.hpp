@@ -9,24 +9,16 @@
 #include "compare/comparison.hpp"
 
 #include <cstddef>
-#include <optional>
 #include <string>
 #include <vector>
 
 namespace verdict {
 
 struct site_index {
-    /// Which tool a comparison picks and by which level of the rule; the sentence saying why is the comparison
-    /// page's, and is not kept for every comparison of the site.
-    struct listed_pick {
-        std::optional<std::size_t> winner;   ///< 0 or 1; absent on a tie.
-        pick_rule decided_by = pick_rule::tie;
-    };
-
     struct entry {
         const page_tool* left = nullptr;
         const page_tool* right = nullptr;
-        listed_pick choice;
+        pick_decision choice;   ///< Without the sentence saying why: that is the comparison page's, not the index's.
 
         /// The comparison page's name, "<left-id>-vs-<right-id>".
         std::string slug() const { return comparison_slug(left->subject().id, right->subject().id); }
