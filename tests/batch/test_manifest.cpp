@@ -71,42 +71,33 @@ TEST_CASE("a manifest listing one path twice, or with a damaged line, is refused
     const std::string text = test::read_file(dir.path() / manifest_file_name);
     const std::string second_line = text.substr(text.find('\n') + 1, text.find('\n', text.find('\n') + 1) - text.find('\n'));
 
-    SECTION("a path listed twice") {
-        test::write_file(dir.path() / manifest_file_name, text + second_line);
+    // The one problem reading `damaged` as the manifest gives.
+    auto refusal_of = [&](const std::string& damaged) {
+        test::write_file(dir.path() / manifest_file_name, damaged);
         problem_list problems;
         CHECK_FALSE(read_manifest(dir.path(), problems));
         REQUIRE(problems.size() == 1);
-        CHECK(problems[0].file == display_path(dir.path() / manifest_file_name));
-        CHECK(problems[0].where == "line 5");
-        CHECK(problems[0].expected == "each path once");
-        CHECK(problems[0].found == "\"" + page_path(0) + "\"");
+        return problems[0];
+    };
+    auto replaced = [&text](std::string_view what, std::string_view with) {
+        std::string damaged = text;
+        return damaged.replace(damaged.find(what), what.size(), with);
+    };
+
+    SECTION("a path listed twice") {
+        const problem p = refusal_of(text + second_line);
+        CHECK(p.file == display_path(dir.path() / manifest_file_name));
+        CHECK(p.where == "line 5");
+        CHECK(p.expected == "each path once");
+        CHECK(p.found == "\"" + page_path(0) + "\"");
     }
     SECTION("a size that is not a number") {
-        std::string damaged = text;
-        damaged.replace(damaged.find(" 101 "), 5, " 1O1 ");
-        test::write_file(dir.path() / manifest_file_name, damaged);
-        problem_list problems;
-        CHECK_FALSE(read_manifest(dir.path(), problems));
-        REQUIRE(problems.size() == 1);
-        CHECK(problems[0].where == "line 3");
-        CHECK(problems[0].expected == "\"<key> <content> <size> <path>\"");
+        const problem p = refusal_of(replaced(" 101 ", " 1O1 "));
+        CHECK(p.where == "line 3");
+        CHECK(p.expected == "\"<key> <content> <size> <path>\"");
     }
-    SECTION("a path that climbs out of the folder") {
-        std::string damaged = text;
-        damaged.replace(damaged.find("compare/"), 8, "../../x/");
-        test::write_file(dir.path() / manifest_file_name, damaged);
-        problem_list problems;
-        CHECK_FALSE(read_manifest(dir.path(), problems));
-        REQUIRE(problems.size() == 1);
-        CHECK(problems[0].where == "line 2");
-    }
-    SECTION("an empty file") {
-        test::write_file(dir.path() / manifest_file_name, "");
-        problem_list problems;
-        CHECK_FALSE(read_manifest(dir.path(), problems));
-        REQUIRE(problems.size() == 1);
-        CHECK(problems[0].found == "an empty file");
-    }
+    SECTION("a path that climbs out of the folder") { CHECK(refusal_of(replaced("compare/", "../../x/")).where == "line 2"); }
+    SECTION("an empty file") { CHECK(refusal_of("").found == "an empty file"); }
 }
 
 TEST_CASE("claimed pages read as unknown, and stale paths are found again on disk and in the claims", "[batch][manifest]") {
