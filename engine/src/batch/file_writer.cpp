@@ -6,11 +6,7 @@
 
 namespace verdict {
 
-std::string file_writer::write_streamed(const std::filesystem::path& path, const text_pieces& next) {
-    std::string whole;
-    while (next(whole)) {}
-    return write(path, whole);
-}
+std::string file_writer::write_streamed(const std::filesystem::path& path, const text_pieces& next) { return write(path, gathered(next)); }
 
 std::string disk_writer::write(const std::filesystem::path& path, std::string_view bytes) { return write_file_atomically(path, bytes); }
 

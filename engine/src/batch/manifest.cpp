@@ -179,15 +179,9 @@ bool for_each_manifest_file(const std::filesystem::path& dir, problem_list& prob
 }
 
 std::string write_manifest(file_writer& writer, const std::filesystem::path& dir, const manifest_lines& next) {
-    bool started = false;
     std::string path;
     manifest_entry entry;
-    return writer.write_streamed(dir / manifest_file_name, [&](std::string& out) {
-        if (!started) {
-            started = true;
-            out.append(header).append("\n");
-            return true;
-        }
+    return writer.write_streamed(dir / manifest_file_name, after_header(std::string(header), [&](std::string& out) {
         if (!next(path, entry)) return false;
         append_hash(out, entry.key);
         out += ' ';
@@ -198,7 +192,7 @@ std::string write_manifest(file_writer& writer, const std::filesystem::path& dir
         out += path;
         out += '\n';
         return true;
-    });
+    }));
 }
 
 std::string write_claims(file_writer& writer, const std::filesystem::path& dir, const std::function<bool(std::string& path)>& next) {

@@ -59,18 +59,12 @@ std::optional<std::vector<comparison_pair>> read_pair_record(const std::filesyst
 
 std::string write_pair_record(file_writer& writer, const std::filesystem::path& dir, const pair_record& record) {
     std::size_t next = 0;
-    bool started = false;
-    return writer.write_streamed(dir / pair_record_file_name, [&](std::string& out) {
-        if (!started) {
-            started = true;
-            out.append(header).append(record.key).append("\n");
-            return true;
-        }
+    return writer.write_streamed(dir / pair_record_file_name, after_header(std::string(header) + record.key, [&](std::string& out) {
         if (next == record.pairs.size()) return false;
         out.append(std::to_string(record.pairs[next].first)).append(" ").append(std::to_string(record.pairs[next].second)).append("\n");
         ++next;
         return true;
-    });
+    }));
 }
 
 }  // namespace verdict

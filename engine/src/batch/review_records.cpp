@@ -145,17 +145,12 @@ std::optional<std::pair<std::string, review_record>> record_in(std::string_view 
 
 // The header, then a line per record.
 text_pieces pieces_of(const review_records& records) {
-    return [&records, started = false, next = records.by_file.begin()](std::string& out) mutable {
-        if (!started) {
-            started = true;
-            out.append(header).append(records.environment).append("\n");
-            return true;
-        }
+    return after_header(std::string(header) + records.environment, [&records, next = records.by_file.begin()](std::string& out) mutable {
         if (next == records.by_file.end()) return false;
         append_line(out, next->first, next->second);
         ++next;
         return true;
-    };
+    });
 }
 
 }  // namespace
@@ -174,12 +169,7 @@ std::optional<review_records> read_review_records(const std::filesystem::path& d
     return records;
 }
 
-std::string review_records_text(const review_records& records) {
-    const text_pieces next = pieces_of(records);
-    std::string out;
-    while (next(out)) {}
-    return out;
-}
+std::string review_records_text(const review_records& records) { return gathered(pieces_of(records)); }
 
 std::string write_review_records(file_writer& writer, const std::filesystem::path& dir, const review_records& records) {
     return writer.write_streamed(dir / review_records_file_name, pieces_of(records));

@@ -91,4 +91,19 @@ std::string write_file_atomically(const std::filesystem::path& path, const text_
     return write_through(path, [&next](int fd) { return write_pieces(fd, next); });
 }
 
+text_pieces after_header(std::string first_line, text_pieces next) {
+    return [first = std::move(first_line), next = std::move(next), started = false](std::string& out) mutable {
+        if (started) return next(out);
+        started = true;
+        out.append(first).append("\n");
+        return true;
+    };
+}
+
+std::string gathered(const text_pieces& next) {
+    std::string whole;
+    while (next(whole)) {}
+    return whole;
+}
+
 }  // namespace verdict

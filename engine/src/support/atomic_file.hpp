@@ -21,4 +21,10 @@ using text_pieces = std::function<bool(std::string&)>;
 /// As above, with the text written piece by piece as `next` yields it, so that a large file is never held whole.
 std::string write_file_atomically(const std::filesystem::path& path, const text_pieces& next);
 
+/// `first_line` and a newline, then the pieces `next` yields: a file of a header line and one line per record.
+text_pieces after_header(std::string first_line, text_pieces next);
+
+/// The whole text `next` yields, for a caller that needs it at once.
+std::string gathered(const text_pieces& next);
+
 }  // namespace verdict
