@@ -15,6 +15,7 @@
 #include "compare/site_index.hpp"
 
 #include <algorithm>
+#include <unordered_map>
 
 namespace verdict {
 namespace {
@@ -50,6 +51,23 @@ std::vector<std::pair<std::string, manifest_entry>> delete_stale(const manifest&
         }
     }
     return kept;
+}
+
+// A scope's pages: those of its tools, their comparisons, and its categories'. The index shows only the
+// categories' names and sizes, and the latest date of their data, which a scope leaves as they were.
+page_plan::page_filter scope_filter(const page_scope* scope, const site_index& index, std::size_t tool_count) {
+    if (!scope) return {};
+    std::vector<bool> reached(tool_count, false);
+    for (const std::size_t i : scope->tools) reached[i] = true;
+    return [reached = std::move(reached), scope, &index](const planned_page& page) {
+        switch (page.kind) {
+        case page_kind::comparison: return reached[page.left] || reached[page.right];
+        case page_kind::tool: return static_cast<bool>(reached[page.left]);
+        case page_kind::category: return scope->categories.count(index.categories[page.left].name) > 0;
+        case page_kind::index: return false;
+        }
+        return false;
+    };
 }
 
 // Points every page but the index and the category pages at a shard's copy. Each page must come from exactly one
@@ -140,9 +158,26 @@ std::vector<page_work*> pages_to_make(const page_plan& plan, std::vector<page_wo
     return todo;
 }
 
+// A scoped run's manifest: the old one, in its order, with each page made as made and each page new to it (a
+// scope plans none when the site's pages are the same) added after. A page that failed is listed as it was.
+std::string rewrite_scoped_manifest(const page_plan& plan, const std::vector<page_work>& work, const output_folder& folder, file_writer& writer) {
+    std::unordered_map<std::string, manifest_entry> made;
+    std::vector<std::pair<std::string, manifest_entry>> added;
+    for (const page_work& w : work) {
+        if (w.result == page_result::failed) continue;
+        if (w.old) made.emplace(plan.path_of(*w.page), w.entry);
+        else added.emplace_back(plan.path_of(*w.page), w.entry);
+    }
+    return rewrite_manifest(writer, folder.dir(), [&](std::string_view path) {
+        const auto found = made.find(std::string(path));
+        return found == made.end() ? nullptr : &found->second;
+    }, added);
+}
+
 // The manifest after the run, in the plan's order: each page as made, a page that failed as it was before, then the
-// stale pages that could not be deleted. Its lines are made as they are written, so it is never held whole.
-void finish_manifest(const page_plan& plan, const std::vector<page_work>& work, const std::optional<manifest>& old, bool nothing_made,
+// stale pages that could not be deleted. Its lines are made as they are written, so it is never held whole. A scoped
+// run lists the pages out of its scope as they were, and deletes none.
+void finish_manifest(const page_plan& plan, const std::vector<page_work>& work, const std::optional<manifest>& old, bool nothing_made, bool scoped,
                      const output_folder& folder, file_writer& writer, batch_summary& summary) {
     std::size_t lines = 0;
     for (const page_work& w : work) {
@@ -150,6 +185,14 @@ void finish_manifest(const page_plan& plan, const std::vector<page_work>& work, 
         if (w.result == page_result::written) ++summary.written;
         if (w.result == page_result::unchanged) ++summary.unchanged;
         lines += w.result != page_result::failed || w.old;   // a failed page's old file is still there, and still ours
+    }
+    if (scoped) {
+        summary.pages = old->size();
+        summary.unchanged += old->size() - work.size();
+        std::string failure = nothing_made ? "" : rewrite_scoped_manifest(plan, work, folder, writer);
+        if (failure.empty() && !nothing_made) failure = writer.remove(folder.dir() / claims_file_name);
+        if (!failure.empty()) summary.failures.push_back(failure);
+        return;
     }
     std::vector<std::pair<std::string, manifest_entry>> kept;
     if (old) kept = delete_stale(*old, work, folder, writer, summary);
@@ -194,8 +237,9 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
     summary.tools_reviewed = inputs.tools.reviewed();
     summary.failures = inputs.tools.seat_failures();
     const std::vector<page_tool>& tools = inputs.tools.pages();
-    const site_index index = make_index(tools, inputs.pairs, inputs.config);
-    const page_plan plan(tools, inputs.tools.fingerprints(), index, request.formats, site_fingerprint(inputs.config), request.shard);
+    const site_index index = inputs.scope ? make_index(tools, inputs.pairs, inputs.config, *inputs.all_categories) : make_index(tools, inputs.pairs, inputs.config);
+    const page_plan plan(tools, inputs.tools.fingerprints(), index, request.formats, site_fingerprint(inputs.config), request.shard,
+                         scope_filter(inputs.scope, index, tools.size()));
     std::vector<page_work> work(plan.pages().size());
     for (std::size_t i = 0; i < work.size(); ++i) work[i].page = &plan.pages()[i];
     if (!request.merge_from.empty() && !take_from_shards(request.merge_from, plan, work, summary)) return summary;
@@ -209,7 +253,7 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
                work.size() - todo.size());
     report.finish();
 
-    finish_manifest(plan, work, old, todo.empty(), folder, writer, summary);
+    finish_manifest(plan, work, old, todo.empty(), inputs.scope && old, folder, writer, summary);
     record_inputs(request, folder, writer, summary);
     return summary;
 }

@@ -15,6 +15,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,13 @@ struct batch_request {
     std::optional<input_stamps> inputs;              ///< Recorded beside the manifest when the run has no failure.
     std::optional<review_records> reviews;           ///< Recorded beside the manifest; nullopt when already there.
     std::optional<pair_record> pairs;                ///< Recorded beside the manifest; nullopt when already there.
+};
+
+/// A run that makes only the pages some tools reach (tool_scope.hpp): the tools' own pages, their comparisons and the
+/// pages of these categories. Every other page the manifest lists is as the last run made it, and stays listed.
+struct page_scope {
+    std::vector<std::size_t> tools;   ///< Positions among the batch's tools.
+    std::set<std::string> categories;
 };
 
 struct batch_summary {
@@ -49,6 +57,8 @@ struct batch_inputs {
     const panel_config& config;
     const site_tools& tools;
     const std::vector<comparison_pair>& pairs;
+    const std::vector<std::string>* all_categories = nullptr;   ///< With a scope: every category's name, as tool_scope has them.
+    const page_scope* scope = nullptr;                          ///< Null: the whole site.
 };
 
 /// Runs the batch into `request.out_dir`, changing files only through `writer`.

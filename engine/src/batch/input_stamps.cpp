@@ -4,9 +4,11 @@
 // catalog, which no stamp could.
 #include "batch/input_stamps.hpp"
 
+#include "batch/in_parallel.hpp"
 #include "support/open_folder.hpp"
 #include "support/text_file.hpp"
 
+#include <atomic>
 #include <charconv>
 #include <sys/stat.h>
 
@@ -75,30 +77,46 @@ void stamp_files(const std::vector<std::filesystem::path>& files, std::map<std::
         if (const auto stamp = stamp_of(file)) stamps[file.generic_string()] = *stamp;
 }
 
-bool inputs_unchanged(const input_stamps& recorded, const input_stamps& now) {
-    if (recorded.environment != now.environment) return false;
+std::optional<std::vector<std::string>> changed_tool_files(const input_stamps& recorded, const input_stamps& now, const std::string& tools_folder) {
+    if (recorded.environment != now.environment) return std::nullopt;
+    std::vector<std::string> changed;
     for (const auto& [path, stamp] : now.files) {
         const auto found = recorded.files.find(path);
-        if (found == recorded.files.end() || found->second != stamp) return false;   // changed, or never seen by the last run
+        if (found == recorded.files.end()) return std::nullopt;   // never seen by the last run
+        if (found->second == stamp) continue;
+        if (!path.starts_with(tools_folder) || !path.ends_with(".json")) return std::nullopt;
+        changed.push_back(path);
     }
     for (const auto& [path, stamp] : recorded.files)   // the personas' files, and catalog files since removed
-        if (!now.files.count(path) && stamp_of(path) != stamp) return false;
-    return true;
+        if (!now.files.count(path) && stamp_of(path) != stamp) return std::nullopt;
+    return changed;
 }
 
-std::optional<std::size_t> intact_pages(const std::filesystem::path& dir) {
+std::optional<std::size_t> intact_pages(const std::filesystem::path& dir, std::size_t jobs) {
     std::error_code ec;
     if (std::filesystem::exists(dir / claims_file_name, ec)) return std::nullopt;
+    // Checking a size is a path lookup in the kernel, most of a no-op's time: the files are checked a block at a
+    // time on every thread, while the manifest is read on one.
+    constexpr std::size_t block = 8192;
+    std::vector<std::pair<std::string, std::uint64_t>> listed;
+    listed.reserve(block);
     std::size_t pages = 0;
-    bool intact = true;
-    problem_list problems;
+    std::atomic<bool> intact = true;
     const open_folder folder(dir);
+    auto check_listed = [&] {
+        in_parallel(listed.size(), jobs, [&](std::size_t i) {
+            if (folder.file_size(listed[i].first) != listed[i].second) intact = false;
+        });
+        pages += listed.size();
+        listed.clear();
+        return intact.load();
+    };
+    problem_list problems;
     const bool read = for_each_manifest_file(dir, problems, [&](std::string_view path, const manifest_entry& entry) {
-        intact = folder.file_size(std::string(path)) == entry.size;
-        pages += intact;
-        return intact;
+        listed.emplace_back(path, entry.size);
+        return listed.size() < block || check_listed();
     });
-    return read && intact ? std::optional(pages) : std::nullopt;
+    return read && check_listed() ? std::optional(pages) : std::nullopt;
 }
 
 }  // namespace verdict

@@ -49,13 +49,14 @@ std::map<std::string, file_stamp> stamp_catalog(const std::filesystem::path& cat
 /// Adds the stamps of `files` (the personas' plugins and scripts).
 void stamp_files(const std::vector<std::filesystem::path>& files, std::map<std::string, file_stamp>& stamps);
 
-/// True when `recorded` was made in `now`'s environment and every file it stamped is as stamped there, with no
-/// file added to the catalog: `now` holds the catalog's stamps as they stand, and any other file `recorded` lists
-/// (a persona's) is stamped again.
-bool inputs_unchanged(const input_stamps& recorded, const input_stamps& now);
+/// The tool files whose stamps differ from those `recorded` holds, when nothing else changed: `recorded` was made in
+/// `now`'s environment, the catalog holds the same files, and every other file is as stamped there. `now` holds the
+/// catalog's stamps as they stand, and any other file `recorded` lists (a persona's) is stamped again. Empty when
+/// nothing changed at all; nullopt when anything but the contents of tool files (under `tools_folder`) did.
+std::optional<std::vector<std::string>> changed_tool_files(const input_stamps& recorded, const input_stamps& now, const std::string& tools_folder);
 
 /// How many files the manifest of `dir` lists, when each is there with the size it records and no run left claims:
-/// nothing to repair. Nullopt otherwise, and when there is no usable manifest.
-std::optional<std::size_t> intact_pages(const std::filesystem::path& dir);
+/// nothing to repair. Nullopt otherwise, and when there is no usable manifest. Checked on `jobs` threads.
+std::optional<std::size_t> intact_pages(const std::filesystem::path& dir, std::size_t jobs);
 
 }  // namespace verdict

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <limits>
 #include <vector>
 
 namespace verdict {
@@ -193,6 +194,30 @@ std::string write_manifest(file_writer& writer, const std::filesystem::path& dir
         out += '\n';
         return true;
     }));
+}
+
+std::string rewrite_manifest(file_writer& writer, const std::filesystem::path& dir, const std::function<const manifest_entry*(std::string_view path)>& changed,
+                             const std::vector<std::pair<std::string, manifest_entry>>& added) {
+    const std::filesystem::path file = dir / manifest_file_name;
+    problem_list problems;
+    const std::optional<std::string> text = read_text_file(file, std::numeric_limits<std::size_t>::max(), problems);
+    if (!text) return problems.empty() ? display_path(file) + ": cannot be read" : to_string(problems.front());
+    std::string_view rest = *text;
+    take_line(rest);   // the header, which write_manifest() writes again
+    std::size_t next_added = 0;
+    return write_manifest(writer, dir, [&](std::string& path, manifest_entry& entry) {
+        if (!rest.empty()) {
+            std::string_view listed;
+            if (!read_line(take_line(rest), listed, entry)) return false;   // this run read it whole before
+            path = listed;
+            if (const manifest_entry* now = changed(listed)) entry = *now;
+            return true;
+        }
+        if (next_added == added.size()) return false;
+        path = added[next_added].first;
+        entry = added[next_added++].second;
+        return true;
+    });
 }
 
 std::string write_claims(file_writer& writer, const std::filesystem::path& dir, const std::function<bool(std::string& path)>& next) {

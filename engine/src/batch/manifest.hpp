@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace verdict {
@@ -78,6 +79,11 @@ using manifest_lines = std::function<bool(std::string& path, manifest_entry& ent
 /// Writes `<dir>/.verdict-manifest` through `writer`: a header line, then "<key> <content> <size> <path>" per file in
 /// the order `next` yields them, the hashes as 16 hex digits. Written piece by piece, never held whole.
 std::string write_manifest(file_writer& writer, const std::filesystem::path& dir, const manifest_lines& next);
+
+/// Writes `<dir>/.verdict-manifest` again through `writer`: each file it lists, in its order, with the entry `changed`
+/// gives it (null: the entry it has), then the files of `added`.
+std::string rewrite_manifest(file_writer& writer, const std::filesystem::path& dir, const std::function<const manifest_entry*(std::string_view path)>& changed,
+                             const std::vector<std::pair<std::string, manifest_entry>>& added);
 
 /// Writes `<dir>/.verdict-claims` through `writer`: each path `next` yields on a line of its own.
 std::string write_claims(file_writer& writer, const std::filesystem::path& dir, const std::function<bool(std::string& path)>& next);

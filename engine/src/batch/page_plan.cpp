@@ -34,7 +34,8 @@ std::uint64_t index_key(const site_index& index, const std::string& format, cons
 }  // namespace
 
 page_plan::page_plan(const std::vector<page_tool>& tools, const std::vector<std::string>& fingerprints, const site_index& index,
-                     const std::vector<std::string>& formats, const std::string& site, const std::optional<shard_spec>& shard)
+                     const std::vector<std::string>& formats, const std::string& site, const std::optional<shard_spec>& shard,
+                     const page_filter& keep)
     : tools_(tools), index_(index), formats_(formats) {
     auto position = [&tools](const page_tool* t) { return static_cast<std::uint32_t>(t - tools.data()); };
     auto format_at = [](std::size_t f) { return static_cast<std::uint8_t>(f); };
@@ -42,7 +43,7 @@ page_plan::page_plan(const std::vector<page_tool>& tools, const std::vector<std:
     pages_.reserve((index.comparisons.size() + tools.size() + index.categories.size() + 1) * formats.size());
     // The key is hashed only for a page the shard keeps.
     auto add = [&](planned_page page, const auto& key) {
-        if (shard && !in_shard(path_of(page), *shard)) return;
+        if ((keep && !keep(page)) || (shard && !in_shard(path_of(page), *shard))) return;
         page.key = key();
         pages_.push_back(page);
     };
@@ -59,8 +60,8 @@ page_plan::page_plan(const std::vector<page_tool>& tools, const std::vector<std:
     if (shard) return;
     for (std::uint32_t c = 0; c < index.categories.size(); ++c)
         for (std::size_t f = 0; f < formats.size(); ++f)
-            pages_.push_back({category_key(index, index.categories[c], fingerprints, tools, formats[f], site), c, c, page_kind::category, format_at(f)});
-    for (std::size_t f = 0; f < formats.size(); ++f) pages_.push_back({index_key(index, formats[f], site), 0, 0, page_kind::index, format_at(f)});
+            add({0, c, c, page_kind::category, format_at(f)}, [&] { return category_key(index, index.categories[c], fingerprints, tools, formats[f], site); });
+    for (std::size_t f = 0; f < formats.size(); ++f) add({0, 0, 0, page_kind::index, format_at(f)}, [&] { return index_key(index, formats[f], site); });
 }
 
 std::string page_plan::path_of(const planned_page& page) const {

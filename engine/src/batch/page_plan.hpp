@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,11 +37,15 @@ struct shard_spec {
 /// The pages of a run, in the order they are listed in the manifest.
 class page_plan {
 public:
-    /// The pages of `index` (made from `tools`) in `formats`, with their keys from the tools' fingerprints and the
-    /// site's. A shard keeps the pages whose path hashes to it and leaves the category pages and the index to the
-    /// merge; without one, they are planned last.
+    /// Which pages a plan keeps; an empty one keeps them all.
+    using page_filter = std::function<bool(const planned_page&)>;
+
+    /// The pages of `index` (made from `tools`) in `formats` that `keep` keeps, with their keys from the tools'
+    /// fingerprints and the site's. A shard keeps the pages whose path hashes to it and leaves the category pages and
+    /// the index to the merge; without one, they are planned last.
     page_plan(const std::vector<page_tool>& tools, const std::vector<std::string>& fingerprints, const site_index& index,
-              const std::vector<std::string>& formats, const std::string& site, const std::optional<shard_spec>& shard);
+              const std::vector<std::string>& formats, const std::string& site, const std::optional<shard_spec>& shard,
+              const page_filter& keep = {});
 
     const std::vector<planned_page>& pages() const { return pages_; }
     /// Where `page` goes, relative to the output folder, e.g. "compare/a-vs-b.html".

@@ -19,14 +19,21 @@ bool read_position(std::string_view text, std::size_t limit, std::size_t& value)
 
 }  // namespace
 
-std::optional<std::string> comparisons_key(const std::filesystem::path& catalog_dir, const catalog& tools) {
+std::optional<std::string> comparisons_key(const std::filesystem::path& catalog_dir, const std::vector<paired_tool>& tools) {
     problem_list ignored;   // an unreadable file has no key: loading it reports its problems
     const std::optional<std::string> bytes = read_text_file(catalog_dir / "comparisons.json", max_comparisons_file_bytes, ignored);
     if (!bytes) return std::nullopt;
     content_hash h;
-    h.add(VERDICT_VERSION).add(*bytes).add(static_cast<std::uint64_t>(tools.tools.size()));
-    for (const tool& t : tools.tools) h.add(t.id).add(t.category);
+    h.add(VERDICT_VERSION).add(*bytes).add(static_cast<std::uint64_t>(tools.size()));
+    for (const paired_tool& t : tools) h.add(t.id).add(t.category);
     return h.hex();
+}
+
+std::vector<paired_tool> paired_tools(const catalog& tools) {
+    std::vector<paired_tool> out;
+    out.reserve(tools.tools.size());
+    for (const tool& t : tools.tools) out.push_back({t.id, t.category});
+    return out;
 }
 
 pair_record record_of(std::string key, const std::vector<comparison_pair>& pairs, const catalog& tools) {
@@ -37,11 +44,11 @@ pair_record record_of(std::string key, const std::vector<comparison_pair>& pairs
     return out;
 }
 
-std::optional<std::vector<comparison_pair>> read_pair_record(const std::filesystem::path& dir, const std::string& key, const catalog& tools) {
+std::optional<pair_record> read_pair_record(const std::filesystem::path& dir, const std::string& key, std::size_t tool_count) {
     const std::filesystem::path file = dir / pair_record_file_name;
     std::error_code ec;
     if (!std::filesystem::exists(file, ec)) return std::nullopt;
-    std::vector<comparison_pair> pairs;
+    pair_record record{key, {}};
     bool intact = false;   // until its header says it was made under `key`
     problem_list ignored;   // a record that cannot be read is absent: the comparisons are loaded again
     const bool read = for_each_line(file, ignored, [&](std::string_view line, std::size_t number) {
@@ -49,12 +56,19 @@ std::optional<std::vector<comparison_pair>> read_pair_record(const std::filesyst
         const std::size_t space = line.find(' ');
         std::size_t left = 0;
         std::size_t right = 0;
-        intact = space != std::string_view::npos && read_position(line.substr(0, space), tools.tools.size(), left) &&
-                 read_position(line.substr(space + 1), tools.tools.size(), right) && left != right;
-        if (intact) pairs.push_back({&tools.tools[left], &tools.tools[right]});
+        intact = space != std::string_view::npos && read_position(line.substr(0, space), tool_count, left) &&
+                 read_position(line.substr(space + 1), tool_count, right) && left != right;
+        if (intact) record.pairs.emplace_back(left, right);
         return intact;
     });
-    return read && intact ? std::optional(std::move(pairs)) : std::nullopt;
+    return read && intact ? std::optional(std::move(record)) : std::nullopt;
+}
+
+std::vector<comparison_pair> pairs_in(const pair_record& record, const catalog& tools) {
+    std::vector<comparison_pair> pairs;
+    pairs.reserve(record.pairs.size());
+    for (const auto& [left, right] : record.pairs) pairs.push_back({&tools.tools[left], &tools.tools[right]});
+    return pairs;
 }
 
 std::string write_pair_record(file_writer& writer, const std::filesystem::path& dir, const pair_record& record) {

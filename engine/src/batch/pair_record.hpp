@@ -18,6 +18,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -31,16 +32,28 @@ struct pair_record {
     std::vector<std::pair<std::size_t, std::size_t>> pairs;   ///< Positions of the left and right tools, in page order.
 };
 
-/// The key of `<catalog_dir>/comparisons.json` read against `tools`; nullopt when the file cannot be read (the
-/// comparisons are then loaded, and their problems reported, as usual).
-std::optional<std::string> comparisons_key(const std::filesystem::path& catalog_dir, const catalog& tools);
+/// A tool as the pairs follow from it.
+struct paired_tool {
+    std::string_view id;
+    std::string_view category;
+};
+
+/// The key of `<catalog_dir>/comparisons.json` read against `tools` (every tool, in id order); nullopt when the file
+/// cannot be read (the comparisons are then loaded, and their problems reported, as usual).
+std::optional<std::string> comparisons_key(const std::filesystem::path& catalog_dir, const std::vector<paired_tool>& tools);
+
+/// The tools of `tools` as the pairs follow from them.
+std::vector<paired_tool> paired_tools(const catalog& tools);
 
 /// `pairs` (pointing into `tools`) as a record under `key`.
 pair_record record_of(std::string key, const std::vector<comparison_pair>& pairs, const catalog& tools);
 
-/// The pairs `<dir>/.verdict-pairs` holds when it was made under `key`, pointing into `tools`; nullopt when it is
+/// The record `<dir>/.verdict-pairs` holds when it was made under `key` for `tool_count` tools; nullopt when it is
 /// missing, made under another key, or damaged.
-std::optional<std::vector<comparison_pair>> read_pair_record(const std::filesystem::path& dir, const std::string& key, const catalog& tools);
+std::optional<pair_record> read_pair_record(const std::filesystem::path& dir, const std::string& key, std::size_t tool_count);
+
+/// The pairs of `record`, pointing into `tools` (those the record was read for).
+std::vector<comparison_pair> pairs_in(const pair_record& record, const catalog& tools);
 
 /// Writes `record` to `<dir>/.verdict-pairs` through `writer`: "verdict-pairs 1 <key>", then "<left> <right>" per pair.
 std::string write_pair_record(file_writer& writer, const std::filesystem::path& dir, const pair_record& record);

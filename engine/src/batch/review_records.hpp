@@ -43,7 +43,8 @@ struct review_record {
 
 struct review_records {
     std::string environment;
-    std::map<std::string, review_record> by_file;   ///< By the tool file's path as the run was given it.
+    using by_file_map = std::map<std::string, review_record>;
+    by_file_map by_file;   ///< By the tool file's path as the run was given it.
     bool operator==(const review_records&) const = default;
 };
 

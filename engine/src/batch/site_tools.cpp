@@ -44,32 +44,34 @@ std::vector<std::string> messages_of(const problem_list& problems) {
 
 }  // namespace
 
-site_tools::site_tools(const panel& seats, const std::filesystem::path& catalog_dir, const std::optional<review_records>& records,
-                       const std::map<std::string, file_stamp>& stamps)
-    : seats_(seats), seat_ids_(seats.config().seat_ids()), environment_(review_environment(seats, catalog_dir)) {
-    // A tool's id is its file's name without ".json" (or the file's tool is a placeholder under that name), so files
-    // in that order give the tools in id order: "a.json" before "a-b.json", which sort the other way by file name.
-    std::vector<std::filesystem::path> files = tool_file_paths(catalog_dir, problems_);
-    std::vector<std::pair<std::string, std::size_t>> by_id;
-    by_id.reserve(files.size());
-    for (std::size_t i = 0; i < files.size(); ++i) by_id.emplace_back(files[i].stem().string(), i);
+std::vector<std::string> tool_files_by_id(const std::filesystem::path& catalog_dir, problem_list& problems) {
+    // "a.json" comes before "a-b.json", which sort the other way by file name: the files are sorted by id.
+    std::vector<std::pair<std::string, std::string>> by_id;
+    for (const std::filesystem::path& file : tool_file_paths(catalog_dir, problems)) by_id.emplace_back(file.stem().string(), file.generic_string());
     std::sort(by_id.begin(), by_id.end());
+    std::vector<std::string> files;
+    files.reserve(by_id.size());
+    for (auto& [id, file] : by_id) files.push_back(std::move(file));
+    return files;
+}
+
+site_tools::site_tools(const panel& seats, const std::filesystem::path& catalog_dir, const std::vector<std::string>& files,
+                       const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps)
+    : seats_(seats), seat_ids_(seats.config().seat_ids()), environment_(review_environment(seats, catalog_dir)) {
     catalog_.tools.reserve(files.size());
     reviews_.reserve(files.size());
     review_fingerprints_.reserve(files.size());
     sources_.reserve(files.size());
-    for (const auto& [id, i] : by_id) summarize(files[i], records, stamps);
+    for (const std::string& file : files) summarize(file, records, stamps);
     records_current_ = records && records->environment == environment_ && taken_from_records_ == records->by_file.size() && newly_recorded_ == 0;
     for (std::size_t i = 0; i < reviews_.size(); ++i) reviews_[i].subject = &catalog_.tools[i];
 }
 
-void site_tools::summarize(const std::filesystem::path& file, const std::optional<review_records>& records,
-                           const std::map<std::string, file_stamp>& stamps) {
+void site_tools::summarize(const std::string& path, const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps) {
     // Stamped before it is read, so that a later change is seen next run: by the caller, or here for a file that
     // appeared since.
-    const std::string path = file.generic_string();
     const auto stamped = stamps.find(path);
-    source from{path, stamped != stamps.end() ? std::optional(stamped->second) : stamp_of(file), false};
+    source from{path, stamped != stamps.end() ? std::optional(stamped->second) : stamp_of(path), false};
     if (records && records->environment == environment_ && from.stamp) {
         const auto found = records->by_file.find(path);
         if (found != records->by_file.end() && found->second.stamp == *from.stamp) {
@@ -84,7 +86,7 @@ void site_tools::summarize(const std::filesystem::path& file, const std::optiona
     }
     ++reviewed_;
     problem_list file_problems;
-    tool_file read = read_tool_file(file, seat_ids_, file_problems);
+    tool_file read = read_tool_file(path, seat_ids_, file_problems);
     if (read.subject) {
         const tool_review full = review_tool(seats_, *read.subject);
         for (const std::string& failure : verdict::seat_failures({full}))

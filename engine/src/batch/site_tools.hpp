@@ -32,19 +32,23 @@ struct reviewed_tool {
     page_tool page;
 };
 
+/// The tool files of `<catalog_dir>/tools/` in the order of their tools' ids (a tool's id is its file's name without
+/// ".json"), in generic form; a missing folder is a problem.
+std::vector<std::string> tool_files_by_id(const std::filesystem::path& catalog_dir, problem_list& problems);
+
 class site_tools {
 public:
-    /// Summarizes every tool file of `<catalog_dir>/tools/`, taking what `records` hold when the records were made in
-    /// this panel's environment and the file is as stamped there. `stamps` are the files' stamps as the run took them
-    /// before reading anything, by path.
-    site_tools(const panel& seats, const std::filesystem::path& catalog_dir, const std::optional<review_records>& records,
-               const std::map<std::string, file_stamp>& stamps);
+    /// Summarizes the tool `files` of `catalog_dir` (in id order: tool_files_by_id()), taking what `records` hold when
+    /// the records were made in this panel's environment and the file is as stamped there. `stamps` are the files'
+    /// stamps as the run took them before reading anything, by path.
+    site_tools(const panel& seats, const std::filesystem::path& catalog_dir, const std::vector<std::string>& files,
+               const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps);
     site_tools(const site_tools&) = delete;
     site_tools& operator=(const site_tools&) = delete;
 
     /// The tools, summarized, in id order; a file that could not be read is there under its file's name.
     const catalog& summaries() const { return catalog_; }
-    /// The problems of the files that could not be read, and of a missing tools folder.
+    /// The problems of the files that could not be read.
     const problem_list& problems() const { return problems_; }
     /// "seat <id> failed: <why>", once per distinct failure among the tools reviewed this run.
     const std::vector<std::string>& seat_failures() const { return seat_failures_; }
@@ -71,7 +75,7 @@ private:
         bool recordable = false;   ///< Read, and reviewed with no seat failing.
     };
 
-    void summarize(const std::filesystem::path& file, const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps);
+    void summarize(const std::string& file, const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps);
 
     const panel& seats_;
     std::vector<std::string> seat_ids_;

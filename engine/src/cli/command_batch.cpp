@@ -5,6 +5,7 @@
 #include "batch/page_inputs.hpp"
 #include "batch/pair_record.hpp"
 #include "batch/review_records.hpp"
+#include "batch/scoped_batch.hpp"
 #include "batch/site_tools.hpp"
 #include "cli/command.hpp"
 #include "cli/options.hpp"
@@ -74,27 +75,23 @@ std::string environment_of(const batch_request& request, const std::filesystem::
     return h.hex();
 }
 
-// The no-op: a folder whose last complete run read exactly these inputs, with every page still in place. Its
-// summary counts the tool files and pages as they stand.
-std::optional<batch_summary> summary_if_unchanged(const batch_request& request, const std::filesystem::path& catalog_dir, const input_stamps& now) {
-    if (request.force) return std::nullopt;
-    const std::optional<input_stamps> inputs = read_input_stamps(request.out_dir);
-    if (!inputs || !inputs_unchanged(*inputs, now)) return std::nullopt;
-    const std::optional<std::size_t> pages = intact_pages(request.out_dir);
+// The no-op: a folder whose last complete run read exactly these inputs (`recorded`), with every page still in place.
+// Its summary counts the tool files and pages as they stand.
+std::optional<batch_summary> summary_if_intact(const batch_request& request, const std::string& tools_folder, const input_stamps& recorded) {
+    const std::optional<std::size_t> pages = intact_pages(request.out_dir, request.jobs);
     if (!pages) return std::nullopt;
     batch_summary same;
     same.pages = same.unchanged = *pages;
-    const std::string tools_folder = (catalog_dir / "tools").generic_string() + "/";
-    for (const auto& [path, stamp] : inputs->files) same.tools += path.starts_with(tools_folder) && path.ends_with(".json");
+    for (const auto& [path, stamp] : recorded.files) same.tools += path.starts_with(tools_folder) && path.ends_with(".json");
     return same;
 }
 
 // The comparisons as the last run resolved them when nothing they follow from has changed; otherwise loaded, and
 // recorded for the next run when they have no problem.
 std::vector<comparison_pair> comparisons_of(batch_request& request, const std::filesystem::path& catalog_dir, const catalog& tools, problem_list& problems) {
-    const std::optional<std::string> key = comparisons_key(catalog_dir, tools);
+    const std::optional<std::string> key = comparisons_key(catalog_dir, paired_tools(tools));
     if (key && !request.force)
-        if (auto recorded = read_pair_record(request.out_dir, *key, tools)) return std::move(*recorded);
+        if (auto recorded = read_pair_record(request.out_dir, *key, tools.tools.size())) return pairs_in(*recorded, tools);
     const std::size_t before = problems.size();
     std::vector<comparison_pair> pairs = load_comparisons(catalog_dir, tools, problems);
     if (key && problems.size() == before) request.pairs = record_of(*key, pairs, tools);
@@ -142,10 +139,14 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     const double start = seconds_now();
     // Stamped once, before anything is read: a file changed during the run is seen as changed by the next one.
     input_stamps stamps{environment_of(request, p.catalog_dir(), ctx), stamp_catalog(p.catalog_dir())};
-    if (const auto same = summary_if_unchanged(request, p.catalog_dir(), stamps)) {
-        print_summary(*same, seconds_now() - start, ctx);
-        return exit_code::ok;
-    }
+    const std::string tools_folder = (p.catalog_dir() / "tools").generic_string() + "/";
+    const std::optional<input_stamps> recorded = request.force ? std::nullopt : read_input_stamps(request.out_dir);
+    const std::optional<std::vector<std::string>> changed = recorded ? changed_tool_files(*recorded, stamps, tools_folder) : std::nullopt;
+    if (changed && changed->empty())
+        if (const auto same = summary_if_intact(request, tools_folder, *recorded)) {
+            print_summary(*same, seconds_now() - start, ctx);
+            return exit_code::ok;
+        }
     // A bad tool file, comparison or vote row spoils only itself: the run goes on, shows a bad tool's problems on its
     // pages, and lists every problem with the failures. Without a usable panel there is nothing to review with, and
     // the run stops (exit 2).
@@ -155,32 +156,40 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
         for (const problem& each : problems) report_error(ctx, to_string(each));
         return exit_code::bad_input;
     }
+    std::vector<std::filesystem::path> read_too;   // the personas' sources, and for a merge the shards' manifests
+    for (const seat_config& seat : seats->config().seats) read_too.push_back(seat.source);
+    for (const std::filesystem::path& shard : request.merge_from) read_too.push_back(shard / manifest_file_name);
+    stamp_files(read_too, stamps.files);
     std::optional<review_records> records = request.force ? std::nullopt : read_review_records(request.out_dir);
-    site_tools tools(*seats, p.catalog_dir(), records, stamps.files);
+    disk_writer writer;
+    auto report = make_progress(ctx.err, ::isatty(STDERR_FILENO) == 1, p.values().count("quiet") > 0, seconds_now);
+    auto finish = [&](const batch_summary& summary) {
+        if (!summary.refusal.empty()) {
+            report_error(ctx, "verdict batch: " + summary.refusal);
+            return exit_code::bad_input;
+        }
+        batch_summary shown = summary;
+        std::vector<std::string> input_failures;
+        for (const problem& each : problems) input_failures.push_back(to_string(each));
+        shown.failures.insert(shown.failures.begin(), input_failures.begin(), input_failures.end());
+        print_summary(shown, seconds_now() - start, ctx);
+        return shown.failures.empty() ? exit_code::ok : exit_code::failed;
+    };
+    if (changed && !changed->empty() && records && problems.empty()) {
+        batch_request scoped = request;
+        scoped.inputs = stamps;
+        if (const auto summary = run_scoped_batch(*seats, p.catalog_dir(), *records, *changed, std::move(scoped), writer, *report)) return finish(*summary);
+    }
+
+    site_tools tools(*seats, p.catalog_dir(), tool_files_by_id(p.catalog_dir(), problems), records, stamps.files);
     records.reset();   // the tools hold what they took from it, and the run needs the memory
     problems.insert(problems.end(), tools.problems().begin(), tools.problems().end());
     const std::vector<comparison_pair> pairs = comparisons_of(request, p.catalog_dir(), tools.summaries(), problems);
     const community_votes votes = load_votes(p.catalog_dir(), tools.summaries(), problems);
     tools.attach_votes(votes);
     if (tools.records_changed()) request.reviews = tools.records();
-    std::vector<std::filesystem::path> read_too;   // the personas' sources, and for a merge the shards' manifests
-    for (const seat_config& seat : seats->config().seats) read_too.push_back(seat.source);
-    for (const std::filesystem::path& shard : request.merge_from) read_too.push_back(shard / manifest_file_name);
-    stamp_files(read_too, stamps.files);
     if (problems.empty()) request.inputs = std::move(stamps);
-    disk_writer writer;
-    auto report = make_progress(ctx.err, ::isatty(STDERR_FILENO) == 1, p.values().count("quiet") > 0, seconds_now);
-    const batch_summary summary = run_batch({seats->config(), tools, pairs}, request, writer, *report);
-    if (!summary.refusal.empty()) {
-        report_error(ctx, "verdict batch: " + summary.refusal);
-        return exit_code::bad_input;
-    }
-    batch_summary shown = summary;
-    std::vector<std::string> input_failures;
-    for (const problem& each : problems) input_failures.push_back(to_string(each));
-    shown.failures.insert(shown.failures.begin(), input_failures.begin(), input_failures.end());
-    print_summary(shown, seconds_now() - start, ctx);
-    return shown.failures.empty() ? exit_code::ok : exit_code::failed;
+    return finish(run_batch({seats->config(), tools, pairs}, request, writer, *report));
 }
 
 }  // namespace verdict::cli

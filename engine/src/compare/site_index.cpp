@@ -20,13 +20,17 @@ const page_tool* find_tool(const std::vector<page_tool>& tools, const std::strin
     return found != tools.end() && found->subject().id == id ? &*found : nullptr;
 }
 
-// The categories' names in page order: by name, and the empty name (tools without a category) last.
 std::vector<std::string> category_names(const std::vector<page_tool>& tools) {
     std::set<std::string> names;
     for (const page_tool& t : tools) names.insert(t.subject().category);
-    std::vector<std::string> out(names.begin(), names.end());
-    if (!out.empty() && out.front().empty()) std::rotate(out.begin(), out.begin() + 1, out.end());
-    return out;
+    return {names.begin(), names.end()};
+}
+
+// The categories' names in page order: by name, and the empty name (tools without a category) last.
+std::vector<std::string> in_page_order(std::vector<std::string> names) {
+    std::sort(names.begin(), names.end());
+    if (!names.empty() && names.front().empty()) std::rotate(names.begin(), names.begin() + 1, names.end());
+    return names;
 }
 
 std::string unique_slug(const std::string& name, std::set<std::string>& taken) {
@@ -45,11 +49,16 @@ const site_index::category* site_index::find_category(const std::string& wanted)
 }
 
 site_index make_index(const std::vector<page_tool>& tools, const std::vector<comparison_pair>& pairs, const panel_config& config) {
+    return make_index(tools, pairs, config, category_names(tools));
+}
+
+site_index make_index(const std::vector<page_tool>& tools, const std::vector<comparison_pair>& pairs, const panel_config& config,
+                      const std::vector<std::string>& names) {
     site_index index;
     index.rule_set = config.rule_set;
     std::map<std::string, std::size_t> position;
     std::set<std::string> taken;
-    for (const std::string& name : category_names(tools)) {
+    for (const std::string& name : in_page_order(names)) {
         position[name] = index.categories.size();
         index.categories.push_back({name, unique_slug(name, taken), {}, {}, ""});
     }

@@ -45,6 +45,12 @@ struct site_index {
 /// The index of `tools` (in id order, one per catalog tool) and `pairs`.
 site_index make_index(const std::vector<page_tool>& tools, const std::vector<comparison_pair>& pairs, const panel_config& config);
 
+/// The index of part of a site: `tools` and `pairs` are some of its own, and `names` are all its categories' names
+/// (each once), since a category's page name depends on the others'. A category none of `tools` is in is listed
+/// empty.
+site_index make_index(const std::vector<page_tool>& tools, const std::vector<comparison_pair>& pairs, const panel_config& config,
+                      const std::vector<std::string>& names);
+
 /// What a page calls a category: its name, or "Uncategorized" for tools that have none.
 std::string category_title(const site_index::category& c);
 

@@ -1,0 +1,70 @@
+#include "batch/scoped_batch.hpp"
+
+#include "batch/input_stamps.hpp"
+#include "batch/site_tools.hpp"
+#include "batch/tool_scope.hpp"
+
+namespace verdict {
+namespace {
+
+// True when `records` hold every tool file `stamps` list, and nothing else.
+bool records_cover(const review_records& records, const input_stamps& stamps, const std::filesystem::path& catalog_dir) {
+    const std::string tools_folder = (catalog_dir / "tools").generic_string() + "/";
+    std::size_t files = 0;
+    for (const auto& [path, stamp] : stamps.files) files += path.starts_with(tools_folder) && path.ends_with(".json");
+    if (files != records.by_file.size()) return false;
+    for (const auto& [path, record] : records.by_file)
+        if (!stamps.files.count(path)) return false;
+    return true;
+}
+
+// True when each changed tool was read and reviewed without a failure, and kept its id, category and date: the
+// site's pages, its categories and the index's dates are then as they were.
+bool keeps_the_site_shape(const site_tools& tools, const review_records& now, const tool_scope& scope, const review_records& old) {
+    if (!tools.problems().empty() || !tools.seat_failures().empty() || tools.reviewed() != scope.changed.size()) return false;
+    for (const std::size_t i : scope.changed) {
+        const auto made = now.by_file.find(scope.files[i]);
+        if (made == now.by_file.end()) return false;
+        const tool_summary& before = old.by_file.at(scope.files[i]).summary;
+        const tool_summary& after = made->second.summary;
+        if (after.id != before.id || after.category != before.category || after.updated != before.updated) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::optional<batch_summary> run_scoped_batch(const panel& seats, const std::filesystem::path& catalog_dir, review_records& records,
+                                              const std::vector<std::string>& changed, batch_request request, file_writer& writer, progress& report) {
+    if (request.force || request.shard || !request.merge_from.empty() || !request.inputs || !records_cover(records, *request.inputs, catalog_dir) ||
+        !intact_pages(request.out_dir, request.jobs))
+        return std::nullopt;
+    const std::vector<const tool_record*> by_id = records_by_id(records);
+    std::vector<paired_tool> paired;
+    paired.reserve(by_id.size());
+    for (const tool_record* r : by_id) paired.push_back({r->second.summary.id, r->second.summary.category});
+    const std::optional<std::string> key = comparisons_key(catalog_dir, paired);
+    const std::optional<pair_record> all_pairs = key ? read_pair_record(request.out_dir, *key, by_id.size()) : std::nullopt;
+    const std::optional<tool_scope> scope = all_pairs ? scope_of(by_id, *all_pairs, changed) : std::nullopt;
+    if (!scope) return std::nullopt;
+
+    site_tools tools(seats, catalog_dir, scope->files, records, request.inputs->files);
+    review_records made = tools.records();
+    if (!keeps_the_site_shape(tools, made, *scope, records)) return std::nullopt;
+    // The votes are as the last run read them, without a problem: what they say of tools out of the scope is not
+    // needed, and would only read as votes on unknown tools.
+    problem_list out_of_scope;
+    const community_votes votes = load_votes(catalog_dir, tools.summaries(), out_of_scope);
+    tools.attach_votes(votes);
+    const std::vector<comparison_pair> pairs = pairs_in({*key, scope->pairs}, tools.summaries());
+
+    const std::size_t tool_count = records.by_file.size();
+    for (auto& [file, record] : made.by_file) records.by_file[file] = std::move(record);
+    request.reviews = std::move(records);
+    const page_scope pages{scope->changed, scope->categories};
+    batch_summary summary = run_batch({seats.config(), tools, pairs, &scope->all_categories, &pages}, request, writer, report);
+    summary.tools = tool_count;
+    return summary;
+}
+
+}  // namespace verdict

@@ -1,0 +1,28 @@
+// A batch run after only some tool files changed: it makes the pages those
+// tools reach (tool_scope.hpp) from the tools those pages show, and takes the
+// rest of the site as the last run left it.
+//
+// It runs only when the last run left all it needs, and the change keeps the
+// site's shape: every page in place, every tool file recorded and reviewed
+// without a failure, the pairs recorded, and each changed tool still readable,
+// with its id, category and date. Otherwise it writes nothing, and the caller
+// runs the whole batch.
+#pragma once
+
+#include "batch/batch_run.hpp"
+#include "panel/panel.hpp"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace verdict {
+
+/// Runs `request` (whose inputs are stamped) over the scope of `changed` tool files of `catalog_dir`, with the
+/// `records` of the last run, which it takes when it runs; nullopt, with nothing written or taken, when the last run
+/// did not leave what a scoped run needs.
+std::optional<batch_summary> run_scoped_batch(const panel& seats, const std::filesystem::path& catalog_dir, review_records& records,
+                                              const std::vector<std::string>& changed, batch_request request, file_writer& writer, progress& report);
+
+}  // namespace verdict
