@@ -55,10 +55,10 @@ std::vector<std::pair<std::string, manifest_entry>> delete_stale(const manifest&
 
 // A scope's pages: those of its tools, their comparisons, and its categories'. The index shows only the
 // categories' names and sizes, and the latest date of their data, which a scope leaves as they were.
-page_plan::page_filter scope_filter(const page_scope* scope, const site_index& index, std::size_t tool_count) {
+page_plan::page_filter scope_filter(const tool_scope* scope, const site_index& index, std::size_t tool_count) {
     if (!scope) return {};
     std::vector<bool> reached(tool_count, false);
-    for (const std::size_t i : scope->tools) reached[i] = true;
+    for (const std::size_t i : scope->changed) reached[i] = true;
     return [reached = std::move(reached), scope, &index](const planned_page& page) {
         switch (page.kind) {
         case page_kind::comparison: return reached[page.left] || reached[page.right];
@@ -237,7 +237,7 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
     summary.tools_reviewed = inputs.tools.reviewed();
     summary.failures = inputs.tools.seat_failures();
     const std::vector<page_tool>& tools = inputs.tools.pages();
-    const site_index index = inputs.scope ? make_index(tools, inputs.pairs, inputs.config, *inputs.all_categories) : make_index(tools, inputs.pairs, inputs.config);
+    const site_index index = inputs.scope ? make_index(tools, inputs.pairs, inputs.config, inputs.scope->all_categories) : make_index(tools, inputs.pairs, inputs.config);
     const page_plan plan(tools, inputs.tools.fingerprints(), index, request.formats, site_fingerprint(inputs.config), request.shard,
                          scope_filter(inputs.scope, index, tools.size()));
     std::vector<page_work> work(plan.pages().size());

@@ -11,11 +11,11 @@
 #include "community/community_votes.hpp"
 #include "batch/review_records.hpp"
 #include "batch/site_tools.hpp"
+#include "batch/tool_scope.hpp"
 
 #include <cstddef>
 #include <filesystem>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
@@ -33,12 +33,6 @@ struct batch_request {
     std::optional<pair_record> pairs;                ///< Recorded beside the manifest; nullopt when already there.
 };
 
-/// A run that makes only the pages some tools reach (tool_scope.hpp): the tools' own pages, their comparisons and the
-/// pages of these categories. Every other page the manifest lists is as the last run made it, and stays listed.
-struct page_scope {
-    std::vector<std::size_t> tools;   ///< Positions among the batch's tools.
-    std::set<std::string> categories;
-};
 
 struct batch_summary {
     std::string refusal;                   ///< Non-empty when the run did nothing: why.
@@ -57,8 +51,9 @@ struct batch_inputs {
     const panel_config& config;
     const site_tools& tools;
     const std::vector<comparison_pair>& pairs;
-    const std::vector<std::string>* all_categories = nullptr;   ///< With a scope: every category's name, as tool_scope has them.
-    const page_scope* scope = nullptr;                          ///< Null: the whole site.
+    /// Null: the whole site. Otherwise the run makes only the pages the scope reaches, with `tools` and `pairs` the
+    /// scope's; every other page the manifest lists is as the last run made it, and stays listed.
+    const tool_scope* scope = nullptr;
 };
 
 /// Runs the batch into `request.out_dir`, changing files only through `writer`.

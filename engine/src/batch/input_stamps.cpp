@@ -77,19 +77,36 @@ void stamp_files(const std::vector<std::filesystem::path>& files, std::map<std::
         if (const auto stamp = stamp_of(file)) stamps[file.generic_string()] = *stamp;
 }
 
-std::optional<std::vector<std::string>> changed_tool_files(const input_stamps& recorded, const input_stamps& now, const std::string& tools_folder) {
+namespace {
+
+// The tool files' folder as stamps name it: "<catalog_dir>/tools/".
+std::string tools_folder_of(const std::filesystem::path& catalog_dir) { return (catalog_dir / "tools").generic_string() + "/"; }
+
+bool is_tool_file(std::string_view path, std::string_view tools_folder) { return path.starts_with(tools_folder) && path.ends_with(".json"); }
+
+}  // namespace
+
+std::optional<std::vector<std::string>> changed_tool_files(const input_stamps& recorded, const input_stamps& now, const std::filesystem::path& catalog_dir) {
     if (recorded.environment != now.environment) return std::nullopt;
+    const std::string tools_folder = tools_folder_of(catalog_dir);
     std::vector<std::string> changed;
     for (const auto& [path, stamp] : now.files) {
         const auto found = recorded.files.find(path);
         if (found == recorded.files.end()) return std::nullopt;   // never seen by the last run
         if (found->second == stamp) continue;
-        if (!path.starts_with(tools_folder) || !path.ends_with(".json")) return std::nullopt;
+        if (!is_tool_file(path, tools_folder)) return std::nullopt;
         changed.push_back(path);
     }
     for (const auto& [path, stamp] : recorded.files)   // the personas' files, and catalog files since removed
         if (!now.files.count(path) && stamp_of(path) != stamp) return std::nullopt;
     return changed;
+}
+
+std::size_t tool_file_count(const input_stamps& stamps, const std::filesystem::path& catalog_dir) {
+    const std::string tools_folder = tools_folder_of(catalog_dir);
+    std::size_t count = 0;
+    for (const auto& [path, stamp] : stamps.files) count += is_tool_file(path, tools_folder);
+    return count;
 }
 
 std::optional<std::size_t> intact_pages(const std::filesystem::path& dir, std::size_t jobs) {

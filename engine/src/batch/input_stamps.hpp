@@ -52,8 +52,11 @@ void stamp_files(const std::vector<std::filesystem::path>& files, std::map<std::
 /// The tool files whose stamps differ from those `recorded` holds, when nothing else changed: `recorded` was made in
 /// `now`'s environment, the catalog holds the same files, and every other file is as stamped there. `now` holds the
 /// catalog's stamps as they stand, and any other file `recorded` lists (a persona's) is stamped again. Empty when
-/// nothing changed at all; nullopt when anything but the contents of tool files (under `tools_folder`) did.
-std::optional<std::vector<std::string>> changed_tool_files(const input_stamps& recorded, const input_stamps& now, const std::string& tools_folder);
+/// nothing changed at all; nullopt when anything but the contents of the tool files of `catalog_dir` did.
+std::optional<std::vector<std::string>> changed_tool_files(const input_stamps& recorded, const input_stamps& now, const std::filesystem::path& catalog_dir);
+
+/// How many of the files `stamps` list are tool files of `catalog_dir`.
+std::size_t tool_file_count(const input_stamps& stamps, const std::filesystem::path& catalog_dir);
 
 /// How many files the manifest of `dir` lists, when each is there with the size it records and no run left claims:
 /// nothing to repair. Nullopt otherwise, and when there is no usable manifest. Checked on `jobs` threads.

@@ -2,17 +2,13 @@
 
 #include "batch/input_stamps.hpp"
 #include "batch/site_tools.hpp"
-#include "batch/tool_scope.hpp"
 
 namespace verdict {
 namespace {
 
 // True when `records` hold every tool file `stamps` list, and nothing else.
 bool records_cover(const review_records& records, const input_stamps& stamps, const std::filesystem::path& catalog_dir) {
-    const std::string tools_folder = (catalog_dir / "tools").generic_string() + "/";
-    std::size_t files = 0;
-    for (const auto& [path, stamp] : stamps.files) files += path.starts_with(tools_folder) && path.ends_with(".json");
-    if (files != records.by_file.size()) return false;
+    if (tool_file_count(stamps, catalog_dir) != records.by_file.size()) return false;
     for (const auto& [path, record] : records.by_file)
         if (!stamps.files.count(path)) return false;
     return true;
@@ -61,8 +57,7 @@ std::optional<batch_summary> run_scoped_batch(const panel& seats, const std::fil
     const std::size_t tool_count = records.by_file.size();
     for (auto& [file, record] : made.by_file) records.by_file[file] = std::move(record);
     request.reviews = std::move(records);
-    const page_scope pages{scope->changed, scope->categories};
-    batch_summary summary = run_batch({seats.config(), tools, pairs, &scope->all_categories, &pages}, request, writer, report);
+    batch_summary summary = run_batch({seats.config(), tools, pairs, &*scope}, request, writer, report);
     summary.tools = tool_count;
     return summary;
 }

@@ -77,12 +77,12 @@ std::string environment_of(const batch_request& request, const std::filesystem::
 
 // The no-op: a folder whose last complete run read exactly these inputs (`recorded`), with every page still in place.
 // Its summary counts the tool files and pages as they stand.
-std::optional<batch_summary> summary_if_intact(const batch_request& request, const std::string& tools_folder, const input_stamps& recorded) {
+std::optional<batch_summary> summary_if_intact(const batch_request& request, const std::filesystem::path& catalog_dir, const input_stamps& recorded) {
     const std::optional<std::size_t> pages = intact_pages(request.out_dir, request.jobs);
     if (!pages) return std::nullopt;
     batch_summary same;
     same.pages = same.unchanged = *pages;
-    for (const auto& [path, stamp] : recorded.files) same.tools += path.starts_with(tools_folder) && path.ends_with(".json");
+    same.tools = tool_file_count(recorded, catalog_dir);
     return same;
 }
 
@@ -139,11 +139,10 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     const double start = seconds_now();
     // Stamped once, before anything is read: a file changed during the run is seen as changed by the next one.
     input_stamps stamps{environment_of(request, p.catalog_dir(), ctx), stamp_catalog(p.catalog_dir())};
-    const std::string tools_folder = (p.catalog_dir() / "tools").generic_string() + "/";
     const std::optional<input_stamps> recorded = request.force ? std::nullopt : read_input_stamps(request.out_dir);
-    const std::optional<std::vector<std::string>> changed = recorded ? changed_tool_files(*recorded, stamps, tools_folder) : std::nullopt;
+    const std::optional<std::vector<std::string>> changed = recorded ? changed_tool_files(*recorded, stamps, p.catalog_dir()) : std::nullopt;
     if (changed && changed->empty())
-        if (const auto same = summary_if_intact(request, tools_folder, *recorded)) {
+        if (const auto same = summary_if_intact(request, p.catalog_dir(), *recorded)) {
             print_summary(*same, seconds_now() - start, ctx);
             return exit_code::ok;
         }
