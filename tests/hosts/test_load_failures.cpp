@@ -4,6 +4,7 @@
 #include "host_test_support.hpp"
 #include "support/temp_catalog.hpp"
 #include "support/text_file.hpp"
+#include "verdict/persona.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -17,7 +18,7 @@ using Catch::Matchers::StartsWith;
 namespace {
 
 const test::failure_case load_cases[] = {
-    {"wrong_api_version", {": loading: ", "expected persona API version 1", "found version 999"}},
+    {"wrong_api_version", {": loading: ", "expected persona API version " + std::to_string(api_version), "found version 999"}},
     {"not_a_plugin", {": loading: ", "expected a persona plugin exporting verdict_api_version and verdict_create_persona",
                       "found a shared library without them"}},
     {"version_only", {": loading: ", "expected a persona plugin exporting verdict_api_version and verdict_create_persona",

@@ -7,6 +7,7 @@
 #include "host_test_support.hpp"
 #include "support/stock_workspace.hpp"
 #include "support/temp_catalog.hpp"
+#include "verdict/persona.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -68,7 +69,7 @@ TEST_CASE("a seat whose plugin fails to load is failed with its reason, and the 
     const seat& broken = panel_seat(*ws.seats, "skeptic");
     CHECK(broken.backend == nullptr);
     CHECK_THAT(broken.failure, Contains("wrong_api_version.so"));
-    CHECK_THAT(broken.failure, Contains("expected persona API version 1, found version 999"));
+    CHECK_THAT(broken.failure, Contains("expected persona API version " + std::to_string(api_version) + ", found version 999"));
     for (const char* id : {"developer", "futurist", "business", "creator"}) {
         INFO("seat " << id);
         CHECK(panel_seat(*ws.seats, id).failure.empty());

@@ -35,6 +35,17 @@ struct reason {
     std::string fact;     ///< Catalog name of the fact read, e.g. "licence.commercial_use".
     std::string value;    ///< The fact's value as text, e.g. "forbidden".
     std::string why;      ///< One sentence.
+    bool operator==(const reason&) const = default;
+};
+
+/// One rule a persona weighed over a known fact, fired or not: what `verdict explain` shows, so a maintainer sees the
+/// rules that gave nothing as well as those that scored.
+struct rule_check {
+    std::string rule;     ///< Rule id, declared in settings::weights.
+    std::string fact;
+    std::string value;
+    bool fired = false;   ///< When true, the review has a reason for it.
+    bool operator==(const rule_check&) const = default;
 };
 
 /// A persona's review of one tool.
@@ -43,6 +54,10 @@ struct review {
     double score = 0;               ///< 0–100; equals base plus the reasons' points.
     std::string quote;              ///< In the persona's voice; every claim traces to a fact.
     std::vector<reason> reasons;    ///< In the order the rules were evaluated.
+    /// Every rule weighed, in order; the fired ones match the reasons (the clamp aside). Empty in a review built
+    /// without a scorecard, which says only which rules fired.
+    std::vector<rule_check> checks;
+    bool operator==(const review&) const = default;
 };
 
 /// The numbers a persona reviews under: its defaults, overridden by the panel configuration.
@@ -101,6 +116,9 @@ inline constexpr std::string_view clamp_rule = "clamp";
 /// Longest rule id, fact name, fact value and why accepted in a reason, in bytes.
 inline constexpr std::size_t max_reason_text_bytes = 16384;
 
+/// Most rule checks one review may record: a persona weighs each of its rules a few times at most.
+inline constexpr std::size_t max_rule_checks = 1024;
+
 namespace review_checks {
 
 inline void fail(const std::string& message) { throw invalid_review(message); }
@@ -129,6 +147,30 @@ inline void clamp_reason(const reason& r, double total_before, double score, con
     if (!(clamps_down || clamps_up) || r.fact != "score" || std::fabs(total_before + r.points - score) > 1e-6)
         fail(where + ": expected a clamp only of a total past 0 or 100 to that bound, found a clamp of " + number_text(r.points) +
              " points on a total of " + number_text(total_before));
+}
+
+// The checks, when there are any: declared rules, and the fired ones exactly the reasons' rules, in order.
+inline void rule_checks(const review& r, const settings& s) {
+    if (r.checks.empty()) return;
+    if (r.checks.size() > max_rule_checks)
+        fail("checks: expected at most " + std::to_string(max_rule_checks) + ", found " + std::to_string(r.checks.size()));
+    std::size_t next_reason = 0;
+    for (std::size_t i = 0; i < r.checks.size(); ++i) {
+        const rule_check& c = r.checks[i];
+        const std::string where = "checks[" + std::to_string(i) + "]";
+        text(where + ".rule", c.rule);
+        text(where + ".fact", c.fact);
+        text(where + ".value", c.value);
+        if (s.weights.find(c.rule) == s.weights.end()) fail(where + ".rule: expected a rule declared in the persona's weights, found \"" + c.rule + "\"");
+        if (!c.fired) continue;
+        const reason* matching = next_reason < r.reasons.size() ? &r.reasons[next_reason++] : nullptr;
+        if (!matching || matching->rule != c.rule || matching->fact != c.fact || matching->value != c.value)
+            fail(where + ": expected a fired rule to be the next reason, found \"" + c.rule + "\" with " +
+                 (matching ? "reason \"" + matching->rule + "\"" : std::string("no reason left")));
+    }
+    const std::size_t rule_reasons = r.reasons.size() - (!r.reasons.empty() && r.reasons.back().rule == clamp_rule ? 1 : 0);
+    if (next_reason != rule_reasons)
+        fail("checks: expected a fired check for each reason, found " + std::to_string(next_reason) + " for " + std::to_string(rule_reasons) + " reasons");
 }
 
 }  // namespace review_checks
@@ -169,6 +211,7 @@ inline void check_review(const review& r, const settings& s, std::size_t first_i
     if (r.quote.size() > max_quote_bytes)
         fail("quote: expected at most " + std::to_string(max_quote_bytes) + " bytes, found " + std::to_string(r.quote.size()));
     if (!is_valid_utf8(r.quote)) fail("quote: expected UTF-8 text, found invalid bytes");
+    review_checks::rule_checks(r, s);
 }
 
 /// `quote` cut to at most max_quote_bytes, at the last space that fits, ending "…": catalog facts may be long
@@ -201,13 +244,16 @@ class scorecard {
 public:
     explicit scorecard(const settings& s) : settings_(s) {}
 
-    /// Records that the persona weighed a known fact; when `fired`, the rule's weight is added to the score.
-    /// A rule gives its points once per review: firing it again throws std::logic_error naming it.
+    /// Records that the persona weighed a known fact with rule `id`; when `fired`, the rule's weight is added to the
+    /// score. The rule must be declared (std::out_of_range names it), gives its points once per review (firing it
+    /// again throws std::logic_error naming it), and a review weighs at most max_rule_checks rules.
     void rule(std::string_view id, std::string_view fact, std::string value, bool fired, std::string why) {
+        const double points = settings_.weight(id);
+        if (fired && this->fired(id)) throw std::logic_error("rule \"" + std::string(id) + "\" fired twice in one review");
+        if (checks_.size() == max_rule_checks) throw std::logic_error("more than " + std::to_string(max_rule_checks) + " rules weighed in one review");
         if (std::find(known_facts_.begin(), known_facts_.end(), fact) == known_facts_.end()) known_facts_.emplace_back(fact);
-        if (!fired) return;
-        if (this->fired(id)) throw std::logic_error("rule \"" + std::string(id) + "\" fired twice in one review");
-        reasons_.push_back({std::string(id), settings_.weight(id), std::string(fact), std::move(value), std::move(why)});
+        checks_.push_back({std::string(id), std::string(fact), value, fired});
+        if (fired) reasons_.push_back({std::string(id), points, std::string(fact), std::move(value), std::move(why)});
     }
 
     /// True when the settings declare a weight for rule `id`.
@@ -236,7 +282,7 @@ public:
     /// The finished review. A score past 0 or 100 is clamped by a "clamp" reason, so the receipt still adds up;
     /// an over-long quote is fitted to the limit (fit_quote).
     review finish(std::string quote) const {
-        review result{verdict(), score(), fit_quote(std::move(quote)), reasons_};
+        review result{verdict(), score(), fit_quote(std::move(quote)), reasons_, checks_};
         const double raw = raw_total();
         if (raw != result.score)
             result.reasons.push_back({std::string(clamp_rule), result.score - raw, "score", describe(static_cast<std::int64_t>(std::llround(raw))),
@@ -253,6 +299,7 @@ private:
 
     const settings& settings_;
     std::vector<reason> reasons_;
+    std::vector<rule_check> checks_;
     std::vector<std::string> known_facts_;
 };
 

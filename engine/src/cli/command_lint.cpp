@@ -30,16 +30,6 @@ std::vector<std::optional<review>> review_every_tool(const persona_backend& pers
     return reviews;
 }
 
-bool same_review(const review& a, const review& b) {
-    if (a.verdict != b.verdict || a.score != b.score || a.quote != b.quote || a.reasons.size() != b.reasons.size()) return false;
-    for (std::size_t i = 0; i < a.reasons.size(); ++i) {
-        const reason& x = a.reasons[i];
-        const reason& y = b.reasons[i];
-        if (x.rule != y.rule || x.points != y.points || x.fact != y.fact || x.value != y.value || x.why != y.why) return false;
-    }
-    return true;
-}
-
 // A script that keeps state from one review to the next reviews a tool differently depending on the tools
 // before it: review them again in reverse order, in a Lua state of its own, and compare.
 void check_order_independence(const std::filesystem::path& script, const script_limits& limits, const settings& s, const catalog& tools,
@@ -48,7 +38,7 @@ void check_order_independence(const std::filesystem::path& script, const script_
     const auto again = load_script_persona(script, std::make_shared<script_engine>(), limits);
     const auto backward = review_every_tool(*again, s, tools, ignored, true);
     for (std::size_t i = 0; i < tools.tools.size(); ++i) {
-        if (!forward[i] || !backward[i] || same_review(*forward[i], *backward[i])) continue;
+        if (!forward[i] || !backward[i] || *forward[i] == *backward[i]) continue;
         lines.push_back(again->source() + ": review of " + tools.tools[i].id +
                         ": expected the same review whatever tools came before it, found another when they came in reverse order "
                         "(keep per-review values in locals of review, not in file-level variables)");
