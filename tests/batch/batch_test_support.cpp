@@ -19,8 +19,6 @@ namespace {
 
 using nlohmann::json;
 
-fs::path generator() { return VERDICT_GENERATOR; }
-
 json read_json(const fs::path& file) { return json::parse(read_file(file)); }
 
 std::string relative_name(const fs::path& file, const fs::path& dir) { return fs::relative(file, dir).generic_string(); }
@@ -104,15 +102,6 @@ std::vector<std::string> temporaries_in(const folder_snapshot& snapshot) {
     for (const auto& [path, state] : snapshot)
         if (std::regex_match(fs::path(path).filename().string(), temporary)) found.push_back(path);
     return found;
-}
-
-void generate_catalog(const fs::path& dir, int tools, int categories, int seed) {
-    const auto run = run_process(generator(),
-                                 {"--tools", std::to_string(tools), "--categories", std::to_string(categories), "--seed", std::to_string(seed),
-                                  "--out", dir.string(), "--panel", (stock_catalog() / "panel.json").string()},
-                                 source_dir());
-    INFO(run.out << run.err);
-    REQUIRE(run.exit_code == 0);
 }
 
 void copy_stock_catalog(const fs::path& dir) {

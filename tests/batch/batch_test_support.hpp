@@ -5,6 +5,7 @@
 // engine says it did.
 #pragma once
 
+#include "support/generated_catalog.hpp"
 #include "support/process.hpp"
 #include "support/temp_catalog.hpp"
 
@@ -52,9 +53,6 @@ std::string first_of(const std::vector<std::string>& items, std::size_t shown = 
 /// The paths of a snapshot named like an interrupted write's temporary: ".<name>.tmp-<digits>".
 std::vector<std::string> temporaries_in(const folder_snapshot& snapshot);
 
-
-/// Runs bench/generate-catalog into `dir` with the shipped panel.
-void generate_catalog(const fs::path& dir, int tools, int categories, int seed);
 
 /// Copies the shipped catalog (tools, panel, comparisons) into `dir`.
 void copy_stock_catalog(const fs::path& dir);

@@ -6,6 +6,7 @@
 // optional fact present in some and missing in others), and on tools whose
 // facts are as long as the schema allows. A mismatch names the first tool, seat
 // and field that differ.
+#include "support/generated_catalog.hpp"
 #include "support/paths.hpp"
 #include "support/process.hpp"
 #include "support/temp_catalog.hpp"
@@ -120,15 +121,6 @@ void check_same_output(const test::temp_catalog& catalog, const json& plugin_pan
                                                        : first_text_difference(plugins.out, scripts.out)));
 }
 
-// The catalog generator: from the build (VERDICT_GENERATOR), else beside the program as the build lays it out.
-fs::path generator() {
-#ifdef VERDICT_GENERATOR
-    return VERDICT_GENERATOR;
-#else
-    return test::verdict_binary().parent_path().parent_path() / "bench" / "generate-catalog";
-#endif
-}
-
 std::size_t count_reviews(const std::string& json_out, const std::string& persona) {
     std::size_t count = 0;
     for (const json& document : json::parse(json_out))
@@ -214,11 +206,7 @@ TEST_CASE("swapping any one stock seat for its Lua twin leaves the shipped catal
 
 TEST_CASE("over a generated catalog of 600 tools, each Lua twin agrees with its plugin on every review", "[lua][parity]") {
     test::temp_catalog catalog;
-    const auto made = test::run_process(generator(), {"--tools", "600", "--categories", "12", "--seed", "2026", "--out",
-                                                      catalog.path().string(), "--panel", (test::stock_catalog() / "panel.json").string()},
-                                        test::source_dir());
-    INFO(generator().string() << ": " << made.err);
-    REQUIRE(made.exit_code == 0);
+    test::generate_catalog(catalog.path(), 600, 12, 2026);
 
     // Every seat reviews every tool that does not name its own seats, so the creator is compared as often as the rest.
     json plugins = test::stock_panel_json();

@@ -6,6 +6,8 @@
   validates against docs/schema/review.schema.json, and its receipts add up.
 - Bad tool files that the engine rejects for a schema reason are rejected by
   jsonschema too, so the engine's validator and the schema cannot drift apart.
+- The output of `verdict explain --all --format json` validates against
+  docs/schema/explain.schema.json, and each seat's running totals reach its score.
 - The golden JSON pages in tests/golden/ validate against
   docs/schema/comparison.schema.json, index.schema.json and category.schema.json.
 """
@@ -16,13 +18,7 @@ import subprocess
 import sys
 import tempfile
 
-import jsonschema
-
-
-def validator(path):
-    schema = json.loads(path.read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(schema)
-    return jsonschema.Draft202012Validator(schema)
+from validate_json import schema_validator as validator
 
 
 def check_catalog(source):
@@ -58,6 +54,20 @@ def check_review_output(source, verdict):
             for seat in each["reviews"]:
                 total = seat["base"] + sum(r["points"] for r in seat["reasons"])
                 assert abs(total - seat["score"]) < 1e-9, f"{each['tool']['id']}/{seat['persona']}: receipt {total} != {seat['score']}"
+
+
+def check_explain_output(source, verdict):
+    explanations = validator(source / "docs/schema/explain.schema.json")
+    run = subprocess.run([verdict, "explain", "--all", "--format", "json"], cwd=source, capture_output=True, text=True, check=True)
+    document = json.loads(run.stdout)
+    explanations.validate(document)
+    for each in document:
+        for seat in each["seats"]:
+            total = seat["base"]
+            for rule in seat["rules"]:
+                total += rule["points"]
+                assert abs(total - rule["total"]) < 1e-9, f"{each['tool']['id']}/{seat['seat']}/{rule['rule']}: running total {total} != {rule['total']}"
+            assert abs(total - seat["score"]) < 1e-9, f"{each['tool']['id']}/{seat['seat']}: explained {total} != score {seat['score']}"
 
 
 # (name, change to a valid tool) pairs: each breaks the schema in one way.
@@ -96,9 +106,10 @@ def main():
     args = parser.parse_args()
     check_catalog(args.source)
     check_review_output(args.source, args.verdict)
+    check_explain_output(args.source, args.verdict)
     check_validators_agree(args.source, args.verdict)
     check_golden_pages(args.source)
-    print("json schemas: catalog, review output, golden pages and bad tool files agree with python3-jsonschema")
+    print("json schemas: catalog, review and explain output, golden pages and bad tool files agree with python3-jsonschema")
     return 0
 
 

@@ -9,8 +9,23 @@ import argparse
 import json
 import pathlib
 import sys
+import warnings
 
 import jsonschema
+
+
+def schema_validator(path):
+    """A validator for the schema at `path`, resolving references to the other schemas of its folder locally."""
+    schema = json.loads(path.read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    store = {}
+    for sibling in path.parent.glob("*.schema.json"):
+        document = json.loads(sibling.read_text(encoding="utf-8"))
+        store[document["$id"]] = document
+    with warnings.catch_warnings():   # RefResolver is the one API both Debian 12's jsonschema and newer ones have
+        warnings.simplefilter("ignore", DeprecationWarning)
+        resolver = jsonschema.RefResolver(schema["$id"], schema, store=store)
+    return jsonschema.Draft202012Validator(schema, resolver=resolver)
 
 
 def main():
@@ -18,10 +33,9 @@ def main():
     parser.add_argument("--schema", required=True, type=pathlib.Path)
     parser.add_argument("--document", required=True, type=pathlib.Path)
     args = parser.parse_args()
-    schema = json.loads(args.schema.read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(schema)
+    validator = schema_validator(args.schema)
     document = json.loads(args.document.read_text(encoding="utf-8"))
-    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(document), key=lambda e: list(e.absolute_path))
+    errors = sorted(validator.iter_errors(document), key=lambda e: list(e.absolute_path))
     for error in errors:
         print(f"{args.schema.name}: /{'/'.join(str(p) for p in error.absolute_path)}: {error.message}")
     return 1 if errors else 0

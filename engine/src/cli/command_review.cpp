@@ -8,38 +8,8 @@
 #include "reports/page_renderers.hpp"
 #include "reports/text/review_text.hpp"
 
-#include <sstream>
-
 namespace verdict::cli {
 namespace {
-
-// The tools asked for, in the order asked; an id the catalog lacks is a usage error with a suggestion.
-std::vector<const tool*> chosen_tools(const option_parser& p, const workspace& ws, context& ctx, exit_code& status) {
-    std::vector<const tool*> chosen;
-    if (p.values().count("all")) {
-        for (const tool& t : ws.tools.tools) chosen.push_back(&t);
-        return chosen;
-    }
-    for (const std::string& id : p.positionals("tool-id")) {
-        if (const tool* t = find_tool_or_report(ws, p, id, ctx)) chosen.push_back(t);
-        else status = exit_code::bad_input;
-    }
-    return chosen;
-}
-
-std::string reviews_text(const std::vector<tool_review>& reviews, bool as_array, const std::string& format) {
-    if (format == "json") {
-        nlohmann::ordered_json documents = nlohmann::ordered_json::array();
-        for (const tool_review& r : reviews) documents.push_back(review_to_json(r));
-        return dump_json(as_array ? documents : documents.at(0));
-    }
-    std::ostringstream out;
-    for (std::size_t i = 0; i < reviews.size(); ++i) {
-        if (i > 0) out << "\n\n";
-        write_review_text(out, reviews[i]);
-    }
-    return out.str();
-}
 
 // A page shows one tool with its community vote; the votes are read only for pages.
 std::string tool_page(const workspace& ws, const tool_review& review, const option_parser& p, context& ctx, exit_code& status) {
@@ -79,7 +49,7 @@ exit_code run_review(const std::vector<std::string>& args, context& ctx) {
     for (const tool* t : chosen_tools(p, ws, ctx, status)) reviews.push_back(review_tool(*ws.seats, *t));
     report_seat_failures(reviews, ctx, status);
     if (reviews.empty() && !all) return status;
-    const std::string out = page ? tool_page(ws, reviews.front(), p, ctx, status) : reviews_text(reviews, all || ids > 1, p.format());
+    const std::string out = page ? tool_page(ws, reviews.front(), p, ctx, status) : documents_text(reviews, all || ids > 1, p.format(), review_to_json, write_review_text);
     return worst(status, write_page(p, ctx, out));
 }
 

@@ -52,4 +52,17 @@ exit_code write_page(const option_parser& p, context& ctx, const std::string& pa
     return exit_code::failed;
 }
 
+std::vector<const tool*> chosen_tools(const option_parser& p, const workspace& ws, context& ctx, exit_code& status) {
+    std::vector<const tool*> chosen;
+    if (p.values().count("all")) {
+        for (const tool& t : ws.tools.tools) chosen.push_back(&t);
+        return chosen;
+    }
+    for (const std::string& id : p.positionals("tool-id")) {
+        if (const tool* t = find_tool_or_report(ws, p, id, ctx)) chosen.push_back(t);
+        else status = exit_code::bad_input;
+    }
+    return chosen;
+}
+
 }  // namespace verdict::cli

@@ -27,20 +27,6 @@ std::string outcome_word(const seat_review& s) {
     return s.result ? upper(name_of(s.result->verdict)) : "FAILED";
 }
 
-std::string panel_line(const panel_verdict& v) {
-    const std::string counts = std::to_string(v.ship) + " ship, " + std::to_string(v.skip) + " skip, " + std::to_string(v.abstain) +
-                               " abstain, " + std::to_string(v.failed) + " failed";
-    const std::string mean = v.mean_score ? " · mean score " + format_number(round_to_tenth(*v.mean_score)) : "";
-    if (!v.ship_pct) {
-        std::string missing;
-        for (const std::string& seat : v.missing) missing += (missing.empty() ? "" : ", ") + seat;
-        return "Panel insufficient: " + std::to_string(v.voting()) + " voted, quorum " + std::to_string(v.quorum) + " · missing " +
-               missing + " · " + counts + mean + " · rule set " + v.rule_set;
-    }
-    return "Panel ship " + std::to_string(*v.ship_pct) + "% (" + std::to_string(v.ship) + "/" + std::to_string(v.voting()) + ")" + mean +
-           " · " + counts + " · rule set " + v.rule_set;
-}
-
 // Each reason on two lines: points, rule and why; then the fact it read, under the why.
 void write_reasons(std::ostream& out, const review& r, double base) {
     std::size_t rule_width = 0;
@@ -83,6 +69,20 @@ void write_seat(std::ostream& out, const seat_review& s) {
 }
 
 }  // namespace
+
+std::string panel_line(const panel_verdict& v) {
+    const std::string counts = std::to_string(v.ship) + " ship, " + std::to_string(v.skip) + " skip, " + std::to_string(v.abstain) +
+                               " abstain, " + std::to_string(v.failed) + " failed";
+    const std::string mean = v.mean_score ? " · mean score " + format_number(round_to_tenth(*v.mean_score)) : "";
+    if (!v.ship_pct) {
+        std::string missing;
+        for (const std::string& seat : v.missing) missing += (missing.empty() ? "" : ", ") + seat;
+        return "Panel insufficient: " + std::to_string(v.voting()) + " voted, quorum " + std::to_string(v.quorum) + " · missing " +
+               missing + " · " + counts + mean + " · rule set " + v.rule_set;
+    }
+    return "Panel ship " + std::to_string(*v.ship_pct) + "% (" + std::to_string(v.ship) + "/" + std::to_string(v.voting()) + ")" + mean +
+           " · " + counts + " · rule set " + v.rule_set;
+}
 
 void write_review_text(std::ostream& out, const tool_review& r) {
     const tool& t = *r.subject;

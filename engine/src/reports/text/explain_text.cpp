@@ -1,0 +1,66 @@
+// Layout choices: one row per rule weighed, in the order the persona weighed
+// them, with the running total beside it, so the score can be followed from
+// the base by eye; a rule that did not fire shows the weight it would have
+// given. The last line says what would flip the verdict, in points.
+#include "reports/text/explain_text.hpp"
+
+#include "reports/number_format.hpp"
+#include "reports/text/review_text.hpp"
+#include "reports/text/text_layout.hpp"
+#include "support/display_text.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace verdict {
+namespace {
+
+// What the margin means for the verdict: how many points it can lose, or needs.
+std::string margin_line(const score_walk& w) {
+    const review& r = *w.review->result;
+    const std::string against = format_number(r.score) + " against threshold " + format_number(w.threshold);
+    if (!w.margin) {
+        const std::string known = w.known_facts ? std::to_string(*w.known_facts) : "too few";
+        return "= " + format_number(r.score) + ": abstains, knowing " + known + " of the facts it weighs (min_facts " + std::to_string(w.min_facts) + ")";
+    }
+    if (*w.margin >= 0) return "= " + against + ": ship, margin " + format_points(*w.margin) + " (it skips after losing more than " + format_number(*w.margin) + " points)";
+    return "= " + against + ": skip, margin " + format_points(*w.margin) + " (it ships with " + format_number(-*w.margin) + " more points)";
+}
+
+void write_walk(std::ostream& out, const score_walk& w) {
+    const std::array<std::string, 6> head{"RULE", "WEIGHT", "FIRED", "POINTS", "TOTAL", "FACT = VALUE"};
+    std::vector<std::array<std::string, 6>> rows{head, {"base", "", "", "", format_number(w.base), ""}};
+    for (const walk_step& s : w.steps)
+        rows.push_back({printable_text(s.rule), s.weight ? format_points(*s.weight) : "", s.rule == clamp_rule ? "" : s.fired ? "yes" : "no",
+                        s.fired ? format_points(s.points) : "0", format_number(s.total), printable_text(s.fact + " = " + s.value)});
+    std::array<std::size_t, 5> width{};
+    for (const auto& row : rows)
+        for (std::size_t c = 0; c < width.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));
+    for (const auto& row : rows) {
+        std::string line = "  " + pad_right(row[0], width[0]);
+        for (std::size_t c = 1; c < width.size(); ++c) line += "  " + std::string(width[c] - display_width(row[c]), ' ') + row[c];
+        out << line << (row[5].empty() ? "" : "  " + row[5]) << "\n";
+    }
+    if (!w.every_rule) out << "  (a review built without a scorecard: only the rules that fired are known)\n";
+    out << "  " << margin_line(w) << "\n";
+}
+
+}  // namespace
+
+void write_explanation_text(std::ostream& out, const tool_explanation& e) {
+    const tool& t = *e.review->subject;
+    out << printable_text(t.name) << " (" << t.id << ")\n" << panel_line(e.review->verdict) << "\n";
+    for (const score_walk& w : e.seats) {
+        const seat_review& s = *w.review;
+        out << "\n" << s.seat;
+        if (!s.persona_name.empty()) out << " · " << printable_text(s.persona_name) << " " << printable_text(s.persona_version);
+        if (!s.result) {
+            out << " · failed\n  " << printable_text(s.failure) << "\n";
+            continue;
+        }
+        out << " · " << name_of(s.result->verdict) << " " << format_number(s.result->score) << "\n";
+        write_walk(out, w);
+    }
+}
+
+}  // namespace verdict
