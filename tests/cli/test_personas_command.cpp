@@ -7,6 +7,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <string>
+
 using namespace verdict;
 using nlohmann::json;
 
@@ -37,4 +40,77 @@ TEST_CASE("personas in text shows a table, and a seat that failed to load with i
     CHECK_THAT(run.out, Catch::Contains("Developer"));
     CHECK_THAT(run.out, Catch::Contains("futurist failed: "));
     CHECK_THAT(run.out, Catch::Contains("wrong_api_version.so: loading: expected persona API version " + std::to_string(verdict::api_version)));
+}
+
+namespace {
+
+// The settings list of `seat` in `personas --settings --format json` output, by name.
+std::map<std::string, json> settings_of(const json& seats, const std::string& seat) {
+    std::map<std::string, json> out;
+    for (const json& s : seats)
+        if (s["seat"] == seat)
+            for (const json& setting : s["settings"]) out[setting["name"]] = setting;
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("personas --settings lists every setting in force per seat and where it comes from, as explain applies them", "[cli][personas]") {
+    test::temp_catalog catalog;
+    catalog.add_stock_tools();
+    json panel = test::stock_panel_json();
+    for (json& seat : panel["seats"])
+        if (seat["id"] == "skeptic") seat["settings"] = {{"threshold", 45}, {"weights", {{"legal_risk_high", -20}}}};
+    catalog.set_panel(panel);
+    const auto run = test::run_verdict({"personas", "--settings", "--format", "json", "--catalog", catalog.path().string()});
+    REQUIRE(run.exit_code == 0);
+    const json seats = json::parse(run.out);
+    const auto skeptic = settings_of(seats, "skeptic");
+    REQUIRE(skeptic.count("threshold"));
+    CHECK(skeptic.at("threshold")["value"] == 45);
+    CHECK(skeptic.at("threshold")["default"] == 50);
+    CHECK(skeptic.at("threshold")["overridden_at"] == "/seats/1/settings/threshold");
+    CHECK(skeptic.at("weights.legal_risk_high")["value"] == -20);
+    CHECK(skeptic.at("weights.legal_risk_high")["overridden_at"] == "/seats/1/settings/weights/legal_risk_high");
+    CHECK(skeptic.at("base")["overridden_at"].is_null());
+    CHECK(skeptic.at("base")["value"] == skeptic.at("base")["default"]);
+
+    // What personas says is in force is what explain reviews under, for every seat and every rule explain shows.
+    const auto explained = test::run_verdict({"explain", "--all", "--format", "json", "--catalog", catalog.path().string()});
+    REQUIRE(explained.exit_code == 0);
+    std::size_t rules_checked = 0;
+    for (const json& tool : json::parse(explained.out))
+        for (const json& seat : tool["seats"]) {
+            const auto in_force = settings_of(seats, seat["seat"]);
+            CHECK(seat["threshold"] == in_force.at("threshold")["value"]);
+            CHECK(seat["base"] == in_force.at("base")["value"]);
+            for (const json& rule : seat["rules"])
+                if (rule["rule"] != "clamp") {
+                    CHECK(rule["weight"] == in_force.at("weights." + rule["rule"].get<std::string>())["value"]);
+                    ++rules_checked;
+                }
+        }
+    CHECK(rules_checked > 20);
+
+    const auto text = test::run_verdict({"personas", "--settings", "--catalog", catalog.path().string()});
+    CHECK_THAT(text.out, Catch::Contains("skeptic · Skeptic 1.0.0\n  SETTING"));
+    CHECK_THAT(text.out, Catch::Contains(" 45 "));
+    CHECK_THAT(text.out, Catch::Contains("/seats/1/settings/threshold\n"));
+}
+
+TEST_CASE("personas --settings shows an override that did not take, and why", "[cli][personas][failures]") {
+    test::temp_catalog catalog;
+    json panel = test::stock_panel_json();
+    for (json& seat : panel["seats"])
+        if (seat["id"] == "skeptic") seat["settings"] = {{"weights", {{"legal_risk_hgh", -20}}}};
+    catalog.set_panel(panel);
+    const auto run = test::run_verdict({"personas", "--settings", "--format", "json", "--catalog", catalog.path().string()});
+    CHECK(run.exit_code == 2);
+    const auto skeptic = settings_of(json::parse(run.out), "skeptic");
+    REQUIRE(skeptic.count("weights.legal_risk_hgh"));
+    CHECK(skeptic.at("weights.legal_risk_hgh")["value"].is_null());
+    CHECK(skeptic.at("weights.legal_risk_hgh")["not_applied"] == "the persona declares no such rule");
+    CHECK(skeptic.at("weights.legal_risk_high")["value"] == skeptic.at("weights.legal_risk_high")["default"]);
+    const auto text = test::run_verdict({"personas", "--settings", "--catalog", catalog.path().string()});
+    CHECK_THAT(text.out, Catch::Contains("/seats/1/settings/weights/legal_risk_hgh (not applied: the persona declares no such rule)"));
 }
