@@ -40,7 +40,7 @@ void read_limits(const json& object, script_limits& limits) {
 }
 
 // Where the seat's persona comes from: exactly one of plugin and script.
-void read_source(const json& entry, const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir, seat_config& seat,
+void read_source(const json& entry, const std::filesystem::path& panel_dir, const std::filesystem::path& persona_dir, seat_config& seat,
                  const std::string& file, problem_list& problems) {
     const bool plugin = entry.contains("plugin");
     if (plugin == entry.contains("script")) {
@@ -49,10 +49,10 @@ void read_source(const json& entry, const std::filesystem::path& catalog_dir, co
     }
     seat.kind = plugin ? persona_kind::plugin : persona_kind::script;
     seat.written = entry.at(plugin ? "plugin" : "script").get<std::string>();
-    seat.source = plugin && names_stock_persona(seat.written) ? persona_dir / (seat.written + ".so") : (catalog_dir / seat.written).lexically_normal();
+    seat.source = plugin && names_stock_persona(seat.written) ? persona_dir / (seat.written + ".so") : (panel_dir / seat.written).lexically_normal();
 }
 
-void read_seats(const json& document, const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir,
+void read_seats(const json& document, const std::filesystem::path& panel_dir, const std::filesystem::path& persona_dir,
                 panel_config& config, problem_list& problems) {
     script_limits& panel_limits = config.script_limits_in_force;
     if (document.contains("script_limits")) read_limits(document.at("script_limits"), panel_limits);
@@ -65,7 +65,7 @@ void read_seats(const json& document, const std::filesystem::path& catalog_dir, 
         seat.overrides = read_overrides(entry);
         seat.limits = panel_limits;
         if (entry.contains("limits")) read_limits(entry.at("limits"), seat.limits);
-        read_source(entry, catalog_dir, persona_dir, seat, config.file, problems);
+        read_source(entry, panel_dir, persona_dir, seat, config.file, problems);
         if (!seen.insert(seat.id).second)
             problems.push_back({config.file, seat.pointer + "/id", "each seat id once", "\"" + seat.id + "\" again", ""});
         config.seats.push_back(std::move(seat));
@@ -101,7 +101,11 @@ const seat_config* panel_config::find(const std::string& id) const {
 
 std::optional<panel_config> load_panel_config(const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir,
                                               problem_list& problems) {
-    const std::filesystem::path file = catalog_dir / "panel.json";
+    return load_panel_config_file(catalog_dir / "panel.json", persona_dir, problems);
+}
+
+std::optional<panel_config> load_panel_config_file(const std::filesystem::path& file, const std::filesystem::path& persona_dir,
+                                                   problem_list& problems) {
     const std::size_t before = problems.size();
     const auto document = read_json_document(file, panel_schema(), problems);
     if (!document || problems.size() > before) return std::nullopt;
@@ -115,7 +119,7 @@ std::optional<panel_config> load_panel_config(const std::filesystem::path& catal
         config.community.min_voters = community.value("min_voters", config.community.min_voters);
         config.community.disagreement_points = community.value("disagreement_points", config.community.disagreement_points);
     }
-    read_seats(*document, catalog_dir, persona_dir, config, problems);
+    read_seats(*document, file.parent_path(), persona_dir, config, problems);
     check_defaults(config, problems);
     if (problems.size() > before) return std::nullopt;
     return config;

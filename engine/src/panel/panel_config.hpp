@@ -61,4 +61,8 @@ struct panel_config {
 std::optional<panel_config> load_panel_config(const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir,
                                               problem_list& problems);
 
+/// Reads the panel configuration `file`, wherever it is; its plugin and script paths are relative to its folder.
+std::optional<panel_config> load_panel_config_file(const std::filesystem::path& file, const std::filesystem::path& persona_dir,
+                                                   problem_list& problems);
+
 }  // namespace verdict

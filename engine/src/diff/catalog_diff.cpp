@@ -1,0 +1,105 @@
+// Seats are matched by id, not by position, so a seat added, removed or
+// swapped for another implementation shows as the reviews it changes.
+#include "diff/catalog_diff.hpp"
+
+#include "compare/comparison.hpp"
+#include "compare/pick_rule.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace verdict {
+namespace {
+
+const seat_review* seat_in(const tool_review& r, const std::string& seat) {
+    for (const seat_review& s : r.seats)
+        if (s.seat == seat) return &s;
+    return nullptr;
+}
+
+std::string outcome_text(const seat_review* s) {
+    if (!s) return "not seated";
+    return s->result ? std::string(name_of(s->result->verdict)) : "failed";
+}
+
+std::optional<double> score_of(const seat_review* s) { return s && s->result ? std::optional(s->result->score) : std::nullopt; }
+
+std::map<std::string, double> points_by_rule(const seat_review* s) {
+    std::map<std::string, double> out;
+    if (s && s->result)
+        for (const reason& r : s->result->reasons) out[r.rule] = r.points;
+    return out;
+}
+
+std::vector<rule_move> moves_between(const seat_review* before, const seat_review* after) {
+    const auto old_points = points_by_rule(before);
+    const auto new_points = points_by_rule(after);
+    std::set<std::string> rules;
+    for (const auto& [rule, points] : old_points) rules.insert(rule);
+    for (const auto& [rule, points] : new_points) rules.insert(rule);
+    std::vector<rule_move> out;
+    for (const std::string& rule : rules) {
+        const auto a = old_points.find(rule);
+        const auto b = new_points.find(rule);
+        const std::optional<double> was = a == old_points.end() ? std::nullopt : std::optional(a->second);
+        const std::optional<double> is = b == new_points.end() ? std::nullopt : std::optional(b->second);
+        if (was != is) out.push_back({rule, was, is});
+    }
+    return out;
+}
+
+// Every seat that sits on the tool on either side, in the order the new side seats them, then the old side's others.
+std::vector<std::string> seats_of(const tool_review& before, const tool_review& after) {
+    std::vector<std::string> out;
+    for (const tool_review* r : {&after, &before})
+        for (const seat_review& s : r->seats)
+            if (std::find(out.begin(), out.end(), s.seat) == out.end()) out.push_back(s.seat);
+    return out;
+}
+
+std::optional<std::string> pick_of(const page_tool& left, const page_tool& right) {
+    const pick_decision d = decide(left, right);
+    if (!d.winner) return std::nullopt;
+    return (*d.winner == 0 ? left : right).subject().id;
+}
+
+}  // namespace
+
+std::size_t catalog_diff::flips() const {
+    return static_cast<std::size_t>(std::count_if(changed_reviews.begin(), changed_reviews.end(), [](const review_change& c) { return c.flipped(); }));
+}
+
+catalog_diff diff_catalog(const diff_side& before, const diff_side& after, const std::vector<comparison_pair>& pairs, const community_votes& votes) {
+    catalog_diff out;
+    out.tools = after.reviews.size();
+    std::map<const tool*, std::size_t> position;
+    std::vector<page_tool> old_pages;
+    std::vector<page_tool> new_pages;
+    for (std::size_t i = 0; i < after.reviews.size(); ++i) {
+        const tool_review& was = before.reviews[i];
+        const tool_review& is = after.reviews[i];
+        position[is.subject] = i;
+        for (const std::string& seat : seats_of(was, is)) {
+            ++out.reviews;
+            const seat_review* a = seat_in(was, seat);
+            const seat_review* b = seat_in(is, seat);
+            review_change c{is.subject->id, seat, outcome_text(a), outcome_text(b), score_of(a), score_of(b), moves_between(a, b)};
+            if (c.flipped() || c.score_before != c.score_after || !c.moves.empty()) out.changed_reviews.push_back(std::move(c));
+        }
+        if (was.verdict.ship_pct != is.verdict.ship_pct) out.changed_panels.push_back({is.subject->id, was.verdict.ship_pct, is.verdict.ship_pct});
+        old_pages.push_back(make_page_tool(was, votes, before.community));
+        new_pages.push_back(make_page_tool(is, votes, after.community));
+    }
+    out.comparisons = pairs.size();
+    for (const comparison_pair& p : pairs) {
+        const std::size_t l = position.at(p.left);
+        const std::size_t r = position.at(p.right);
+        const auto was = pick_of(old_pages[l], old_pages[r]);
+        const auto is = pick_of(new_pages[l], new_pages[r]);
+        if (was != is) out.changed_picks.push_back({p.left->id, p.right->id, was, is});
+    }
+    return out;
+}
+
+}  // namespace verdict

@@ -1,0 +1,73 @@
+// What changes when the whole catalog is reviewed under another rule set:
+// each review whose verdict or score moved (and the rules whose points
+// moved), each tool whose panel % moved, each comparison whose pick moved.
+// The two sides are reviews of the same catalog, made by the caller.
+#pragma once
+
+#include "catalog/comparisons.hpp"
+#include "community/community_votes.hpp"
+#include "panel/panel_config.hpp"
+#include "panel/tool_review.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace verdict {
+
+/// A rule whose points differ between the two sides: none on a side where it did not fire.
+struct rule_move {
+    std::string rule;
+    std::optional<double> before;
+    std::optional<double> after;
+};
+
+/// One seat's review of one tool, before and after.
+struct review_change {
+    std::string tool_id;
+    std::string seat;
+    std::string before;   ///< "ship", "skip", "abstain", "failed", or "not seated" when the seat does not sit on the tool.
+    std::string after;
+    std::optional<double> score_before;
+    std::optional<double> score_after;
+    std::vector<rule_move> moves;
+
+    bool flipped() const { return before != after; }
+};
+
+/// A tool's panel ship %, before and after; none without a quorum.
+struct panel_change {
+    std::string tool_id;
+    std::optional<int> before;
+    std::optional<int> after;
+};
+
+/// A comparison's pick, before and after: a tool id, or none for a tie.
+struct pick_change {
+    std::string left_id;
+    std::string right_id;
+    std::optional<std::string> before;
+    std::optional<std::string> after;
+};
+
+struct catalog_diff {
+    std::size_t tools = 0;
+    std::size_t reviews = 0;        ///< Seat reviews compared: every seat that sits on a tool on either side.
+    std::size_t comparisons = 0;
+    std::vector<review_change> changed_reviews;
+    std::vector<panel_change> changed_panels;
+    std::vector<pick_change> changed_picks;
+
+    std::size_t flips() const;
+};
+
+/// One side of a diff: each tool's review (in the same tool order on both sides) and how pages weigh the community.
+struct diff_side {
+    const std::vector<tool_review>& reviews;
+    const community_rules& community;
+};
+
+/// Compares `before` and `after`, tool by tool, then the comparisons `pairs` (whose tools are the reviews' subjects).
+catalog_diff diff_catalog(const diff_side& before, const diff_side& after, const std::vector<comparison_pair>& pairs, const community_votes& votes);
+
+}  // namespace verdict

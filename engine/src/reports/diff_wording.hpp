@@ -1,0 +1,26 @@
+// The words a catalog diff is told in, shared by its text and Markdown forms.
+#pragma once
+
+#include "diff/catalog_diff.hpp"
+
+#include <optional>
+#include <string>
+
+namespace verdict {
+
+/// "2 of 20 reviews changed (1 verdict flipped), 1 of 5 panel % changed, 0 of 9 picks changed".
+std::string diff_counts(const catalog_diff& d);
+
+/// "skip 20", "abstain 45", "failed", "not seated".
+std::string outcome_text(const std::string& verdict, const std::optional<double>& score);
+
+/// "legal_risk_high -35 → -20, promise_only not fired → -25"; empty when no rule's points moved.
+std::string moves_text(const std::vector<rule_move>& moves);
+
+/// "75%", or "no quorum".
+std::string ship_pct_text(const std::optional<int>& pct);
+
+/// The picked tool's id, or "a tie".
+std::string pick_text(const std::optional<std::string>& pick);
+
+}  // namespace verdict

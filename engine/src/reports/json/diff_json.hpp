@@ -1,0 +1,14 @@
+// A catalog diff as a JSON document (docs/schema/diff.schema.json).
+#pragma once
+
+#include "diff/catalog_diff.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+
+namespace verdict {
+
+nlohmann::ordered_json diff_to_json(const catalog_diff& d, const std::string& before, const std::string& after);
+
+}  // namespace verdict
