@@ -129,15 +129,21 @@ inline void text(const std::string& where, const std::string& value) {
     if (!is_valid_utf8(value)) fail(where + ": expected UTF-8 text, found invalid bytes");
 }
 
+// The weight of `rule`, which the persona must declare; `where` names the field that holds it.
+inline double declared_weight(const settings& s, const std::string& rule, const std::string& where) {
+    const auto weight = s.weights.find(rule);
+    if (weight == s.weights.end()) fail(where + ": expected a rule declared in the persona's weights, found \"" + rule + "\"");
+    return weight->second;
+}
+
 // One reason that is not the clamp: a declared rule, giving exactly its weight, fired once.
 inline void rule_reason(const reason& r, const settings& s, const std::string& where, std::vector<std::string_view>& fired) {
-    const auto weight = s.weights.find(r.rule);
-    if (weight == s.weights.end()) fail(where + ".rule: expected a rule declared in the persona's weights, found \"" + r.rule + "\"");
+    const double weight = declared_weight(s, r.rule, where + ".rule");
     if (std::find(fired.begin(), fired.end(), r.rule) != fired.end())
         fail(where + ".rule: expected each rule once, found \"" + r.rule + "\" again");
     fired.push_back(r.rule);
-    if (r.points != weight->second)
-        fail(where + ".points: expected the weight of rule \"" + r.rule + "\" (" + number_text(weight->second) + "), found " + number_text(r.points));
+    if (r.points != weight)
+        fail(where + ".points: expected the weight of rule \"" + r.rule + "\" (" + number_text(weight) + "), found " + number_text(r.points));
 }
 
 // The clamp: only last, only when the rules' total left 0-100, and bringing it exactly to the bound it passed.
@@ -161,7 +167,7 @@ inline void rule_checks(const review& r, const settings& s) {
         text(where + ".rule", c.rule);
         text(where + ".fact", c.fact);
         text(where + ".value", c.value);
-        if (s.weights.find(c.rule) == s.weights.end()) fail(where + ".rule: expected a rule declared in the persona's weights, found \"" + c.rule + "\"");
+        declared_weight(s, c.rule, where + ".rule");
         if (!c.fired) continue;
         const reason* matching = next_reason < r.reasons.size() ? &r.reasons[next_reason++] : nullptr;
         if (!matching || matching->rule != c.rule || matching->fact != c.fact || matching->value != c.value)

@@ -12,17 +12,11 @@
 namespace verdict {
 namespace {
 
-const seat_review* review_by(const tool_review& r, const std::string& seat) {
-    for (const seat_review& s : r.seats)
-        if (s.seat == seat) return &s;
-    return nullptr;
-}
-
 std::vector<scorecard_row> build_scorecard(const page_tool& left, const page_tool& right, const panel_config& config) {
     std::vector<scorecard_row> rows;
     for (const seat_config& seat : config.seats) {
         scorecard_row row{seat.id, {}, false};
-        const seat_review* reviews[2] = {review_by(*left.review, seat.id), review_by(*right.review, seat.id)};
+        const seat_review* reviews[2] = {left.review->find_seat(seat.id), right.review->find_seat(seat.id)};
         if (!reviews[0] && !reviews[1]) continue;
         for (std::size_t k = 0; k < 2; ++k) row.cells[k] = {state_of(reviews[k]), reviews[k]};
         const bool both_voted = std::all_of(row.cells.begin(), row.cells.end(), [](const scorecard_cell& c) {

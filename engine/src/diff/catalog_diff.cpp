@@ -12,12 +12,6 @@
 namespace verdict {
 namespace {
 
-const seat_review* seat_in(const tool_review& r, const std::string& seat) {
-    for (const seat_review& s : r.seats)
-        if (s.seat == seat) return &s;
-    return nullptr;
-}
-
 std::string outcome_text(const seat_review* s) {
     if (!s) return "not seated";
     return s->result ? std::string(name_of(s->result->verdict)) : "failed";
@@ -82,8 +76,8 @@ catalog_diff diff_catalog(const diff_side& before, const diff_side& after, const
         position[is.subject] = i;
         for (const std::string& seat : seats_of(was, is)) {
             ++out.reviews;
-            const seat_review* a = seat_in(was, seat);
-            const seat_review* b = seat_in(is, seat);
+            const seat_review* a = was.find_seat(seat);
+            const seat_review* b = is.find_seat(seat);
             review_change c{is.subject->id, seat, outcome_text(a), outcome_text(b), score_of(a), score_of(b), moves_between(a, b)};
             if (c.flipped() || c.score_before != c.score_after || !c.moves.empty()) out.changed_reviews.push_back(std::move(c));
         }

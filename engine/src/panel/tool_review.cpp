@@ -55,6 +55,12 @@ private:
 
 }  // namespace
 
+const seat_review* tool_review::find_seat(const std::string& id) const {
+    for (const seat_review& s : seats)
+        if (s.seat == id) return &s;
+    return nullptr;
+}
+
 std::vector<std::string> seat_failures(const std::vector<tool_review>& reviews) {
     std::vector<std::string> out;
     std::set<std::string> seen;

@@ -22,6 +22,8 @@ struct tool_review {
 
     /// True when a seat failed: the run's exit status says so.
     bool any_failed() const { return verdict.failed > 0; }
+    /// The review of seat `id`; null when that seat does not sit on this tool's panel.
+    const seat_review* find_seat(const std::string& id) const;
 };
 
 /// "seat <id> failed: <why>" for each distinct failure among `reviews`, in review order: a persona that fails on
