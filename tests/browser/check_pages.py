@@ -34,6 +34,8 @@ from selenium.webdriver.chrome.service import Service
 WIDTHS = {"phone": (375, 812, True), "desktop": (1280, 900, False)}
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
+# What a tool page says in a shadow seat's review (compare/page_wording.hpp).
+SHADOW_SENTENCE = "Shadow seat: this persona is on trial. Its review is shown but does not count toward the panel ship %."
 HOSTILE_NAME = 'Evil "><img src=x onerror=alert(2)> \u202eTool'
 HOSTILE_DESCRIPTION = (
     "<script>alert(1)</script> <script>window.verdict_ran = true</script> "
@@ -126,8 +128,11 @@ def slug_of(name):
 
 
 def hostile_catalog(source, into):
-    """A copy of the shipped catalog with one tool whose catalog text is hostile."""
+    """A copy of the shipped catalog with one tool whose catalog text is hostile, and a shadow seat on trial."""
     shutil.copytree(source / "catalog", into, ignore=shutil.ignore_patterns("votes"))
+    panel = json.loads((into / "panel.json").read_text(encoding="utf-8"))
+    panel["seats"].append({"id": "creator_trial", "plugin": "creator", "shadow": True})
+    (into / "panel.json").write_text(json.dumps(panel, indent=2), encoding="utf-8")
     tool = {
         "id": slug_of(HOSTILE_NAME), "name": HOSTILE_NAME, "vendor": "Example Labs", "category": "Developer Tools",
         "tagline": "A tagline with <b>markup</b> & \"quotes\"", "description": HOSTILE_DESCRIPTION,
@@ -172,6 +177,9 @@ def tool_page(site, args, result, tool_id, catalog=None, hostile=False):
     data = page_json(["review", tool_id], args, result, catalog)
     expected = [data["tool"]["name"], "Reviews by seat", "Rule set " + data["panel"]["rule_set"]]
     expected += [r["quote"] for r in data["reviews"] if r["persona"] == "developer" and r["quote"]]
+    shadows = [r for r in data["reviews"] if r["shadow"]]
+    if shadows:
+        expected += ["Shadow seats", SHADOW_SENTENCE] + [r["quote"] for r in shadows if r["quote"]]
     if data["panel"]["ship_pct"] is not None:
         expected.append(f"{data['panel']['ship_pct']}%")
     return page(f"tool-{tool_id}", file, expected, hostile)

@@ -110,6 +110,26 @@ TEST_CASE("a default seat that no seat defines is reported with the nearest seat
                                                              "did you mean \"skeptic\"?"});
 }
 
+TEST_CASE("a shadow seat named as a default seat is reported: it sits on every tool already", "[unit][panel]") {
+    json panel = stock_panel_json();
+    panel["seats"][4]["shadow"] = true;
+    panel["default_seats"].push_back("creator");
+    problem_list problems;
+    CHECK_FALSE(load_panel(panel, problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(fields_of(problems[0]) == std::vector<std::string>{"panel.json", "/default_seats/4", "a counting seat (a shadow seat sits on every tool)",
+                                                             "shadow seat \"creator\"", ""});
+}
+
+TEST_CASE("a shadow that is not true or false is a schema problem at its pointer", "[unit][panel]") {
+    json panel = stock_panel_json();
+    panel["seats"][1]["shadow"] = "yes";
+    problem_list problems;
+    CHECK_FALSE(load_panel(panel, problems));
+    REQUIRE(problems.size() == 1);
+    CHECK(problems[0].where == "/seats/1/shadow");
+}
+
 TEST_CASE("a quorum the default seats could never meet is reported", "[unit][panel]") {
     json panel = stock_panel_json();
     panel["quorum"] = 5;
@@ -194,4 +214,23 @@ TEST_CASE("a tool gets its own seats in panel order, or the default seats when i
     CHECK(ids_of(p.seats_for(own)) == std::vector<std::string>{"developer", "creator"});
     const tool plain;
     CHECK(ids_of(p.seats_for(plain)) == std::vector<std::string>{"developer", "skeptic", "futurist", "business"});
+}
+
+TEST_CASE("a shadow seat sits on every tool, whichever seats the tool names, in panel order", "[unit][panel]") {
+    json panel = stock_panel_json();
+    panel["seats"].insert(panel["seats"].begin() + 1, json{{"id", "trial"}, {"plugin", "skeptic"}, {"shadow", true}});
+    temp_catalog dir;
+    dir.set_panel(panel);
+    problem_list problems;
+    auto config = load_panel_config(dir.path(), persona_dir(), problems);
+    REQUIRE(config);
+    CHECK(config->find("trial")->shadow);
+    CHECK_FALSE(config->find("skeptic")->shadow);
+    const verdict::panel p(std::move(*config), problems);
+    REQUIRE(problems.empty());
+    tool own;
+    own.seats = {"creator", "developer"};
+    CHECK(ids_of(p.seats_for(own)) == std::vector<std::string>{"developer", "trial", "creator"});
+    const tool plain;
+    CHECK(ids_of(p.seats_for(plain)) == std::vector<std::string>{"developer", "trial", "skeptic", "futurist", "business"});
 }

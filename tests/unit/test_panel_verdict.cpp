@@ -1,7 +1,7 @@
 // From seat reviews to a panel verdict: the ship % is a share of the seats
 // that voted, rounded half-up on exact integers; abstaining and failed seats
 // count toward neither the % nor the mean; a missed quorum withholds the %
-// and names the seats that did not vote.
+// and names the seats that did not vote; a shadow seat counts for nothing.
 #include "aggregate/panel_verdict.hpp"
 
 #include <catch2/catch.hpp>
@@ -20,6 +20,11 @@ seat_review voted(const std::string& seat, verdict_kind kind, double score) {
 seat_review ship(const std::string& seat, double score = 70) { return voted(seat, verdict_kind::ship, score); }
 seat_review skip(const std::string& seat, double score = 40) { return voted(seat, verdict_kind::skip, score); }
 seat_review abstain(const std::string& seat, double score = 0) { return voted(seat, verdict_kind::abstain, score); }
+
+seat_review as_shadow(seat_review r) {
+    r.shadow = true;
+    return r;
+}
 
 seat_review failed(const std::string& seat) {
     seat_review r;
@@ -121,4 +126,20 @@ TEST_CASE("a seat's outcome follows its verdict, and a seat without a review has
     CHECK(skip("a").outcome() == seat_outcome::skip);
     CHECK(abstain("a").outcome() == seat_outcome::abstain);
     CHECK(failed("a").outcome() == seat_outcome::failed);
+}
+
+TEST_CASE("a shadow seat is neither a voter nor missing, whatever it says", "[unit][aggregate]") {
+    const std::vector<seat_review> counted{ship("developer", 80), skip("skeptic", 30), ship("futurist", 70)};
+    const panel_verdict without = aggregate(counted, 3, "r");
+    for (const seat_review& shadow : {as_shadow(skip("trial", 5)), as_shadow(ship("trial", 95)), as_shadow(abstain("trial")), as_shadow(failed("trial"))}) {
+        std::vector<seat_review> reviews = counted;
+        reviews.insert(reviews.begin() + 1, shadow);
+        INFO("shadow outcome " << static_cast<int>(shadow.outcome()));
+        CHECK(aggregate(reviews, 3, "r") == without);
+    }
+    // Nor does it make up a missed quorum.
+    const panel_verdict short_one = aggregate({ship("developer"), skip("skeptic"), as_shadow(ship("trial"))}, 3, "r");
+    CHECK_FALSE(short_one.ship_pct.has_value());
+    CHECK(short_one.voting() == 2);
+    CHECK(short_one.missing.empty());
 }

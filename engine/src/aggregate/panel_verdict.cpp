@@ -20,6 +20,7 @@ panel_verdict aggregate(const std::vector<seat_review>& reviews, int quorum, con
     v.rule_set = rule_set;
     double score_sum = 0;
     for (const seat_review& r : reviews) {
+        if (r.shadow) continue;
         switch (r.outcome()) {
         case seat_outcome::ship: ++v.ship; score_sum += r.result->score; break;
         case seat_outcome::skip: ++v.skip; score_sum += r.result->score; break;

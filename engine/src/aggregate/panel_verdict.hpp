@@ -22,6 +22,7 @@ struct seat_review {
     std::optional<review> result;      ///< Absent when the seat failed.
     std::string failure;               ///< Why the seat failed, naming the file at fault.
     std::vector<std::string> log;      ///< What the persona logged while reviewing (a script's ctx.log).
+    bool shadow = false;               ///< A shadow seat's review is shown but never counted.
 
     seat_outcome outcome() const;
 };
@@ -46,7 +47,8 @@ struct panel_verdict {
 /// `part` of `whole` as a whole percentage, rounded half up (2 of 3 is 67); `whole` must be positive.
 inline int percent_half_up(int part, int whole) { return (200 * part + whole) / (2 * whole); }
 
-/// Aggregates `reviews`; only seats that voted ship or skip count toward the ship % and the mean.
+/// Aggregates `reviews`; only counting seats that voted ship or skip count toward the ship % and the mean. Shadow
+/// seats are left out altogether: they are neither voters nor missing.
 panel_verdict aggregate(const std::vector<seat_review>& reviews, int quorum, const std::string& rule_set);
 
 }  // namespace verdict

@@ -18,7 +18,7 @@ void add_shown_facts(content_hash& h, const tool& t) {
 }
 
 void add_seat(content_hash& h, const seat_review& s) {
-    h.add(s.seat).add(s.persona_name).add(s.persona_version).add(s.failure);
+    h.add(s.seat).add(static_cast<std::uint64_t>(s.shadow)).add(s.persona_name).add(s.persona_version).add(s.failure);
     h.add(s.base.value_or(-1)).add(s.threshold.value_or(-1));
     for (const std::string& line : s.log) h.add(line);
     if (!s.result) {
@@ -50,7 +50,7 @@ std::string site_fingerprint(const panel_config& config) {
     content_hash h;
     h.add(VERDICT_VERSION).add(page_renderer_version).add(config.rule_set);
     h.add(static_cast<std::uint64_t>(config.quorum));
-    for (const seat_config& s : config.seats) h.add(s.id);
+    for (const seat_config& s : config.seats) h.add(s.id).add(static_cast<std::uint64_t>(s.shadow));
     h.add(static_cast<std::uint64_t>(config.community.min_voters)).add(static_cast<std::uint64_t>(config.community.disagreement_points));
     return h.hex();
 }

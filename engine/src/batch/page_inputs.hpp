@@ -16,7 +16,7 @@
 namespace verdict {
 
 /// Bumped whenever a renderer changes what it writes for the same inputs, so every page is made again.
-inline constexpr std::string_view page_renderer_version = "pages-1";
+inline constexpr std::string_view page_renderer_version = "pages-2";
 
 /// The facts a page shows of a tool and its panel review: every seat's verdict, score, quote, reasons and failure,
 /// and the problems of a file that could not be read.

@@ -17,6 +17,7 @@ namespace {
 struct row {
     std::string seat, persona, version, state, source, failure;
     bool default_seat = false;
+    bool shadow = false;
     std::vector<setting_in_force> settings;
 };
 
@@ -25,7 +26,7 @@ std::vector<row> rows_of(const panel& p) {
     const auto& defaults = p.config().default_seats;
     for (const seat& s : p.seats()) {
         row r{s.config.id, "-", "-", s.failure.empty() ? "loaded" : "failed", s.backend ? s.backend->source() : s.config.source.generic_string(),
-              s.failure, std::find(defaults.begin(), defaults.end(), s.config.id) != defaults.end(), settings_in_force(s)};
+              s.failure, std::find(defaults.begin(), defaults.end(), s.config.id) != defaults.end(), s.config.shadow, settings_in_force(s)};
         if (s.backend) {
             r.persona = s.backend->identity().display_name;
             r.version = s.backend->identity().version;
@@ -64,8 +65,9 @@ void write_settings_text(const row& r, const std::string& panel_file, std::ostre
 }
 
 void write_text(const std::vector<row>& rows, bool settings, const std::string& panel_file, std::ostream& out) {
-    std::vector<std::array<std::string, 6>> table{{"SEAT", "DEFAULT", "PERSONA", "VERSION", "STATE", "SOURCE"}};
-    for (const row& r : rows) table.push_back({r.seat, r.default_seat ? "yes" : "no", r.persona, r.version, r.state, r.source});
+    std::vector<std::array<std::string, 7>> table{{"SEAT", "DEFAULT", "SHADOW", "PERSONA", "VERSION", "STATE", "SOURCE"}};
+    for (const row& r : rows)
+        table.push_back({r.seat, r.default_seat ? "yes" : "no", r.shadow ? "yes" : "no", r.persona, r.version, r.state, r.source});
     write_table(table, "", out);
     if (settings)
         for (const row& r : rows) write_settings_text(r, panel_file, out);
@@ -88,7 +90,7 @@ nlohmann::ordered_json settings_json(const row& r) {
 void write_json(const std::vector<row>& rows, bool settings, std::ostream& out) {
     nlohmann::ordered_json list = nlohmann::ordered_json::array();
     for (const row& r : rows) {
-        list.push_back({{"seat", r.seat}, {"default", r.default_seat}, {"persona", r.persona}, {"version", r.version},
+        list.push_back({{"seat", r.seat}, {"default", r.default_seat}, {"shadow", r.shadow}, {"persona", r.persona}, {"version", r.version},
                         {"state", r.state}, {"source", r.source}, {"error", r.failure.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(r.failure)}});
         if (settings) list.back()["settings"] = settings_json(r);
     }
@@ -99,7 +101,8 @@ void write_json(const std::vector<row>& rows, bool settings, std::ostream& out) 
 
 exit_code run_personas(const std::vector<std::string>& args, context& ctx) {
     option_parser p("personas", "[options]",
-                    "Lists each seat of the panel: its persona, version, source file and state. With --settings, every\n"
+                    "Lists each seat of the panel: whether it is a default seat or a shadow seat (which reviews every tool\n"
+                    "but does not count), its persona, version, source file and state. With --settings, every\n"
                     "setting each seat reviews under and where it comes from: the persona's default, or the place in\n"
                     "panel.json that overrides it (and why an override did not take).",
                     ctx);

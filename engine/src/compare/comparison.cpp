@@ -15,6 +15,7 @@ namespace {
 std::vector<scorecard_row> build_scorecard(const page_tool& left, const page_tool& right, const panel_config& config) {
     std::vector<scorecard_row> rows;
     for (const seat_config& seat : config.seats) {
+        if (seat.shadow) continue;   // a persona on trial is not part of the panel a reader compares
         scorecard_row row{seat.id, {}, false};
         const seat_review* reviews[2] = {left.review->find_seat(seat.id), right.review->find_seat(seat.id)};
         if (!reviews[0] && !reviews[1]) continue;

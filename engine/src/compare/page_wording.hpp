@@ -46,6 +46,11 @@ inline constexpr std::string_view not_stated = "Not stated";
 /// What a page says in place of the facts of a tool whose catalog file could not be read, followed by its problems.
 inline constexpr std::string_view unreadable_notice = "verdict could not read this tool's catalog file, so the panel did not review it:";
 
+/// What every report says beside a shadow seat's review.
+inline constexpr std::string_view shadow_note = "shadow seat, not counted";
+/// What a tool page says in a shadow seat's review.
+inline constexpr std::string_view shadow_sentence = "Shadow seat: this persona is on trial. Its review is shown but does not count toward the panel ship %.";
+
 /// "1 voter", "3 voters": a count and its noun.
 std::string plural(int count, std::string_view word);
 

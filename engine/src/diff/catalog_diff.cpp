@@ -12,12 +12,11 @@
 namespace verdict {
 namespace {
 
-std::string outcome_text(const seat_review* s) {
-    if (!s) return "not seated";
-    return s->result ? std::string(name_of(s->result->verdict)) : "failed";
+seat_result result_of(const seat_review* s) {
+    if (!s) return {"not seated", std::nullopt, false};
+    if (!s->result) return {"failed", std::nullopt, s->shadow};
+    return {std::string(name_of(s->result->verdict)), s->result->score, s->shadow};
 }
-
-std::optional<double> score_of(const seat_review* s) { return s && s->result ? std::optional(s->result->score) : std::nullopt; }
 
 std::map<std::string, double> points_by_rule(const seat_review* s) {
     std::map<std::string, double> out;
@@ -78,8 +77,8 @@ catalog_diff diff_catalog(const diff_side& before, const diff_side& after, const
             ++out.reviews;
             const seat_review* a = was.find_seat(seat);
             const seat_review* b = is.find_seat(seat);
-            review_change c{is.subject->id, seat, outcome_text(a), outcome_text(b), score_of(a), score_of(b), moves_between(a, b)};
-            if (c.flipped() || c.score_before != c.score_after || !c.moves.empty()) out.changed_reviews.push_back(std::move(c));
+            review_change c{is.subject->id, seat, result_of(a), result_of(b), moves_between(a, b)};
+            if (c.before != c.after || !c.moves.empty()) out.changed_reviews.push_back(std::move(c));
         }
         if (was.verdict.ship_pct != is.verdict.ship_pct) out.changed_panels.push_back({is.subject->id, was.verdict.ship_pct, is.verdict.ship_pct});
         old_pages.push_back(make_page_tool(was, votes, before.community));

@@ -22,17 +22,24 @@ struct rule_move {
     std::optional<double> after;
 };
 
+/// How one seat came out on one tool, on one side.
+struct seat_result {
+    std::string verdict;   ///< "ship", "skip", "abstain", "failed", or "not seated" when the seat does not sit on the tool.
+    std::optional<double> score;
+    bool shadow = false;   ///< The seat sits as a shadow: its verdict does not count.
+
+    bool operator==(const seat_result&) const = default;
+};
+
 /// One seat's review of one tool, before and after.
 struct review_change {
     std::string tool_id;
     std::string seat;
-    std::string before;   ///< "ship", "skip", "abstain", "failed", or "not seated" when the seat does not sit on the tool.
-    std::string after;
-    std::optional<double> score_before;
-    std::optional<double> score_after;
+    seat_result before;
+    seat_result after;
     std::vector<rule_move> moves;
 
-    bool flipped() const { return before != after; }
+    bool flipped() const { return before.verdict != after.verdict; }
 };
 
 /// A tool's panel ship %, before and after; none without a quorum.

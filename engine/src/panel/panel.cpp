@@ -60,7 +60,7 @@ std::vector<const seat*> panel::seats_for(const tool& t) const {
     const std::vector<std::string>& wanted = t.seats.empty() ? config_.default_seats : t.seats;
     std::vector<const seat*> chosen;
     for (const seat& each : seats_)
-        if (std::find(wanted.begin(), wanted.end(), each.config.id) != wanted.end()) chosen.push_back(&each);
+        if (each.config.shadow || std::find(wanted.begin(), wanted.end(), each.config.id) != wanted.end()) chosen.push_back(&each);
     return chosen;
 }
 

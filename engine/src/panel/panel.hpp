@@ -29,7 +29,7 @@ public:
 
     const panel_config& config() const { return config_; }
     const std::vector<seat>& seats() const { return seats_; }
-    /// The seats that review `t`, in panel order: its own seats, or the default ones.
+    /// The seats that review `t`, in panel order: its own seats, or the default ones, and every shadow seat.
     std::vector<const seat*> seats_for(const tool& t) const;
 
 private:

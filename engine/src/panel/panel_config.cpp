@@ -1,5 +1,6 @@
 // The schema checks shapes; this file checks what a schema cannot: that seat
-// ids are unique, that default seats exist, and that the quorum can be met.
+// ids are unique, that default seats exist and count, and that the quorum can
+// be met.
 #include "panel/panel_config.hpp"
 
 #include "json/json_document.hpp"
@@ -63,6 +64,7 @@ void read_seats(const json& document, const std::filesystem::path& panel_dir, co
         seat.id = entry.at("id").get<std::string>();
         seat.pointer = "/seats/" + std::to_string(i);
         seat.overrides = read_overrides(entry);
+        seat.shadow = entry.value("shadow", false);
         seat.limits = panel_limits;
         if (entry.contains("limits")) read_limits(entry.at("limits"), seat.limits);
         read_source(entry, panel_dir, persona_dir, seat, config.file, problems);
@@ -76,9 +78,13 @@ void check_defaults(const panel_config& config, problem_list& problems) {
     const auto ids = config.seat_ids();
     for (std::size_t i = 0; i < config.default_seats.size(); ++i) {
         const std::string& id = config.default_seats[i];
-        if (!config.find(id))
+        const seat_config* seat = config.find(id);
+        if (!seat)
             problems.push_back({config.file, "/default_seats/" + std::to_string(i), "a seat defined in /seats",
                                 "unknown seat \"" + id + "\"", did_you_mean(id, ids)});
+        else if (seat->shadow)
+            problems.push_back({config.file, "/default_seats/" + std::to_string(i), "a counting seat (a shadow seat sits on every tool)",
+                                "shadow seat \"" + id + "\"", ""});
     }
     if (static_cast<std::size_t>(config.quorum) > config.default_seats.size())
         problems.push_back({config.file, "/quorum", "at most the number of default seats (" + std::to_string(config.default_seats.size()) + ")",

@@ -35,6 +35,9 @@ struct seat_config {
     settings_override overrides;
     script_limits limits;               ///< For a script: the panel's limits with the seat's own applied.
     std::string pointer;                ///< Where the seat sits in the file, e.g. "/seats/0".
+    /// A shadow seat reviews every tool and is shown wherever reviews are, but never counts toward a panel verdict
+    /// nor sits in a comparison: a persona on trial before it is promoted.
+    bool shadow = false;
 };
 
 /// How pages weigh the community vote against the panel.

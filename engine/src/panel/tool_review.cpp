@@ -1,5 +1,6 @@
 #include "panel/tool_review.hpp"
 
+#include <algorithm>
 #include <set>
 
 namespace verdict {
@@ -9,6 +10,7 @@ namespace {
 seat_review seat_header(const seat& s) {
     seat_review out;
     out.seat = s.config.id;
+    out.shadow = s.config.shadow;
     if (s.backend) {
         out.base = s.effective.base;
         out.threshold = s.effective.threshold;
@@ -54,6 +56,17 @@ private:
 };
 
 }  // namespace
+
+bool tool_review::any_failed() const {
+    return std::any_of(seats.begin(), seats.end(), [](const seat_review& s) { return !s.result; });
+}
+
+std::vector<std::string> tool_review::shadow_seats() const {
+    std::vector<std::string> ids;
+    for (const seat_review& s : seats)
+        if (s.shadow) ids.push_back(s.seat);
+    return ids;
+}
 
 const seat_review* tool_review::find_seat(const std::string& id) const {
     for (const seat_review& s : seats)

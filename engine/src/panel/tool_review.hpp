@@ -20,8 +20,10 @@ struct tool_review {
     /// and category. Pages show these problems in place of the tool's facts.
     std::vector<std::string> unreadable;
 
-    /// True when a seat failed: the run's exit status says so.
-    bool any_failed() const { return verdict.failed > 0; }
+    /// True when a seat failed, shadow seats included: the run's exit status says so.
+    bool any_failed() const;
+    /// The ids of the shadow seats among `seats`, in panel order.
+    std::vector<std::string> shadow_seats() const;
     /// The review of seat `id`; null when that seat does not sit on this tool's panel.
     const seat_review* find_seat(const std::string& id) const;
 };

@@ -17,8 +17,8 @@ std::string diff_counts(const catalog_diff& d) {
            " flipped), " + of(d.changed_panels.size(), d.tools, "panel % changed") + ", " + of(d.changed_picks.size(), d.comparisons, "picks changed");
 }
 
-std::string outcome_text(const std::string& verdict, const std::optional<double>& score) {
-    return score ? verdict + " " + format_number(*score) : verdict;
+std::string outcome_text(const seat_result& r) {
+    return (r.score ? r.verdict + " " + format_number(*r.score) : r.verdict) + (r.shadow ? " (shadow)" : "");
 }
 
 std::string moves_text(const std::vector<rule_move>& moves) {

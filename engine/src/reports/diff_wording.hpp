@@ -11,8 +11,8 @@ namespace verdict {
 /// "2 of 20 reviews changed (1 verdict flipped), 1 of 5 panel % changed, 0 of 9 picks changed".
 std::string diff_counts(const catalog_diff& d);
 
-/// "skip 20", "abstain 45", "failed", "not seated".
-std::string outcome_text(const std::string& verdict, const std::optional<double>& score);
+/// "skip 20", "abstain 45", "failed", "not seated", "ship 70 (shadow)".
+std::string outcome_text(const seat_result& r);
 
 /// "legal_risk_high -35 → -20, promise_only not fired → -25"; empty when no rule's points moved.
 std::string moves_text(const std::vector<rule_move>& moves);

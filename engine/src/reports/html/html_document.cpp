@@ -50,7 +50,7 @@ constexpr std::string_view style_sheet =
     "font-size:.85rem;font-weight:650;white-space:nowrap}"
     ".badge-ship{color:var(--ship);background:var(--ship-bg)}.badge-skip{color:var(--skip);background:var(--skip-bg)}"
     ".badge-other{color:var(--neutral);background:var(--neutral-bg)}"
-    ".seat{margin-top:1.5rem}"
+    ".seat{margin-top:1.5rem}.seat-shadow{border-style:dashed}"
     ".seat-title{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;margin:0 0 .6rem}.seat-title h3{margin:0}"
     ".tag{font-size:.75rem;font-weight:650;letter-spacing:.05em;text-transform:uppercase;color:var(--warn);"
     "background:var(--warn-bg);border-radius:6px;padding:.05rem .45rem}"

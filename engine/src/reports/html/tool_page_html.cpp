@@ -24,7 +24,7 @@ void append_group(std::string& out, std::string_view label, std::string_view tex
     out.append("</div>\n");
 }
 
-void append_panel(std::string& out, const panel_verdict& v) {
+void append_panel(std::string& out, const panel_verdict& v, const std::vector<std::string>& shadows) {
     open_section(out, "panel", "Panel verdict");
     out.append("<dl class=\"groups\">\n");
     append_group(out, "Panel ship", panel_pct_text(v) + " · " + panel_detail(v));
@@ -33,6 +33,7 @@ void append_panel(std::string& out, const panel_verdict& v) {
                                    " abstained · " + std::to_string(v.failed) + " failed");
     append_group(out, "Quorum", plural(v.quorum, "voting seat"));
     if (!v.missing.empty()) append_group(out, "Did not vote", seat_list(v.missing));
+    if (!shadows.empty()) append_group(out, "Shadow seats", seat_list(shadows) + " (" + std::string(shadow_note) + ")");
     out.append("</dl>\n");
     close_section(out);
 }
@@ -83,11 +84,13 @@ void append_failure(std::string& out, std::string_view failure) {
 }
 
 void append_seat(std::string& out, const seat_review& s, const std::vector<std::string>& names) {
-    out.append("<article class=\"card seat\">\n<div class=\"seat-title\">");
+    out.append(s.shadow ? "<article class=\"card seat seat-shadow\">\n<div class=\"seat-title\">" : "<article class=\"card seat\">\n<div class=\"seat-title\">");
     append_element(out, "h3", seat_title(s.seat));
     append_badge(out, state_of(&s));
+    if (s.shadow) out.append("<span class=\"tag\">Shadow</span>");
     out.append("</div>\n");
     if (!s.persona_name.empty()) append_element(out, "p class=\"note\"", "Persona " + s.persona_name + " " + s.persona_version);
+    if (s.shadow) append_element(out, "p class=\"note\"", shadow_sentence);
     if (!s.result) {
         append_failure(out, s.failure);
         out.append("</article>\n");
@@ -145,7 +148,7 @@ std::string render_tool_page_html(const page_tool& t) {
     append_tool_figures(out, t);
     append_description(out, t);
     out.append("</div>\n");
-    append_panel(out, t.review->verdict);
+    append_panel(out, t.review->verdict, t.review->shadow_seats());
     open_section(out, "seats", "Reviews by seat");
     const std::vector<std::string> names = name_forms(t);
     for (const seat_review& s : t.review->seats) append_seat(out, s, names);

@@ -10,12 +10,16 @@ using json = nlohmann::ordered_json;
 
 json number_or_null(const std::optional<double>& value) { return value ? json_number(*value) : json(nullptr); }
 
+json result_to_json(const seat_result& r) {
+    return {{"verdict", r.verdict}, {"score", number_or_null(r.score)}, {"shadow", r.shadow}};
+}
+
 json review_change_to_json(const review_change& c) {
     json moves = json::array();
     for (const rule_move& m : c.moves) moves.push_back({{"rule", m.rule}, {"before", number_or_null(m.before)}, {"after", number_or_null(m.after)}});
     return {{"tool", c.tool_id}, {"seat", c.seat}, {"flipped", c.flipped()},
-            {"before", {{"verdict", c.before}, {"score", number_or_null(c.score_before)}}},
-            {"after", {{"verdict", c.after}, {"score", number_or_null(c.score_after)}}},
+            {"before", result_to_json(c.before)},
+            {"after", result_to_json(c.after)},
             {"rules", moves}};
 }
 

@@ -20,6 +20,7 @@ json walk_to_json(const score_walk& w) {
     json rules = json::array();
     for (const walk_step& step : w.steps) rules.push_back(step_to_json(step));
     return {{"seat", s.seat},
+            {"shadow", s.shadow},
             {"persona_name", s.persona_name},
             {"persona_version", s.persona_version},
             {"verdict", s.result ? std::string(name_of(s.result->verdict)) : "failed"},

@@ -41,6 +41,7 @@ json reason_to_json(const reason& r) {
 
 json seat_to_json(const seat_review& s, const std::string& rule_set) {
     json out = {{"persona", s.seat},
+                {"shadow", s.shadow},
                 {"persona_name", s.persona_name},
                 {"persona_version", s.persona_version},
                 {"rule_set", rule_set},

@@ -14,7 +14,7 @@ std::string render_diff_markdown(const catalog_diff& d, const std::string& befor
         append_table_row(out, {"Tool", "Seat", "Before", "After", "Flip", "Rules that moved"});
         append_table_rule(out, 6);
         for (const review_change& c : d.changed_reviews)
-            append_table_row(out, {c.tool_id, c.seat, outcome_text(c.before, c.score_before), outcome_text(c.after, c.score_after),
+            append_table_row(out, {c.tool_id, c.seat, outcome_text(c.before), outcome_text(c.after),
                                    c.flipped() ? "yes" : "", moves_text(c.moves)});
         out += "\n";
     }

@@ -24,6 +24,7 @@ void write_front_matter(std::string& out, const page_tool& t) {
     for (const seat_review& s : t.review->seats) {
         fm.item();
         fm.text("seat", s.seat);
+        fm.boolean("shadow", s.shadow);
         fm.text("state", name_of(state_of(&s)));
         fm.text("persona_name", s.persona_name);
         fm.text("persona_version", s.persona_version);
@@ -36,13 +37,14 @@ void write_front_matter(std::string& out, const page_tool& t) {
     fm.finish();
 }
 
-void write_panel(std::string& out, const panel_verdict& v) {
+void write_panel(std::string& out, const panel_verdict& v, const std::vector<std::string>& shadows) {
     append_heading(out, 2, "Panel verdict");
     append_fact(out, "Panel ship", panel_pct_text(v) + " (" + panel_detail(v) + ")");
     append_fact(out, "Mean score", mean_score_text(v));
     append_fact(out, "Votes", std::to_string(v.ship) + " ship, " + std::to_string(v.skip) + " skip, " + std::to_string(v.abstain) +
                                   " abstained, " + std::to_string(v.failed) + " failed; quorum " + std::to_string(v.quorum));
     if (!v.missing.empty()) append_fact(out, "Did not vote", seat_list(v.missing));
+    if (!shadows.empty()) append_fact(out, "Shadow seats", seat_list(shadows) + " (" + std::string(shadow_note) + ")");
     out += '\n';
 }
 
@@ -73,7 +75,7 @@ void write_receipt(std::string& out, const review& r, double base) {
 }
 
 void write_seat(std::string& out, const seat_review& s) {
-    append_heading(out, 3, seat_title(s.seat) + ": " + std::string(label_of(state_of(&s))));
+    append_heading(out, 3, seat_title(s.seat) + ": " + std::string(label_of(state_of(&s))) + (s.shadow ? " (" + std::string(shadow_note) + ")" : ""));
     std::string line = s.persona_name.empty() ? "" : s.persona_name + " " + s.persona_version;
     if (s.result) line += (line.empty() ? "" : " · ") + std::string("score ") + format_number(s.result->score);
     if (s.threshold) line += (line.empty() ? "" : " · ") + std::string("threshold ") + format_number(*s.threshold);
@@ -93,7 +95,7 @@ std::string render_tool_page_markdown(const page_tool& t) {
     out.reserve(16384);
     write_front_matter(out, t);
     append_tool_summary(out, t, 1);
-    write_panel(out, t.review->verdict);
+    write_panel(out, t.review->verdict, t.review->shadow_seats());
     write_community(out, t);
     write_pricing(out, t);
     append_heading(out, 2, "Reviews by seat");

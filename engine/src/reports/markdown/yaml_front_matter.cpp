@@ -119,6 +119,11 @@ void yaml_front_matter::text_or_null(std::string_view key_name, const std::optio
     else null(key_name);
 }
 
+void yaml_front_matter::boolean(std::string_view key_name, bool value) {
+    key(key_name);
+    out_ += value ? " true\n" : " false\n";
+}
+
 void yaml_front_matter::number(std::string_view key_name, double value) {
     key(key_name);
     out_ += ' ';

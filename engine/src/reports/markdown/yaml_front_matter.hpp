@@ -19,6 +19,7 @@ public:
     /// `key: "value"`; the value's bidi controls are balanced first, as everywhere a page shows text.
     void text(std::string_view key, std::string_view value);
     void text_or_null(std::string_view key, const std::optional<std::string>& value);
+    void boolean(std::string_view key, bool value);
     void number(std::string_view key, double value);
     void number_or_null(std::string_view key, const std::optional<double>& value);
     void number_or_null(std::string_view key, const std::optional<int>& value);

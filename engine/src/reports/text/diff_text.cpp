@@ -9,8 +9,8 @@ void write_diff_text(std::ostream& out, const catalog_diff& d, const std::string
     out << printable_text(before) << " → " << printable_text(after) << "\n" << diff_counts(d) << "\n";
     if (!d.changed_reviews.empty()) out << "\nReviews\n";
     for (const review_change& c : d.changed_reviews) {
-        out << "  " << (c.flipped() ? "FLIP " : "     ") << c.tool_id << " / " << c.seat << ": " << outcome_text(c.before, c.score_before) << " → "
-            << outcome_text(c.after, c.score_after) << "\n";
+        out << "  " << (c.flipped() ? "FLIP " : "     ") << c.tool_id << " / " << c.seat << ": " << outcome_text(c.before) << " → "
+            << outcome_text(c.after) << "\n";
         if (!c.moves.empty()) out << "         " << printable_text(moves_text(c.moves)) << "\n";
     }
     if (!d.changed_panels.empty()) out << "\nPanel ship %\n";

@@ -4,6 +4,7 @@
 // given. The last line says what would flip the verdict, in points.
 #include "reports/text/explain_text.hpp"
 
+#include "compare/page_wording.hpp"
 #include "reports/number_format.hpp"
 #include "reports/text/review_text.hpp"
 #include "reports/text/text_layout.hpp"
@@ -54,11 +55,13 @@ void write_explanation_text(std::ostream& out, const tool_explanation& e) {
         const seat_review& s = *w.review;
         out << "\n" << s.seat;
         if (!s.persona_name.empty()) out << " · " << printable_text(s.persona_name) << " " << printable_text(s.persona_version);
+        out << " · " << (s.result ? std::string(name_of(s.result->verdict)) + " " + format_number(s.result->score) : "failed");
+        if (s.shadow) out << " · " << shadow_note;
+        out << "\n";
         if (!s.result) {
-            out << " · failed\n  " << printable_text(s.failure) << "\n";
+            out << "  " << printable_text(s.failure) << "\n";
             continue;
         }
-        out << " · " << name_of(s.result->verdict) << " " << format_number(s.result->score) << "\n";
         write_walk(out, w);
     }
 }

@@ -5,6 +5,7 @@
 // sequence in a tool's name cannot retitle or recolour the terminal.
 #include "reports/text/review_text.hpp"
 
+#include "compare/page_wording.hpp"
 #include "reports/number_format.hpp"
 #include "reports/text/text_layout.hpp"
 #include "support/display_text.hpp"
@@ -57,12 +58,13 @@ void write_seat(std::ostream& out, const seat_review& s) {
     out << "\n" << s.seat;
     if (!s.persona_name.empty()) out << " · " << s.persona_name << " " << s.persona_version;
     out << " · " << outcome_word(s);
+    if (s.result) out << " " << format_number(s.result->score) << " (threshold " << format_number(s.threshold.value_or(0)) << ")";
+    if (s.shadow) out << " · " << shadow_note;
+    out << "\n";
     if (!s.result) {
-        out << "\n";
         write_failure(out, s.failure);
         return;
     }
-    out << " " << format_number(s.result->score) << " (threshold " << format_number(s.threshold.value_or(0)) << ")\n";
     out << "  “" << wrap(printable_text(s.result->quote), page_width - 1, "   ", 3) << "”\n";
     for (const std::string& line : s.log) out << "  log: " << printable_text(line) << "\n";
     write_reasons(out, *s.result, s.base.value_or(0));
