@@ -1,6 +1,7 @@
 // verdict diff, run as a maintainer runs it before publishing a rule change:
 // the flips it lists are the ones worked out here, independently, from the
-// old panel's explanation and the changed weight.
+// old panel's explanation and the changed weight, whether the old rules come
+// from a panel file or from a commit of a git repository.
 #include "support/generated_catalog.hpp"
 #include "support/paths.hpp"
 #include "support/process.hpp"
@@ -119,10 +120,143 @@ TEST_CASE("diff on the shipped catalog shows a flip in text and Markdown, with t
 TEST_CASE("diff needs --panel twice, and a bad panel file is bad input naming it", "[cli][diff][errors]") {
     const auto once = test::run_verdict({"diff", "--panel", "catalog/panel.json"});
     CHECK(once.exit_code == 2);
-    CHECK_THAT(once.err, Catch::Contains("expected --panel twice (the old configuration, then the new), found it 1 time"));
+    CHECK_THAT(once.err, Catch::Contains("expected --panel twice (the old configuration, then the new) or --against REV, found --panel 1 time"));
     test::temp_dir dir;
     test::write_file(dir.path() / "broken.json", "{\"rule_set\": 3}");
     const auto broken = test::run_verdict({"diff", "--panel", "catalog/panel.json", "--panel", (dir.path() / "broken.json").string()});
     CHECK(broken.exit_code == 2);
     CHECK_THAT(broken.err, Catch::Contains("broken.json"));
+}
+
+namespace {
+
+// A git repository holding a generated catalog and the stock scripts, its developer seat a script, all committed.
+struct catalog_repository {
+    test::temp_dir dir;
+    std::filesystem::path catalog = dir.path() / "catalog";
+    std::filesystem::path script = dir.path() / "scripts" / "developer.lua";
+
+    catalog_repository() {
+        test::generate_catalog(catalog, 150, 6, 47);
+        std::filesystem::copy(test::source_dir() / "scripts", dir.path() / "scripts");
+        json panel = json::parse(test::read_file(catalog / "panel.json"));
+        panel["seats"][0] = {{"id", "developer"}, {"script", "../scripts/developer.lua"}};
+        test::write_file(catalog / "panel.json", panel.dump(2));
+        git({"init", "-q"});
+        git({"add", "-A"});
+        git({"-c", "user.name=Editor", "-c", "user.email=editor@example.org", "commit", "-q", "-m", "catalog"});
+    }
+    test::process_result git(const std::vector<std::string>& args) const {
+        std::vector<std::string> all{"-C", dir.path().string()};
+        all.insert(all.end(), args.begin(), args.end());
+        auto run = test::run_process("git", all, dir.path());
+        INFO("git " << args[0] << ": " << run.err);
+        REQUIRE(run.exit_code == 0);
+        return run;
+    }
+    std::string catalog_arg() const { return catalog.string(); }
+};
+
+// `text` with its one `from` replaced by `to`; fails the test when `from` is not there exactly once.
+std::string with_replaced(std::string text, const std::string& from, const std::string& to) {
+    const std::size_t at = text.find(from);
+    REQUIRE(at != std::string::npos);
+    REQUIRE(text.find(from, at + 1) == std::string::npos);
+    return text.replace(at, from.size(), to);
+}
+
+}  // namespace
+
+TEST_CASE("diff --against a commit reviews with that commit's scripts and lists exactly the flips an edited script makes", "[cli][diff][git]") {
+    catalog_repository repo;
+    const auto explained = test::run_verdict({"explain", "--all", "--format", "json", "--catalog", repo.catalog_arg()});
+    REQUIRE(explained.exit_code == 0);
+    const std::set<std::string> expected = expected_flips(json::parse(explained.out), "developer", "artifact", -30);
+    REQUIRE(expected.size() > 3);
+    // The edit is in the script itself, not the panel: only the committed script can give the old side.
+    test::write_file(repo.script, with_replaced(test::read_file(repo.script), "artifact = 15,", "artifact = -30,"));
+    const std::string status_before = repo.git({"status", "--porcelain"}).out;
+
+    const auto run = test::run_verdict({"diff", "--against", "HEAD", "--format", "json", "--catalog", repo.catalog_arg()});
+    CHECK(run.exit_code == 1);
+    const json diff = json::parse(run.out);
+    CHECK(listed_flips(diff) == expected);
+    CHECK(diff["counts"]["tools"] == 150);
+    CHECK(diff["added_tools"].empty());
+    CHECK(diff["removed_tools"].empty());
+    const std::string commit = repo.git({"rev-parse", "--short", "HEAD"}).out;
+    CHECK(diff["before"] == "HEAD (" + commit.substr(0, commit.size() - 1) + ")");
+    CHECK(diff["after"] == "working tree");
+    for (const json& r : diff["reviews"]) {
+        INFO(r.dump());
+        CHECK(r["rules"] == json::parse(R"([{"rule": "artifact", "before": 15, "after": -30}])"));
+    }
+    // Reading the revision touched nothing of the working tree.
+    CHECK(repo.git({"status", "--porcelain"}).out == status_before);
+}
+
+TEST_CASE("diff --against lists the tools added and removed since the revision, and compares only the tools on both sides", "[cli][diff][git]") {
+    catalog_repository repo;
+    const auto tools = json::parse(test::run_verdict({"review", "--all", "--format", "json", "--catalog", repo.catalog_arg()}).out);
+    REQUIRE(tools.size() == 150);
+    const std::string gone = tools[3]["tool"]["id"];
+    std::filesystem::remove(repo.catalog / "tools" / (gone + ".json"));
+    json added = test::minimal_tool("brand-new-tool");
+    added["category"] = tools[0]["tool"]["category"];
+    test::write_file(repo.catalog / "tools" / "brand-new-tool.json", added.dump(2));
+    // The comparisons must no longer name the removed tool; the others stay.
+    json comparisons = json::parse(test::read_file(repo.catalog / "comparisons.json"));
+    json kept = json::array();
+    for (const json& pair : comparisons["pairs"])
+        if (pair[0] != gone && pair[1] != gone) kept.push_back(pair);
+    REQUIRE(kept.size() < comparisons["pairs"].size());
+    comparisons["pairs"] = kept;
+    test::write_file(repo.catalog / "comparisons.json", comparisons.dump(2));
+
+    const auto run = test::run_verdict({"diff", "--against", "HEAD", "--format", "json", "--catalog", repo.catalog_arg()});
+    INFO(run.err);
+    CHECK(run.exit_code == 0);
+    const json diff = json::parse(run.out);
+    CHECK(diff["counts"]["tools"] == 149);
+    CHECK(diff["counts"]["comparisons"] == kept.size());
+    CHECK(diff["reviews"].empty());
+    CHECK(diff["picks"].empty());
+    REQUIRE(diff["removed_tools"].size() == 1);
+    CHECK(diff["removed_tools"][0]["tool"] == gone);
+    CHECK(diff["removed_tools"][0]["ship_pct"] == tools[3]["panel"]["ship_pct"]);
+    REQUIRE(diff["added_tools"].size() == 1);
+    CHECK(diff["added_tools"][0]["tool"] == "brand-new-tool");
+    const auto text = test::run_verdict({"diff", "--against", "HEAD", "--catalog", repo.catalog_arg()});
+    CHECK_THAT(text.out, Catch::Contains("; 1 tool added, 1 removed\n"));
+    CHECK_THAT(text.out, Catch::Contains("\nTools removed\n  " + gone + " (panel "));
+}
+
+TEST_CASE("diff --against names what is wrong: no repository, no such revision, no catalog in it, a broken script in it", "[cli][diff][git][errors]") {
+    test::temp_catalog outside;
+    const auto no_repo = test::run_verdict({"diff", "--against", "HEAD", "--catalog", outside.path().string()});
+    CHECK(no_repo.exit_code == 2);
+    CHECK_THAT(no_repo.err, Catch::Contains("verdict diff --against HEAD: expected the catalog folder ") && Catch::Contains("in a git repository"));
+
+    catalog_repository repo;
+    const auto no_rev = test::run_verdict({"diff", "--against", "no-such-branch", "--catalog", repo.catalog_arg()});
+    CHECK(no_rev.exit_code == 2);
+    CHECK_THAT(no_rev.err, Catch::Contains("expected a commit of the catalog's git repository, found nothing named \"no-such-branch\""));
+    const auto option = test::run_verdict({"diff", "--against", "--help=x", "--catalog", repo.catalog_arg()});
+    CHECK(option.exit_code == 2);
+
+    // A later commit moves the catalog: the first commit has no "catalog/" folder for the new place.
+    repo.git({"mv", "catalog", "catalog2"});
+    repo.git({"-c", "user.name=Editor", "-c", "user.email=editor@example.org", "commit", "-q", "-m", "move"});
+    const auto no_catalog = test::run_verdict({"diff", "--against", "HEAD~1", "--catalog", (repo.dir.path() / "catalog2").string()});
+    CHECK(no_catalog.exit_code == 2);
+    CHECK_THAT(no_catalog.err, Catch::Contains("expected the catalog folder catalog2/ in commit ") && Catch::Contains("found nothing there"));
+
+    // A script broken at the revision fails its seat on the old side, named as git names a file of a commit.
+    test::write_file(repo.dir.path() / "scripts" / "developer.lua", "return {\n");
+    repo.git({"-c", "user.name=Editor", "-c", "user.email=editor@example.org", "commit", "-q", "-a", "-m", "break"});
+    repo.git({"checkout", "-q", "HEAD~1", "--", "scripts/developer.lua"});
+    const auto broken = test::run_verdict({"diff", "--against", "HEAD", "--catalog", (repo.dir.path() / "catalog2").string()});
+    CHECK(broken.exit_code == 1);
+    CHECK_THAT(broken.err, Catch::Contains("seat developer failed: HEAD:scripts/developer.lua:2: "));
+    CHECK_THAT(broken.out, Catch::Contains("failed → ship"));
 }

@@ -1,17 +1,12 @@
-// fork/exec with both pipes drained through poll(), so a child that fills one
-// pipe while the test reads the other cannot deadlock. Every JSON page the
-// program prints is checked against its schema on the way back.
+// The program runs as the engine runs git (support/child_process). Every JSON
+// page it prints is checked against its schema on the way back.
 #include "support/process.hpp"
 
+#include "support/child_process.hpp"
 #include "support/paths.hpp"
 #include "support/temp_catalog.hpp"
 
 #include <catch2/catch.hpp>
-
-#include <fcntl.h>
-#include <poll.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <stdexcept>
@@ -20,51 +15,10 @@ namespace verdict::test {
 
 process_result run_process(const std::filesystem::path& program, const std::vector<std::string>& args,
                            const std::filesystem::path& working_dir) {
-    int out_pipe[2];
-    int err_pipe[2];
-    if (pipe(out_pipe) != 0 || pipe(err_pipe) != 0) throw std::runtime_error("pipe failed");
-    const pid_t child = fork();
-    if (child == 0) {
-        if (chdir(working_dir.c_str()) != 0) _exit(126);
-        const int null_in = open("/dev/null", O_RDONLY);
-        dup2(null_in, 0);
-        dup2(out_pipe[1], 1);
-        dup2(err_pipe[1], 2);
-        close(out_pipe[0]);
-        close(err_pipe[0]);
-        std::vector<std::string> storage{program.string()};
-        storage.insert(storage.end(), args.begin(), args.end());
-        std::vector<char*> argv;
-        for (std::string& each : storage) argv.push_back(each.data());
-        argv.push_back(nullptr);
-        execv(program.c_str(), argv.data());
-        _exit(127);
-    }
-    close(out_pipe[1]);
-    close(err_pipe[1]);
-    process_result result;
-    pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
-    std::string* sinks[2] = {&result.out, &result.err};
-    int open_pipes = 2;
-    while (open_pipes > 0) {
-        poll(fds, 2, -1);
-        for (int i = 0; i < 2; ++i) {
-            if (fds[i].fd < 0 || fds[i].revents == 0) continue;
-            char buffer[4096];
-            const ssize_t n = read(fds[i].fd, buffer, sizeof buffer);
-            if (n > 0) {
-                sinks[i]->append(buffer, static_cast<std::size_t>(n));
-            } else {
-                close(fds[i].fd);
-                fds[i].fd = -1;
-                --open_pipes;
-            }
-        }
-    }
-    int status = 0;
-    waitpid(child, &status, 0);
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-    return result;
+    std::vector<std::string> argv{program.string()};
+    argv.insert(argv.end(), args.begin(), args.end());
+    program_result ran = verdict::run_program(argv, working_dir);
+    return {ran.exit_code, std::move(ran.out), std::move(ran.err)};
 }
 
 namespace {

@@ -1,6 +1,8 @@
 // Throwaway catalogs for tests: a temporary folder holding panel.json and tools/.
 #pragma once
 
+#include "support/scratch_folder.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
@@ -9,17 +11,9 @@
 namespace verdict::test {
 
 /// A temporary directory, removed with everything in it when the object dies.
-class temp_dir {
+class temp_dir : public scratch_folder {
 public:
-    temp_dir();
-    ~temp_dir();
-    temp_dir(const temp_dir&) = delete;
-    temp_dir& operator=(const temp_dir&) = delete;
-
-    const std::filesystem::path& path() const { return path_; }
-
-private:
-    std::filesystem::path path_;
+    temp_dir() : scratch_folder("test") {}
 };
 
 /// The bytes of `file`, or an empty string when it cannot be read.

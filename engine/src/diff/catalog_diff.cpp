@@ -63,34 +63,46 @@ std::size_t catalog_diff::flips() const {
     return static_cast<std::size_t>(std::count_if(changed_reviews.begin(), changed_reviews.end(), [](const review_change& c) { return c.flipped(); }));
 }
 
-catalog_diff diff_catalog(const diff_side& before, const diff_side& after, const std::vector<comparison_pair>& pairs, const community_votes& votes) {
+catalog_diff diff_catalog(const diff_side& before, const diff_side& after) {
     catalog_diff out;
-    out.tools = after.reviews.size();
-    std::map<const tool*, std::size_t> position;
-    std::vector<page_tool> old_pages;
-    std::vector<page_tool> new_pages;
-    for (std::size_t i = 0; i < after.reviews.size(); ++i) {
-        const tool_review& was = before.reviews[i];
-        const tool_review& is = after.reviews[i];
-        position[is.subject] = i;
+    std::map<std::string, std::size_t> old_position;
+    for (std::size_t i = 0; i < before.reviews.size(); ++i) old_position.emplace(before.reviews[i].subject->id, i);
+    std::map<std::string, page_tool> old_pages;
+    std::map<std::string, page_tool> new_pages;
+    for (const tool_review& is : after.reviews) {
+        const std::string& id = is.subject->id;
+        const auto found = old_position.find(id);
+        if (found == old_position.end()) {
+            out.added_tools.push_back({id, is.verdict.ship_pct});
+            continue;
+        }
+        const tool_review& was = before.reviews[found->second];
+        ++out.tools;
         for (const std::string& seat : seats_of(was, is)) {
             ++out.reviews;
             const seat_review* a = was.find_seat(seat);
             const seat_review* b = is.find_seat(seat);
-            review_change c{is.subject->id, seat, result_of(a), result_of(b), moves_between(a, b)};
+            review_change c{id, seat, result_of(a), result_of(b), moves_between(a, b)};
             if (c.before != c.after || !c.moves.empty()) out.changed_reviews.push_back(std::move(c));
         }
-        if (was.verdict.ship_pct != is.verdict.ship_pct) out.changed_panels.push_back({is.subject->id, was.verdict.ship_pct, is.verdict.ship_pct});
-        old_pages.push_back(make_page_tool(was, votes, before.community));
-        new_pages.push_back(make_page_tool(is, votes, after.community));
+        if (was.verdict.ship_pct != is.verdict.ship_pct) out.changed_panels.push_back({id, was.verdict.ship_pct, is.verdict.ship_pct});
+        old_pages.emplace(id, make_page_tool(was, before.votes, before.community));
+        new_pages.emplace(id, make_page_tool(is, after.votes, after.community));
     }
-    out.comparisons = pairs.size();
-    for (const comparison_pair& p : pairs) {
-        const std::size_t l = position.at(p.left);
-        const std::size_t r = position.at(p.right);
-        const auto was = pick_of(old_pages[l], old_pages[r]);
-        const auto is = pick_of(new_pages[l], new_pages[r]);
-        if (was != is) out.changed_picks.push_back({p.left->id, p.right->id, was, is});
+    std::set<std::string> new_ids;
+    for (const tool_review& is : after.reviews) new_ids.insert(is.subject->id);
+    for (const tool_review& was : before.reviews)
+        if (!new_ids.count(was.subject->id)) out.removed_tools.push_back({was.subject->id, was.verdict.ship_pct});
+    std::set<std::pair<std::string, std::string>> old_pairs;
+    for (const comparison_pair& p : before.pairs) old_pairs.emplace(p.left->id, p.right->id);
+    for (const comparison_pair& p : after.pairs) {
+        const std::string& l = p.left->id;
+        const std::string& r = p.right->id;
+        if (!old_pairs.count({l, r}) || !old_pages.count(l) || !old_pages.count(r)) continue;
+        ++out.comparisons;
+        const auto was = pick_of(old_pages.at(l), old_pages.at(r));
+        const auto is = pick_of(new_pages.at(l), new_pages.at(r));
+        if (was != is) out.changed_picks.push_back({l, r, was, is});
     }
     return out;
 }

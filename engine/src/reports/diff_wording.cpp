@@ -13,9 +13,16 @@ std::string points_text(const std::optional<double>& points) { return points ? f
 
 std::string diff_counts(const catalog_diff& d) {
     const std::size_t flips = d.flips();
-    return of(d.changed_reviews.size(), d.reviews, "reviews changed") + " (" + std::to_string(flips) + (flips == 1 ? " verdict" : " verdicts") +
-           " flipped), " + of(d.changed_panels.size(), d.tools, "panel % changed") + ", " + of(d.changed_picks.size(), d.comparisons, "picks changed");
+    std::string counts = of(d.changed_reviews.size(), d.reviews, "reviews changed") + " (" + std::to_string(flips) +
+                         (flips == 1 ? " verdict" : " verdicts") + " flipped), " + of(d.changed_panels.size(), d.tools, "panel % changed") + ", " +
+                         of(d.changed_picks.size(), d.comparisons, "picks changed");
+    if (!d.added_tools.empty() || !d.removed_tools.empty())
+        counts += "; " + std::to_string(d.added_tools.size()) + (d.added_tools.size() == 1 ? " tool" : " tools") + " added, " +
+                  std::to_string(d.removed_tools.size()) + " removed";
+    return counts;
 }
+
+std::string presence_text(const tool_presence& t) { return t.tool_id + " (panel " + ship_pct_text(t.ship_pct) + ")"; }
 
 std::string outcome_text(const seat_result& r) {
     return (r.score ? r.verdict + " " + format_number(*r.score) : r.verdict) + (r.shadow ? " (shadow)" : "");

@@ -8,8 +8,12 @@
 
 namespace verdict {
 
-/// "2 of 20 reviews changed (1 verdict flipped), 1 of 5 panel % changed, 0 of 9 picks changed".
+/// "2 of 20 reviews changed (1 verdict flipped), 1 of 5 panel % changed, 0 of 9 picks changed", and when the
+/// catalog gained or lost tools "; 1 tool added, 0 removed".
 std::string diff_counts(const catalog_diff& d);
+
+/// "claw-code (panel 75%)": a tool on one side only.
+std::string presence_text(const tool_presence& t);
 
 /// "skip 20", "abstain 45", "failed", "not seated", "ship 70 (shadow)".
 std::string outcome_text(const seat_result& r);

@@ -18,6 +18,14 @@ std::string render_diff_markdown(const catalog_diff& d, const std::string& befor
                                    c.flipped() ? "yes" : "", moves_text(c.moves)});
         out += "\n";
     }
+    for (const auto& [heading, tools] : {std::pair{"Tools added", &d.added_tools}, std::pair{"Tools removed", &d.removed_tools}}) {
+        if (tools->empty()) continue;
+        append_heading(out, 2, heading);
+        append_table_row(out, {"Tool", "Panel ship %"});
+        append_table_rule(out, 2);
+        for (const tool_presence& t : *tools) append_table_row(out, {t.tool_id, ship_pct_text(t.ship_pct)});
+        out += "\n";
+    }
     if (!d.changed_panels.empty()) {
         append_heading(out, 2, "Panel ship %");
         append_table_row(out, {"Tool", "Before", "After"});

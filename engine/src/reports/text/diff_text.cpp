@@ -13,6 +13,10 @@ void write_diff_text(std::ostream& out, const catalog_diff& d, const std::string
             << outcome_text(c.after) << "\n";
         if (!c.moves.empty()) out << "         " << printable_text(moves_text(c.moves)) << "\n";
     }
+    if (!d.added_tools.empty()) out << "\nTools added\n";
+    for (const tool_presence& t : d.added_tools) out << "  " << presence_text(t) << "\n";
+    if (!d.removed_tools.empty()) out << "\nTools removed\n";
+    for (const tool_presence& t : d.removed_tools) out << "  " << presence_text(t) << "\n";
     if (!d.changed_panels.empty()) out << "\nPanel ship %\n";
     for (const panel_change& c : d.changed_panels) out << "  " << c.tool_id << ": " << ship_pct_text(c.before) << " → " << ship_pct_text(c.after) << "\n";
     if (!d.changed_picks.empty()) out << "\nPicks\n";
