@@ -46,6 +46,18 @@ TEST_CASE("lint prints every problem of every file, one per line, and exits 2", 
     CHECK_THAT(run.err, Catch::Contains("verdict lint: " + std::to_string(count_lines(run.out)) + " problems"));
 }
 
+TEST_CASE("lint checks the test fixtures: a seat or tool that is not there is a problem with its pointer", "[cli][lint][errors]") {
+    test::temp_catalog catalog;
+    catalog.add_stock_tools();
+    test::write_file(catalog.path() / "fixtures" / "typos.json",
+                     R"({"fixtures": [{"tool": "claw-cod", "panel": {"ship_pct": 75}}, {"tool": "claw-code", "seats": {"skeptik": {"verdict": "skip"}}}]})");
+    const auto run = test::run_verdict({"lint", "--catalog", catalog.path().string()});
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.out, Catch::Contains("fixtures/typos.json: /fixtures/0/tool: expected a tool of the catalog, found unknown tool \"claw-cod\" (did you mean \"claw-code\"?)"));
+    CHECK_THAT(run.out, Catch::Contains("fixtures/typos.json: /fixtures/1/seats/skeptik: expected a seat of the panel, found unknown seat \"skeptik\""));
+    CHECK(count_lines(run.out) == 2);
+}
+
 TEST_CASE("lint loads every persona and reviews every tool with it, naming the plugin that fails", "[cli][lint][failures]") {
     test::temp_catalog catalog;
     catalog.add_stock_tools();

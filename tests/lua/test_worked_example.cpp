@@ -1,6 +1,7 @@
 // The editors' worked example in scripts/README.md, run exactly as written:
 // the script block is copied out of the README, checked with verdict lint,
-// seated in a copy of the catalog, and reviews through the real program.
+// seated in a copy of the catalog, reviews through the real program, and its
+// fixtures, copied out too, hold under verdict test.
 #include "support/paths.hpp"
 #include "support/process.hpp"
 #include "support/temp_catalog.hpp"
@@ -55,4 +56,16 @@ TEST_CASE("the worked example in scripts/README.md lints clean, seats as shown, 
     CHECK(tinkerer["verdict"] == "ship");
     CHECK(tinkerer["score"] == 75);   // base 50 + runnable 15 + open 10
     CHECK(tinkerer["quote"] == "Llama 4 Compact (12B) is something you can run today, and you can open it up.");
+
+    // Step 4: the fixtures as the README shows them hold; with the threshold raised past 75, the ship is a miss.
+    test::write_file(catalog.path() / "fixtures" / "tinkerer.json", block_after(readme, "**4. Write down what it should say**"));
+    const auto held = test::run_verdict({"test", "--format", "json", "--catalog", catalog.path().string()});
+    CHECK(held.exit_code == 0);
+    CHECK(json::parse(held.out)["counts"] == json::parse(R"({"fixtures": 2, "expectations": 2, "held": 2, "missed": 0})"));
+    panel["seats"].back()["settings"] = {{"threshold", 80}};
+    catalog.set_panel(panel);
+    const auto missed = test::run_verdict({"test", "--catalog", catalog.path().string()});
+    CHECK(missed.exit_code == 1);
+    CHECK_THAT(missed.out, Catch::Contains("  MISS  Llama 4 Compact (12B) · tinkerer: expected ship, found skip 75  (/fixtures/0/seats/tinkerer)\n"));
+    CHECK_THAT(missed.out, Catch::Contains("  ok    A waitlist is nothing to tinker with · tinkerer: skip 20\n"));
 }

@@ -28,6 +28,11 @@ def check_catalog(source):
     validator(source / "catalog/schema/panel.schema.json").validate(json.loads((source / "catalog/panel.json").read_text(encoding="utf-8")))
     comparisons = json.loads((source / "catalog/comparisons.json").read_text(encoding="utf-8"))
     validator(source / "catalog/schema/comparisons.schema.json").validate(comparisons)
+    fixtures = validator(source / "catalog/schema/fixtures.schema.json")
+    files = sorted((source / "catalog/fixtures").glob("*.json"))
+    assert files, "no fixture files in catalog/fixtures"
+    for file in files:
+        fixtures.validate(json.loads(file.read_text(encoding="utf-8")))
 
 
 def check_golden_pages(source):

@@ -260,6 +260,8 @@ TEST_CASE("the embedded schemas are the catalog's schema files, byte for byte", 
     const auto schema_dir = test::source_dir() / "catalog" / "schema";
     CHECK(tool_schema_text() == test::read_file(schema_dir / "tool.schema.json"));
     CHECK(panel_schema_text() == test::read_file(schema_dir / "panel.schema.json"));
+    CHECK(comparisons_schema_text() == test::read_file(schema_dir / "comparisons.schema.json"));
+    CHECK(fixtures_schema_text() == test::read_file(schema_dir / "fixtures.schema.json"));
 }
 
 TEST_CASE("the embedded schemas accept every file of the shipped catalog", "[unit][schema]") {

@@ -81,6 +81,17 @@ tool_file read_tool_file(const std::filesystem::path& file, const std::vector<st
     return read;
 }
 
+std::optional<tool> read_inline_tool(const json& document, const std::string& shown, const std::string& pointer,
+                                     const std::vector<std::string>& seat_ids, problem_list& problems) {
+    const std::size_t before = problems.size();
+    tool_schema().validate(document, shown, problems);
+    check_updated(document, shown, problems);
+    check_seats(document, shown, seat_ids, problems);
+    for (std::size_t i = before; i < problems.size(); ++i) problems[i].where = pointer + problems[i].where;
+    if (problems.size() > before) return std::nullopt;
+    return decode_tool(document);
+}
+
 tool placeholder_tool(const tool_file& file) {
     tool t;
     t.id = file.path.stem().string();

@@ -5,6 +5,8 @@
 #include "support/problem.hpp"
 #include "verdict/tool.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -27,6 +29,11 @@ std::vector<std::filesystem::path> tool_file_paths(const std::filesystem::path& 
 /// Reads, validates and decodes `file`; `seat_ids` are the seats a tool may name. Checks that need other files (an
 /// id claimed twice) are the caller's.
 tool_file read_tool_file(const std::filesystem::path& file, const std::vector<std::string>& seat_ids, problem_list& problems);
+
+/// Checks and decodes a tool given inside another file `shown`, at `pointer` (a test fixture's tool_facts): the tool
+/// schema and the checks of a tool file, but for those against a file's name. Problems point into the outer file.
+std::optional<tool> read_inline_tool(const nlohmann::json& document, const std::string& shown, const std::string& pointer,
+                                     const std::vector<std::string>& seat_ids, problem_list& problems);
 
 /// What a page shows of a tool whose file could not be read: its file's name as the id, and the name and category
 /// the file states, if any.

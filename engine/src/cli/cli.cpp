@@ -21,7 +21,8 @@ const std::vector<command>& commands() {
     static const std::vector<command> all{
         {"review", "review tools with the panel: each seat's verdict, score, quote and reasons, or a tool's page", run_review},
         {"explain", "show how each seat reached its score: every rule weighed, the running total, the margin", run_explain},
-        {"diff", "review the catalog under two panel configurations and list the verdicts, panel % and picks that change", run_diff},
+        {"diff", "review the catalog under two rule sets (panel files, or a git revision) and list what changes", run_diff},
+        {"test", "run the test fixtures: the verdicts editors expect of seats and panels, each miss with its receipt", run_test},
         {"compare", "compare two tools side by side and say which one to ship with", run_compare},
         {"index", "write the index page of every comparison and tool", run_index},
         {"batch", "make the whole site: every comparison, tool page and the index, only where inputs changed", run_batch},

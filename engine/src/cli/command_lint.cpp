@@ -8,6 +8,7 @@
 #include "cli/workspace.hpp"
 #include "catalog/comparisons.hpp"
 #include "community/community_votes.hpp"
+#include "fixtures/fixture.hpp"
 #include "hosts/lua/script_persona.hpp"
 
 #include <optional>
@@ -84,11 +85,13 @@ std::vector<std::string> script_problems(const std::vector<std::string>& scripts
     return lines;
 }
 
-// The data only pages read: the comparisons to make (when the catalog lists any) and the community votes.
+// The data the panel's reviews do not read: the comparisons to make (when the catalog lists any), the community votes
+// and the test fixtures.
 std::vector<std::string> page_data_problems(const std::filesystem::path& catalog_dir, const workspace& ws) {
     problem_list problems;
     if (std::filesystem::exists(catalog_dir / "comparisons.json")) load_comparisons(catalog_dir, ws.tools, problems);
     load_votes(catalog_dir, ws.tools, problems);
+    for (const auto& file : fixture_file_paths(catalog_dir)) load_fixture_file(file, ws.seats->config().seat_ids(), ws.tools, problems);
     std::vector<std::string> lines;
     for (const problem& each : problems) lines.push_back(to_string(each));
     return lines;
@@ -99,8 +102,9 @@ std::vector<std::string> page_data_problems(const std::filesystem::path& catalog
 exit_code run_lint(const std::vector<std::string>& args, context& ctx) {
     option_parser p("lint", "[options] [<script.lua>...]",
                     "Checks the catalog's tool files, the panel configuration, every seat's persona (loading it and\n"
-                    "reviewing every tool with it), comparisons.json, the vote exports in votes/, and any Lua persona\n"
-                    "scripts named, seated or not; prints every problem, and exits 2 if there is any.",
+                    "reviewing every tool with it), comparisons.json, the vote exports in votes/, the test fixtures in\n"
+                    "fixtures/, and any Lua persona scripts named, seated or not; prints every problem, and exits 2 if\n"
+                    "there is any.",
                     ctx);
     p.add_positional("script", "Lua persona scripts to check as well (e.g. scripts/my_persona.lua)");
     if (auto stop = p.parse(args)) return *stop;

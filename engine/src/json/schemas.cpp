@@ -17,4 +17,9 @@ const schema_validator& comparisons_schema() {
     return validator;
 }
 
+const schema_validator& fixtures_schema() {
+    static const schema_validator validator(nlohmann::json::parse(fixtures_schema_text()));
+    return validator;
+}
+
 }  // namespace verdict

@@ -13,9 +13,11 @@ namespace verdict {
 std::string_view tool_schema_text();    ///< catalog/schema/tool.schema.json
 std::string_view panel_schema_text();   ///< catalog/schema/panel.schema.json
 std::string_view comparisons_schema_text();   ///< catalog/schema/comparisons.schema.json
+std::string_view fixtures_schema_text();      ///< catalog/schema/fixtures.schema.json
 
 const schema_validator& tool_schema();
 const schema_validator& panel_schema();
 const schema_validator& comparisons_schema();
+const schema_validator& fixtures_schema();
 
 }  // namespace verdict

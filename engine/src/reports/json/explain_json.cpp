@@ -15,6 +15,8 @@ json step_to_json(const walk_step& s) {
             {"total", json_number(s.total)}, {"fact", s.fact}, {"value", s.value}};
 }
 
+}  // namespace
+
 json walk_to_json(const score_walk& w) {
     const seat_review& s = *w.review;
     json rules = json::array();
@@ -34,8 +36,6 @@ json walk_to_json(const score_walk& w) {
             {"margin", optional_number(w.margin)},
             {"error", s.result ? json(nullptr) : json(s.failure)}};
 }
-
-}  // namespace
 
 json explanation_to_json(const tool_explanation& e) {
     const tool_review& r = *e.review;

@@ -28,7 +28,9 @@ std::string margin_line(const score_walk& w) {
     return "= " + against + ": skip, margin " + format_points(*w.margin) + " (it ships with " + format_number(-*w.margin) + " more points)";
 }
 
-void write_walk(std::ostream& out, const score_walk& w) {
+}  // namespace
+
+void write_score_walk(std::ostream& out, const score_walk& w, const std::string& indent) {
     const std::array<std::string, 6> head{"RULE", "WEIGHT", "FIRED", "POINTS", "TOTAL", "FACT = VALUE"};
     std::vector<std::array<std::string, 6>> rows{head, {"base", "", "", "", format_number(w.base), ""}};
     for (const walk_step& s : w.steps)
@@ -38,15 +40,13 @@ void write_walk(std::ostream& out, const score_walk& w) {
     for (const auto& row : rows)
         for (std::size_t c = 0; c < width.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));
     for (const auto& row : rows) {
-        std::string line = "  " + pad_right(row[0], width[0]);
+        std::string line = indent + pad_right(row[0], width[0]);
         for (std::size_t c = 1; c < width.size(); ++c) line += "  " + std::string(width[c] - display_width(row[c]), ' ') + row[c];
         out << line << (row[5].empty() ? "" : "  " + row[5]) << "\n";
     }
-    if (!w.every_rule) out << "  (a review built without a scorecard: only the rules that fired are known)\n";
-    out << "  " << margin_line(w) << "\n";
+    if (!w.every_rule) out << indent << "(a review built without a scorecard: only the rules that fired are known)\n";
+    out << indent << margin_line(w) << "\n";
 }
-
-}  // namespace
 
 void write_explanation_text(std::ostream& out, const tool_explanation& e) {
     const tool& t = *e.review->subject;
@@ -62,7 +62,7 @@ void write_explanation_text(std::ostream& out, const tool_explanation& e) {
             out << "  " << printable_text(s.failure) << "\n";
             continue;
         }
-        write_walk(out, w);
+        write_score_walk(out, w, "  ");
     }
 }
 

@@ -5,9 +5,13 @@
 #include "explain/score_walk.hpp"
 
 #include <ostream>
+#include <string>
 
 namespace verdict {
 
 void write_explanation_text(std::ostream& out, const tool_explanation& e);
+
+/// One seat's table of rules, each line starting with `indent`, and the margin line under it.
+void write_score_walk(std::ostream& out, const score_walk& w, const std::string& indent);
 
 }  // namespace verdict
