@@ -71,3 +71,37 @@ TEST_CASE("the README's verdict table is what verdict review --all says", "[cli]
     }
     CHECK(rows == actual.size());
 }
+
+TEST_CASE("the README's rule change, start to finish, says what verdict says", "[cli][readme]") {
+    const std::string text = readme();
+    REQUIRE(text.find("`legal_risk_high` from -35 to -10") != std::string::npos);
+    test::temp_catalog catalog;
+    catalog.add_stock_tools();
+    json panel = test::stock_panel_json();
+    panel["seats"][1]["settings"]["weights"]["legal_risk_high"] = -10;
+    catalog.set_panel(panel);
+
+    // Step 2: one review moves, no verdict flips.
+    const auto diff = test::run_verdict({"diff", "--panel", (test::stock_catalog() / "panel.json").string(), "--panel",
+                                         (catalog.path() / "panel.json").string()});
+    CHECK(diff.exit_code == 0);
+    CHECK_THAT(diff.out, Catch::Contains("1 of 20 reviews changed (0 verdicts flipped)"));
+    CHECK_THAT(diff.out, Catch::Contains("claw-code / skeptic: skip 20 → skip 45\n         legal_risk_high -35 → -10\n"));
+    CHECK_THAT(text, Catch::Contains("skip 20 to skip 45, `legal_risk_high -35 → -10`"));
+    // Step 3: the margin the README quotes.
+    const auto explain = test::run_verdict({"explain", "claw-code", "--persona", "skeptic", "--catalog", catalog.path().string()});
+    CHECK_THAT(explain.out, Catch::EndsWith("skip, margin -5 (it ships with 5 more points)\n"));
+    CHECK_THAT(text, Catch::Contains("\"skip, margin -5 (it ships with 5 more points)\""));
+    // Step 4: the fixture it suggests holds after the change, and not before it.
+    const std::size_t at = text.find("e.g. in a file of your own under");
+    REQUIRE(at != std::string::npos);
+    const std::size_t start = text.find('\n', text.find("```json", at)) + 1;
+    std::string fixture;
+    std::stringstream lines(text.substr(start, text.find("```", start) - start));
+    for (std::string line; std::getline(lines, line);)
+        if (const std::size_t text_at = line.find_first_not_of(' '); text_at != std::string::npos) fixture += line.substr(text_at) + "\n";
+    test::write_file(catalog.path() / "fixtures" / "skeptic.json", fixture);
+    CHECK(test::run_verdict({"test", "--catalog", catalog.path().string()}).exit_code == 0);
+    catalog.set_panel(test::stock_panel_json());
+    CHECK(test::run_verdict({"test", "--catalog", catalog.path().string()}).exit_code == 1);
+}

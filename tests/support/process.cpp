@@ -30,7 +30,9 @@ std::string schema_for(const std::vector<std::string>& args) {
     if (!json || to_file || args.empty()) return "";
     if (args[0] == "compare") return "comparison";
     if (args[0] == "index") return std::find(args.begin(), args.end(), "--category") != args.end() ? "category" : "index";
-    return args[0] == "review" || args[0] == "explain" || args[0] == "diff" || args[0] == "test" ? args[0] : "";
+    for (const char* command : {"review", "explain", "diff", "test", "stats"})
+        if (args[0] == command) return command;
+    return "";
 }
 
 }  // namespace

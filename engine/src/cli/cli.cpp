@@ -22,6 +22,7 @@ const std::vector<command>& commands() {
         {"review", "review tools with the panel: each seat's verdict, score, quote and reasons, or a tool's page", run_review},
         {"explain", "show how each seat reached its score: every rule weighed, the running total, the margin", run_explain},
         {"diff", "review the catalog under two rule sets (panel files, or a git revision) and list what changes", run_diff},
+        {"stats", "over the catalog: each seat's rates and rules, agreement between seats, Fleiss' kappa, decisive votes", run_stats},
         {"test", "run the test fixtures: the verdicts editors expect of seats and panels, each miss with its receipt", run_test},
         {"compare", "compare two tools side by side and say which one to ship with", run_compare},
         {"index", "write the index page of every comparison and tool", run_index},

@@ -8,8 +8,6 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json number_or_null(const std::optional<double>& value) { return value ? json_number(*value) : json(nullptr); }
-
 json result_to_json(const seat_result& r) {
     return {{"verdict", r.verdict}, {"score", number_or_null(r.score)}, {"shadow", r.shadow}};
 }

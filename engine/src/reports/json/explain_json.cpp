@@ -8,10 +8,8 @@ namespace {
 
 using json = nlohmann::ordered_json;
 
-json optional_number(const std::optional<double>& value) { return value ? json_number(*value) : json(nullptr); }
-
 json step_to_json(const walk_step& s) {
-    return {{"rule", s.rule}, {"weight", optional_number(s.weight)}, {"fired", s.fired}, {"points", json_number(s.points)},
+    return {{"rule", s.rule}, {"weight", number_or_null(s.weight)}, {"fired", s.fired}, {"points", json_number(s.points)},
             {"total", json_number(s.total)}, {"fact", s.fact}, {"value", s.value}};
 }
 
@@ -33,7 +31,7 @@ json walk_to_json(const score_walk& w) {
             {"every_rule", w.every_rule},
             {"rules", rules},
             {"score", s.result ? json_number(s.result->score) : json(nullptr)},
-            {"margin", optional_number(w.margin)},
+            {"margin", number_or_null(w.margin)},
             {"error", s.result ? json(nullptr) : json(s.failure)}};
 }
 

@@ -8,6 +8,8 @@ namespace verdict {
 
 using json = nlohmann::ordered_json;
 
+json number_or_null(const std::optional<double>& value) { return value ? json_number(*value) : json(nullptr); }
+
 json fact_or_null(const tool_review& r, const std::string& value) { return r.unreadable.empty() ? json(value) : json(nullptr); }
 
 json category_or_null(const tool_review& r) {

@@ -14,6 +14,9 @@ template <class T> nlohmann::ordered_json or_null(const std::optional<T>& value)
     return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
 }
 
+/// A number as json_number() writes it (62.5, and 60 rather than 60.0), or null when absent.
+nlohmann::ordered_json number_or_null(const std::optional<double>& value);
+
 /// A catalog fact of `r`'s tool, or null when the tool's catalog file could not be read: its placeholder's value is a
 /// default, not a fact.
 nlohmann::ordered_json fact_or_null(const tool_review& r, const std::string& value);
