@@ -260,3 +260,23 @@ TEST_CASE("diff --against names what is wrong: no repository, no such revision, 
     CHECK_THAT(broken.err, Catch::Contains("seat developer failed: HEAD:scripts/developer.lua:2: "));
     CHECK_THAT(broken.out, Catch::Contains("failed → ship"));
 }
+
+TEST_CASE("diff --against loads a plugin the old panel names by path from the working tree, where it is built", "[cli][diff][git]") {
+    catalog_repository repo;
+    const std::filesystem::path built = repo.dir.path() / "built";
+    std::filesystem::create_directories(built);
+    std::filesystem::copy_file(test::persona_dir() / "skeptic.so", built / "skeptic.so");
+    test::write_file(repo.dir.path() / ".gitignore", "built/\n");
+    json panel = json::parse(test::read_file(repo.catalog / "panel.json"));
+    panel["seats"][1] = {{"id", "skeptic"}, {"plugin", "../built/skeptic.so"}};
+    test::write_file(repo.catalog / "panel.json", panel.dump(2));
+    repo.git({"add", "-A"});
+    repo.git({"-c", "user.name=Editor", "-c", "user.email=editor@example.org", "commit", "-q", "-m", "skeptic by path"});
+    CHECK(repo.git({"ls-files", "built"}).out.empty());
+
+    const auto run = test::run_verdict({"diff", "--against", "HEAD", "--format", "json", "--catalog", repo.catalog_arg()});
+    INFO(run.err);
+    CHECK(run.exit_code == 0);
+    CHECK(run.err.empty());
+    CHECK(json::parse(run.out)["counts"]["reviews_changed"] == 0);
+}

@@ -198,6 +198,8 @@ TEST_CASE("a bad fixture is bad input naming its file and pointer, and the good 
                          {{"tool", "claw-code"}},
                          {{"tool", "claw-code"}, {"seats", {{"skeptic", {{"verdict", "skip"}, {"score", {{"min", 50}, {"max", 10}}}}}}}},
                          {{"tool_facts", bad_facts}, {"seats", {{"developer", {{"verdict", "skip"}}}}}},
+                         {{"tool", "claw-code"}, {"seats", {{"business", {{"verdict", "not seated"}, {"score", {{"max", 10}}}}}}}},
+                         {{"tool", "claw-code"}, {"panel", {{"mean_score", json::object()}}}},
                          {{"tool", "claw-code"}, {"panel", {{"ship_pct", 75}}}}}}};
     test::write_file(catalog.path() / "fixtures" / "mixed.json", file.dump(2));
     const auto run = test::run_verdict({"test", "--catalog", catalog.path().string()});
@@ -209,7 +211,9 @@ TEST_CASE("a bad fixture is bad input naming its file and pointer, and the good 
           ": /fixtures/2: expected exactly one of \"tool\" and \"tool_facts\", found both",
           ": /fixtures/3: expected something to expect: a seat under \"seats\", or \"panel\", found nothing",
           ": /fixtures/4/seats/skeptic/score: expected min at most max, found min 50 and max 10",
-          ": /fixtures/5/tool_facts/availability: expected one of "}) {
+          ": /fixtures/5/tool_facts/availability: expected one of ",
+          ": /fixtures/6/seats/business/score: expected no score for a seat expected not to sit, found a score range",
+          ": /fixtures/7/panel/mean_score: expected at least one of \"min\" and \"max\", found neither"}) {
         INFO(run.err);
         CHECK_THAT(run.err, Catch::Contains(shown + std::string(message)));
     }

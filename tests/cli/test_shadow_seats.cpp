@@ -107,6 +107,13 @@ TEST_CASE("explain, diff and personas show a shadow seat, and promoting it moves
     const json seats = json::parse(personas.out);
     for (const json& s : seats) CHECK(s["shadow"] == (s["seat"] == "strict_skeptic"));
 
+    // Seating a persona as a shadow flips nothing: its reviews show as changes, but no counted verdict moves.
+    const auto seated = test::run_verdict({"diff", "--panel", (test::stock_catalog() / "panel.json").string(), "--panel",
+                                           (trial.catalog.path() / "panel.json").string(), "--catalog", trial.path()});
+    CHECK(seated.exit_code == 0);
+    CHECK_THAT(seated.out, Catch::Contains("5 of 25 reviews changed (0 verdicts flipped), 0 of 5 panel % changed"));
+    CHECK_THAT(seated.out, Catch::Contains("     claw-code / strict_skeptic: not seated → skip 20 (shadow)\n"));
+
     // Promotion: the same seat, counted and seated by default.
     json promoted = trial_panel();
     promoted["seats"][2].erase("shadow");
@@ -115,11 +122,12 @@ TEST_CASE("explain, diff and personas show a shadow seat, and promoting it moves
     test::write_file(promoted_file, promoted.dump(2));
     const auto run = test::run_verdict({"diff", "--panel", (trial.catalog.path() / "panel.json").string(), "--panel", promoted_file.string(),
                                         "--format", "json", "--catalog", trial.path()});
-    // Claw Code names its own seats, so the promoted seat, no longer shadow, leaves it: the one flip. Every other tool
-    // keeps the seat's skip, now counted.
+    // Claw Code names its own seats, so the promoted seat, no longer shadow, leaves it: no verdict counted there before
+    // or after. Every other tool keeps the seat's skip, now counted: four flips.
     CHECK(run.exit_code == 1);
     const json diff = json::parse(run.out);
-    CHECK(diff["counts"]["verdicts_flipped"] == 1);
+    CHECK(diff["counts"]["verdicts_flipped"] == 4);
+    for (const json& r : diff["reviews"]) CHECK(r["flipped"] == (r["tool"] != "claw-code"));
     for (const json& r : diff["reviews"]) {
         INFO(r.dump());
         CHECK(r["seat"] == "strict_skeptic");

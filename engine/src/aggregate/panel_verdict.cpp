@@ -4,6 +4,11 @@
 
 namespace verdict {
 
+std::string_view name_of(seat_outcome outcome) {
+    static constexpr std::string_view names[] = {"ship", "skip", "abstain", "failed"};
+    return names[static_cast<int>(outcome)];
+}
+
 seat_outcome seat_review::outcome() const {
     if (!result) return seat_outcome::failed;
     switch (result->verdict) {

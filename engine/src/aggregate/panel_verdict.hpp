@@ -5,12 +5,16 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace verdict {
 
 /// How one seat came out on one tool.
 enum class seat_outcome { ship, skip, abstain, failed };
+
+/// "ship", "skip", "abstain", "failed": how JSON documents and reports name an outcome.
+std::string_view name_of(seat_outcome outcome);
 
 /// One seat's review of one tool, or the reason it has none.
 struct seat_review {

@@ -87,6 +87,9 @@ std::optional<std::vector<side_source>> sides_asked(const option_parser& p, std:
         } catch (const revision_error& error) {
             report_error(ctx, error.what());
             return std::nullopt;
+        } catch (const std::exception& error) {   // no scratch folder, no process: the machine's trouble, not the revision's
+            report_error(ctx, "verdict diff --against " + values["against"].as<std::string>() + ": " + error.what());
+            return std::nullopt;
         }
         return std::vector<side_source>{{revision->catalog_dir(), revision->catalog_dir() / "panel.json", revision->label(), &*revision},
                                         {p.catalog_dir(), p.catalog_dir() / "panel.json", "working tree", nullptr}};
@@ -126,7 +129,17 @@ exit_code run_diff(const std::vector<std::string>& args, context& ctx) {
     for (const side_source& source : *sources) {
         problem_list problems;
         auto config = load_panel_config_file(source.panel_file, ctx.persona_dir, problems);
-        if (config && source.revision) source.revision->take_seat_sources(*config);
+        if (config && source.revision) {
+            try {
+                source.revision->take_seat_sources(*config);
+            } catch (const revision_error& error) {
+                report_error(ctx, source.shown(error.what()));
+                return exit_code::bad_input;
+            } catch (const std::exception& error) {
+                report_error(ctx, "verdict diff --against: " + source.shown(error.what()));
+                return exit_code::bad_input;
+            }
+        }
         if (config) panels.push_back(std::make_unique<panel>(std::move(*config), problems));
         report_side_problems(problems, source, ctx, status);
     }

@@ -14,8 +14,7 @@ namespace {
 
 seat_result result_of(const seat_review* s) {
     if (!s) return {"not seated", std::nullopt, false};
-    if (!s->result) return {"failed", std::nullopt, s->shadow};
-    return {std::string(name_of(s->result->verdict)), s->result->score, s->shadow};
+    return {std::string(name_of(s->outcome())), s->result ? std::optional(s->result->score) : std::nullopt, s->shadow};
 }
 
 std::map<std::string, double> points_by_rule(const seat_review* s) {

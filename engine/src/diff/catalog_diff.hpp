@@ -30,6 +30,8 @@ struct seat_result {
     bool shadow = false;   ///< The seat sits as a shadow: its verdict does not count.
 
     bool operator==(const seat_result&) const = default;
+    /// The verdict the panel counts: empty for a shadow seat or a seat that does not sit.
+    std::string counted() const { return shadow || verdict == "not seated" ? std::string() : verdict; }
 };
 
 /// One seat's review of one tool, before and after.
@@ -40,7 +42,9 @@ struct review_change {
     seat_result after;
     std::vector<rule_move> moves;
 
-    bool flipped() const { return before.verdict != after.verdict; }
+    /// The verdict the panel counts changed. A shadow seat's verdict never counts, so trying a persona as a shadow
+    /// flips nothing, while promoting one flips every verdict it starts to count.
+    bool flipped() const { return before.counted() != after.counted(); }
 };
 
 /// A tool's panel ship %, before and after; none without a quorum.

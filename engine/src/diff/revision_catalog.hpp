@@ -8,6 +8,7 @@
 #include "support/scratch_folder.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -30,19 +31,21 @@ public:
     /// "HEAD~1 (0551a39)": the revision as given, and the commit it named.
     const std::string& label() const { return label_; }
 
-    /// Takes from the revision each script `config` seats, when the revision has it. A plugin given by a path is
-    /// copied from the working tree instead: shared libraries are built, not committed.
-    void take_seat_sources(const panel_config& config) const;
+    /// Takes from the revision each script `config` seats, when the revision has it. Any other seat source the old
+    /// panel file names by a path (a plugin: shared libraries are built, not committed) is pointed at the working tree.
+    void take_seat_sources(panel_config& config) const;
 
     /// `text` with each path into the scratch folder shown as git shows a file of a revision: "HEAD~1:scripts/x.lua".
     std::string shown(std::string text) const;
 
 private:
-    bool take(const std::string& path_in_repository) const;
+    /// Unpacks `path_in_repository` of the commit into the scratch tree; what git said when the commit has no such path.
+    std::optional<std::string> take(const std::string& path_in_repository) const;
 
     scratch_folder scratch_;
     std::filesystem::path work_tree_;   ///< The repository's top folder.
     std::filesystem::path tree_;        ///< The revision's files, under the scratch folder.
+    std::filesystem::path catalog_prefix_;   ///< The catalog folder, relative to the repository's top folder.
     std::filesystem::path catalog_;
     std::string revision_;
     std::string commit_;

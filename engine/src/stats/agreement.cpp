@@ -2,7 +2,8 @@
 // (a tool names its own seats; a seat may abstain): each tool's agreement is
 // the share of agreeing pairs among its own votes, and chance agreement comes
 // from the share of ship votes over all of them. A seat's vote decides the
-// majority when flipping it alone would change ship, skip or tie.
+// majority when flipping it alone would change ship, skip or tie, on a tool
+// whose panel has its quorum (without one there is no panel verdict).
 #include "stats/catalog_stats.hpp"
 
 #include <map>
@@ -44,7 +45,7 @@ void add_kappa_and_decisive(const std::vector<tool_review>& reviews, catalog_sta
         const int skip = r.verdict.skip;
         const int n = ship + skip;
         for (const seat_review& s : r.seats) {
-            if (s.shadow || !votes(&s) || !by_id.count(s.seat)) continue;
+            if (!r.verdict.quorum_met() || s.shadow || !votes(&s) || !by_id.count(s.seat)) continue;
             seat_stats& stats = *by_id.at(s.seat);
             ++stats.counted_votes;
             const bool ships = s.outcome() == seat_outcome::ship;

@@ -33,8 +33,9 @@ struct seat_stats {
     int failed = 0;
     std::optional<double> mean_score;    ///< Over its ship and skip votes.
     std::vector<rule_stats> rules;       ///< Every rule the persona declares, in id order; empty when it never loaded.
-    /// Of its counted votes, those that decide the panel's majority: had the seat voted the other way, the majority
-    /// (ship, skip or a tie) would differ. None for a shadow seat, whose vote never counts.
+    /// Of its counted votes on tools whose panel has its quorum, those that decide the panel's majority: had the seat
+    /// voted the other way, the majority (ship, skip or a tie) would differ. None for a shadow seat, whose vote never
+    /// counts.
     std::optional<int> decisive;
     int counted_votes = 0;               ///< The votes `decisive` is out of.
 

@@ -1,6 +1,6 @@
 // fork/exec with both pipes drained through poll(), so a child that fills one
 // pipe while the other is being read cannot deadlock. Everything the child
-// needs is built before fork(): after it, only async-signal-safe calls.
+// needs, its arguments and its environment, is built before fork().
 #include "support/child_process.hpp"
 
 #include <fcntl.h>
@@ -8,17 +8,26 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <string_view>
 #include <stdexcept>
 
 namespace verdict {
 
-program_result run_program(const std::vector<std::string>& argv, const std::filesystem::path& working_dir) {
+program_result run_program(const std::vector<std::string>& argv, const std::filesystem::path& working_dir, const std::vector<std::string>& unset) {
     if (argv.empty()) throw std::invalid_argument("run_program: no program");
     std::vector<std::string> storage = argv;
     std::vector<char*> args;
     for (std::string& each : storage) args.push_back(each.data());
     args.push_back(nullptr);
+    std::vector<char*> env;
+    for (char** each = environ; *each; ++each) {
+        const std::string_view entry(*each);
+        const std::string_view name = entry.substr(0, entry.find('='));
+        if (std::find(unset.begin(), unset.end(), name) == unset.end()) env.push_back(*each);
+    }
+    env.push_back(nullptr);
     const std::string dir = working_dir.string();
     int out_pipe[2];
     int err_pipe[2];
@@ -30,10 +39,10 @@ program_result run_program(const std::vector<std::string>& argv, const std::file
     }
     const pid_t child = fork();
     if (child == 0) {
-        const int null_in = open("/dev/null", O_RDONLY);
+        const int null_in = open("/dev/null", O_RDONLY | O_CLOEXEC);
         if (null_in < 0 || dup2(null_in, 0) < 0 || dup2(out_pipe[1], 1) < 0 || dup2(err_pipe[1], 2) < 0) _exit(127);
         if (!dir.empty() && chdir(dir.c_str()) != 0) _exit(127);
-        execvp(args[0], args.data());
+        execvpe(args[0], args.data(), env.data());
         _exit(127);
     }
     close(out_pipe[1]);
@@ -65,9 +74,11 @@ program_result run_program(const std::vector<std::string>& argv, const std::file
     for (const pollfd& each : fds)
         if (each.fd >= 0) close(each.fd);
     int status = 0;
-    while (waitpid(child, &status, 0) < 0 && errno == EINTR) {
+    pid_t waited = -1;
+    while ((waited = waitpid(child, &status, 0)) < 0 && errno == EINTR) {
     }
-    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    if (waited < 0) result.exit_code = 127;   // no status to read: never report a success
+    else result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     return result;
 }
 

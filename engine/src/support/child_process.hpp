@@ -14,8 +14,10 @@ struct program_result {
     std::string err;
 };
 
-/// Runs `argv[0]` (a path, or a name looked up in PATH) with the rest of `argv` as its arguments, in `working_dir`,
-/// stdin from /dev/null, and waits for it.
-program_result run_program(const std::vector<std::string>& argv, const std::filesystem::path& working_dir);
+/// Runs `argv[0]` (a path, or a name looked up in PATH) with the rest of `argv` as its arguments, in `working_dir`
+/// (empty: this process's), stdin from /dev/null, with this process's environment but the variables `unset`, and waits
+/// for it.
+program_result run_program(const std::vector<std::string>& argv, const std::filesystem::path& working_dir,
+                           const std::vector<std::string>& unset = {});
 
 }  // namespace verdict

@@ -11,7 +11,8 @@
 namespace verdict {
 
 scratch_folder::scratch_folder(const char* purpose) {
-    std::string pattern = (std::filesystem::temp_directory_path() / (std::string("verdict-") + purpose + "-XXXXXX")).string();
+    // Absolute, so a relative TMPDIR cannot make it mean different folders to programs started elsewhere.
+    std::string pattern = (std::filesystem::absolute(std::filesystem::temp_directory_path()) / (std::string("verdict-") + purpose + "-XXXXXX")).string();
     if (!mkdtemp(pattern.data())) throw std::runtime_error("cannot create a temporary folder " + pattern + ": " + std::strerror(errno));
     path_ = pattern;
 }

@@ -23,7 +23,7 @@ json walk_to_json(const score_walk& w) {
             {"shadow", s.shadow},
             {"persona_name", s.persona_name},
             {"persona_version", s.persona_version},
-            {"verdict", s.result ? std::string(name_of(s.result->verdict)) : "failed"},
+            {"verdict", name_of(s.outcome())},
             {"base", json_number(w.base)},
             {"threshold", json_number(w.threshold)},
             {"min_facts", w.min_facts},

@@ -49,7 +49,7 @@ json seat_to_json(const seat_review& s, const std::string& rule_set) {
                 {"rule_set", rule_set},
                 {"base", s.base ? json_number(*s.base) : json(nullptr)},
                 {"threshold", s.threshold ? json_number(*s.threshold) : json(nullptr)},
-                {"verdict", s.result ? std::string(name_of(s.result->verdict)) : "failed"},
+                {"verdict", name_of(s.outcome())},
                 {"score", s.result ? json_number(s.result->score) : json(nullptr)},
                 {"quote", s.result ? json(s.result->quote) : json(nullptr)},
                 {"reasons", json::array()},

@@ -55,7 +55,7 @@ void write_explanation_text(std::ostream& out, const tool_explanation& e) {
         const seat_review& s = *w.review;
         out << "\n" << s.seat;
         if (!s.persona_name.empty()) out << " · " << printable_text(s.persona_name) << " " << printable_text(s.persona_version);
-        out << " · " << (s.result ? std::string(name_of(s.result->verdict)) + " " + format_number(s.result->score) : "failed");
+        out << " · " << name_of(s.outcome()) << (s.result ? " " + format_number(s.result->score) : "");
         if (s.shadow) out << " · " << shadow_note;
         out << "\n";
         if (!s.result) {

@@ -14,7 +14,7 @@ std::string seats_line(const tool_review& r) {
     std::string line;
     for (const seat_review& s : r.seats) {
         line += (line.empty() ? "" : " · ") + s.seat + (s.shadow ? " (shadow) " : " ");
-        line += s.result ? std::string(name_of(s.result->verdict)) + " " + format_number(s.result->score) : "failed";
+        line += std::string(name_of(s.outcome())) + (s.result ? " " + format_number(s.result->score) : "");
     }
     return line;
 }

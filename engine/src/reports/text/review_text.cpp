@@ -25,7 +25,7 @@ std::string upper(std::string_view text) {
 }
 
 std::string outcome_word(const seat_review& s) {
-    return s.result ? upper(name_of(s.result->verdict)) : "FAILED";
+    return upper(name_of(s.outcome()));
 }
 
 // Each reason on two lines: points, rule and why; then the fact it read, under the why.
