@@ -19,8 +19,6 @@ namespace {
 
 using nlohmann::json;
 
-json read_json(const fs::path& file) { return json::parse(read_file(file)); }
-
 std::string relative_name(const fs::path& file, const fs::path& dir) { return fs::relative(file, dir).generic_string(); }
 
 }  // namespace

@@ -16,6 +16,7 @@
 using namespace verdict;
 using nlohmann::json;
 namespace fs = std::filesystem;
+using test::read_json;
 
 namespace {
 
@@ -73,7 +74,6 @@ std::string ascii_prefix(const std::string& text) {
     return std::string(text.begin(), std::find_if(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; }));
 }
 
-json read_json(const fs::path& file) { return json::parse(test::read_file(file)); }
 
 void write_json(const fs::path& file, const json& value) { std::ofstream(file, std::ios::binary) << value.dump(2); }
 

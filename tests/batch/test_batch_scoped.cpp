@@ -15,10 +15,10 @@
 using namespace verdict;
 using nlohmann::json;
 namespace fs = std::filesystem;
+using test::read_json;
 
 namespace {
 
-json read_json(const fs::path& file) { return json::parse(test::read_file(file)); }
 
 // Community votes on every tenth tool, so that pages in and out of a scope show them.
 void add_votes(const fs::path& catalog) {
@@ -40,7 +40,7 @@ std::pair<std::string, std::string> compare_across_categories(const fs::path& ca
         if (category(other) != category(ids.front())) {
             json comparisons = read_json(catalog / "comparisons.json");
             comparisons["pairs"].push_back({ids.front(), other});
-            std::ofstream(catalog / "comparisons.json", std::ios::binary) << comparisons.dump(2);
+            test::write_file(catalog / "comparisons.json", comparisons.dump(2));
             return {ids.front(), other};
         }
     FAIL("the tools of " << catalog << " are all in one category");

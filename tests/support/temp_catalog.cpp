@@ -15,6 +15,8 @@ std::string read_file(const std::filesystem::path& file) {
     return bytes.str();
 }
 
+nlohmann::json read_json(const std::filesystem::path& file) { return nlohmann::json::parse(read_file(file)); }
+
 void write_file(const std::filesystem::path& file, const std::string& text) {
     std::filesystem::create_directories(file.parent_path());
     std::ofstream out(file, std::ios::binary);

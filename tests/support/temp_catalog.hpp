@@ -19,6 +19,9 @@ public:
 /// The bytes of `file`, or an empty string when it cannot be read.
 std::string read_file(const std::filesystem::path& file);
 
+/// The JSON document in `file`.
+nlohmann::json read_json(const std::filesystem::path& file);
+
 /// Writes `text` to `file`, creating its folders.
 void write_file(const std::filesystem::path& file, const std::string& text);
 

@@ -43,10 +43,7 @@ exit_code run_index(const std::vector<std::string>& args, context& ctx) {
     problem_list problems;
     const std::vector<comparison_pair> pairs = load_comparisons(p.catalog_dir(), ws.tools, problems);
     report_problems(problems, ctx, status);
-    std::vector<tool_review> reviews;
-    reviews.reserve(ws.tools.tools.size());
-    for (const tool& t : ws.tools.tools) reviews.push_back(review_tool(*ws.seats, t));
-    report_seat_failures(reviews, ctx, status);
+    const std::vector<tool_review> reviews = review_every_tool(ws, ctx, status);
     const community_votes votes = load_votes_reporting(ws, p, ctx, status);
     std::vector<page_tool> tools;
     for (const tool_review& r : reviews) tools.push_back(make_page_tool(r, votes, ws.seats->config().community));

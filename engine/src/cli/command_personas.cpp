@@ -8,7 +8,6 @@
 #include "reports/text/text_layout.hpp"
 
 #include <algorithm>
-#include <array>
 #include <optional>
 
 namespace verdict::cli {
@@ -37,18 +36,9 @@ std::vector<row> rows_of(const panel& p) {
 }
 
 // Columns padded to their widest cell, the last one left as it is.
-template <std::size_t N> void write_table(const std::vector<std::array<std::string, N>>& table, const std::string& indent, std::ostream& out) {
-    std::array<std::size_t, N> widths{};
-    for (const auto& line : table)
-        for (std::size_t i = 0; i < line.size(); ++i) widths[i] = std::max(widths[i], display_width(line[i]));
-    for (const auto& line : table) {
-        out << indent;
-        for (std::size_t i = 0; i + 1 < line.size(); ++i) out << pad_right(line[i], widths[i] + 2);
-        out << line.back() << "\n";
-    }
+void write_table(const std::vector<std::vector<std::string>>& table, std::string_view indent, std::ostream& out) {
+    for (const std::string& line : table_lines(table, indent)) out << line << "\n";
 }
-
-std::string number_or_dash(const std::optional<double>& value) { return value ? format_number(*value) : "-"; }
 
 // Where a setting comes from, as a maintainer looks it up: the persona, or the place in the panel file.
 std::string origin(const setting_in_force& s, const std::string& panel_file) {
@@ -58,14 +48,14 @@ std::string origin(const setting_in_force& s, const std::string& panel_file) {
 
 void write_settings_text(const row& r, const std::string& panel_file, std::ostream& out) {
     out << "\n" << r.seat << (r.persona == "-" ? "" : " · " + r.persona + " " + r.version) << "\n";
-    std::vector<std::array<std::string, 4>> table{{"SETTING", "VALUE", "DEFAULT", "FROM"}};
+    std::vector<std::vector<std::string>> table{{"SETTING", "VALUE", "DEFAULT", "FROM"}};
     for (const setting_in_force& s : r.settings)
         table.push_back({s.name, number_or_dash(s.value), number_or_dash(s.persona_default), origin(s, panel_file)});
     write_table(table, "  ", out);
 }
 
 void write_text(const std::vector<row>& rows, bool settings, const std::string& panel_file, std::ostream& out) {
-    std::vector<std::array<std::string, 7>> table{{"SEAT", "DEFAULT", "SHADOW", "PERSONA", "VERSION", "STATE", "SOURCE"}};
+    std::vector<std::vector<std::string>> table{{"SEAT", "DEFAULT", "SHADOW", "PERSONA", "VERSION", "STATE", "SOURCE"}};
     for (const row& r : rows)
         table.push_back({r.seat, r.default_seat ? "yes" : "no", r.shadow ? "yes" : "no", r.persona, r.version, r.state, r.source});
     write_table(table, "", out);

@@ -26,11 +26,7 @@ exit_code run_stats(const std::vector<std::string>& args, context& ctx) {
     exit_code status = exit_code::ok;
     workspace ws = load_workspace_reporting(p, ctx, status);
     if (!ws.seats) return status;
-    std::vector<tool_review> reviews;
-    reviews.reserve(ws.tools.tools.size());
-    for (const tool& t : ws.tools.tools) reviews.push_back(review_tool(*ws.seats, t));
-    report_seat_failures(reviews, ctx, status);
-    const catalog_stats stats = compute_stats(reviews, *ws.seats);
+    const catalog_stats stats = compute_stats(review_every_tool(ws, ctx, status), *ws.seats);
     std::ostringstream text;
     if (p.format() == "json") text << dump_json(stats_to_json(stats));
     else write_stats_text(text, stats);

@@ -40,6 +40,14 @@ void report_seat_failures(const std::vector<tool_review>& reviews, context& ctx,
     if (!failures.empty()) status = worst(status, exit_code::failed);
 }
 
+std::vector<tool_review> review_every_tool(const workspace& ws, context& ctx, exit_code& status) {
+    std::vector<tool_review> reviews;
+    reviews.reserve(ws.tools.tools.size());
+    for (const tool& t : ws.tools.tools) reviews.push_back(review_tool(*ws.seats, t));
+    report_seat_failures(reviews, ctx, status);
+    return reviews;
+}
+
 exit_code write_page(const option_parser& p, context& ctx, const std::string& page) {
     const std::filesystem::path file = p.output();
     if (file.empty()) {

@@ -1,4 +1,4 @@
-// What the review and page commands (review, explain, compare, index) share: loading
+// What the review and page commands (review, explain, compare, index, test, stats) share: loading
 // the workspace, finding tools by id, loading the community vote, reporting
 // problems and seats that failed, and writing a page to a file or to standard
 // output.
@@ -37,6 +37,9 @@ community_votes load_votes_reporting(const workspace& ws, const option_parser& p
 
 /// Reports each distinct seat failure once; `status` becomes at least `failed` when there was one.
 void report_seat_failures(const std::vector<tool_review>& reviews, context& ctx, exit_code& status);
+
+/// Every tool of the workspace reviewed by its panel, in catalog order, each seat failure reported.
+std::vector<tool_review> review_every_tool(const workspace& ws, context& ctx, exit_code& status);
 
 /// Several documents as one output: as JSON, an array of `to_json` of each (or the one document when `as_array` is
 /// false); as text, `write_text` of each in turn, separated by a blank line.

@@ -20,6 +20,8 @@ nlohmann::ordered_json json_number(double value) {
     return value;
 }
 
+std::string number_or_dash(const std::optional<double>& value) { return value ? format_number(*value) : "-"; }
+
 std::string format_points(double value) {
     std::string text = format_number(value);
     if (value >= 0) text.insert(0, 1, '+');

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <optional>
 #include <string>
 
 namespace verdict {
@@ -15,6 +16,9 @@ std::string format_number(double value);
 
 /// `value` as a JSON number: an integer when it is whole, so 70 prints as 70, not 70.0.
 nlohmann::ordered_json json_number(double value);
+
+/// `value` as format_number() writes it, or "-" when absent: a table's empty cell.
+std::string number_or_dash(const std::optional<double>& value);
 
 /// "+10", "-5", "+2.5": a rule's points with their sign.
 std::string format_points(double value);

@@ -10,8 +10,6 @@
 #include "reports/text/text_layout.hpp"
 #include "support/display_text.hpp"
 
-#include <algorithm>
-#include <array>
 
 namespace verdict {
 namespace {
@@ -31,19 +29,13 @@ std::string margin_line(const score_walk& w) {
 }  // namespace
 
 void write_score_walk(std::ostream& out, const score_walk& w, const std::string& indent) {
-    const std::array<std::string, 6> head{"RULE", "WEIGHT", "FIRED", "POINTS", "TOTAL", "FACT = VALUE"};
-    std::vector<std::array<std::string, 6>> rows{head, {"base", "", "", "", format_number(w.base), ""}};
+    std::vector<std::vector<std::string>> rows{{"RULE", "WEIGHT", "FIRED", "POINTS", "TOTAL", "FACT = VALUE"},
+                                               {"base", "", "", "", format_number(w.base), ""}};
     for (const walk_step& s : w.steps)
         rows.push_back({printable_text(s.rule), s.weight ? format_points(*s.weight) : "", s.rule == clamp_rule ? "" : s.fired ? "yes" : "no",
                         s.fired ? format_points(s.points) : "0", format_number(s.total), printable_text(s.fact + " = " + s.value)});
-    std::array<std::size_t, 5> width{};
-    for (const auto& row : rows)
-        for (std::size_t c = 0; c < width.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));
-    for (const auto& row : rows) {
-        std::string line = indent + pad_right(row[0], width[0]);
-        for (std::size_t c = 1; c < width.size(); ++c) line += "  " + std::string(width[c] - display_width(row[c]), ' ') + row[c];
-        out << line << (row[5].empty() ? "" : "  " + row[5]) << "\n";
-    }
+    using enum column_align;
+    for (const std::string& line : table_lines(rows, indent, {left, right, right, right, right, left})) out << line << "\n";
     if (!w.every_rule) out << indent << "(a review built without a scorecard: only the rules that fired are known)\n";
     out << indent << margin_line(w) << "\n";
 }

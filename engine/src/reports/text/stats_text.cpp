@@ -5,7 +5,6 @@
 #include "reports/number_format.hpp"
 #include "reports/text/text_layout.hpp"
 
-#include <array>
 #include <cmath>
 
 namespace verdict {
@@ -15,31 +14,24 @@ std::string share(int part, int whole) {
     return std::to_string(part) + " of " + std::to_string(whole) + (whole > 0 ? " (" + std::to_string(percent_half_up(part, whole)) + "%)" : "");
 }
 
-std::string optional_number(const std::optional<double>& value) { return value ? format_number(round_to_tenth(*value)) : "-"; }
-
 std::string two_places(double value) {
     const double rounded = std::round(value * 100) / 100;
     return format_number(rounded == 0 ? 0 : rounded);
 }
 
-// Rows of cells, the first column left-aligned and the others right-aligned, each padded to its widest cell.
-template <std::size_t N> void write_columns(std::ostream& out, const std::vector<std::array<std::string, N>>& rows, const std::string& indent) {
-    std::array<std::size_t, N> width{};
-    for (const auto& row : rows)
-        for (std::size_t c = 0; c < N; ++c) width[c] = std::max(width[c], display_width(row[c]));
-    for (const auto& row : rows) {
-        std::string line = indent + pad_right(row[0], width[0]);
-        for (std::size_t c = 1; c < N; ++c) line += "  " + std::string(width[c] - display_width(row[c]), ' ') + row[c];
-        out << line << "\n";
-    }
+// Rows of cells, the first column left-aligned and the others, numbers all, right-aligned.
+void write_columns(std::ostream& out, const std::vector<std::vector<std::string>>& rows, std::string_view indent) {
+    std::vector<column_align> align(rows.front().size(), column_align::right);
+    align.front() = column_align::left;
+    for (const std::string& line : table_lines(rows, indent, align)) out << line << "\n";
 }
 
 void write_seats(std::ostream& out, const catalog_stats& s) {
-    std::vector<std::array<std::string, 9>> rows{{"SEAT", "SEATED", "SHIP", "SKIP", "ABSTAIN", "FAILED", "SHIP %", "MEAN SCORE", "DECISIVE"}};
+    std::vector<std::vector<std::string>> rows{{"SEAT", "SEATED", "SHIP", "SKIP", "ABSTAIN", "FAILED", "SHIP %", "MEAN SCORE", "DECISIVE"}};
     for (const seat_stats& seat : s.seats)
         rows.push_back({seat.seat + (seat.shadow ? " (shadow)" : ""), std::to_string(seat.seated), std::to_string(seat.ship), std::to_string(seat.skip),
                         std::to_string(seat.abstain), std::to_string(seat.failed),
-                        seat.votes() ? std::to_string(percent_half_up(seat.ship, seat.votes())) + "%" : "-", optional_number(seat.mean_score),
+                        seat.votes() ? std::to_string(percent_half_up(seat.ship, seat.votes())) + "%" : "-", number_or_dash(seat.mean_score ? std::optional(round_to_tenth(*seat.mean_score)) : std::nullopt),
                         seat.decisive ? share(*seat.decisive, seat.counted_votes) : "-"});
     write_columns(out, rows, "");
 }
@@ -57,7 +49,7 @@ void write_panel(std::ostream& out, const panel_agreement& p) {
 void write_pairs(std::ostream& out, const std::vector<pair_agreement>& pairs) {
     if (pairs.empty()) return;
     out << "\nAgreement between seats, over the tools both voted on\n";
-    std::vector<std::array<std::string, 2>> rows;
+    std::vector<std::vector<std::string>> rows;
     for (const pair_agreement& p : pairs) rows.push_back({p.first + " · " + p.second, p.both_voted ? share(p.agreed, p.both_voted) : "never both voted"});
     write_columns(out, rows, "  ");
 }
@@ -69,7 +61,7 @@ void write_rules(std::ostream& out, const seat_stats& seat) {
         out << "  (the persona did not load)\n";
         return;
     }
-    std::vector<std::array<std::string, 5>> rows{{"RULE", "WEIGHT", "WEIGHED", "FIRED", "MEAN POINTS"}};
+    std::vector<std::vector<std::string>> rows{{"RULE", "WEIGHT", "WEIGHED", "FIRED", "MEAN POINTS"}};
     std::string never;
     for (const rule_stats& r : seat.rules) {
         rows.push_back({r.rule, format_points(r.weight), std::to_string(r.weighed), share(r.fired, reviews),

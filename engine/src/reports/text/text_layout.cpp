@@ -1,6 +1,8 @@
 // Widths count code points, not bytes, so quotes with curly quotes and dashes wrap where a reader expects.
 #include "reports/text/text_layout.hpp"
 
+#include <algorithm>
+
 namespace verdict {
 
 std::size_t display_width(std::string_view text) {
@@ -41,6 +43,28 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view inde
         line_empty = false;
     }
     return out;
+}
+
+std::vector<std::string> table_lines(const std::vector<std::vector<std::string>>& rows, std::string_view indent, const std::vector<column_align>& align) {
+    std::vector<std::size_t> width;
+    for (const auto& row : rows) {
+        width.resize(std::max(width.size(), row.size()));
+        for (std::size_t c = 0; c < row.size(); ++c) width[c] = std::max(width[c], display_width(row[c]));
+    }
+    std::vector<std::string> lines;
+    for (const auto& row : rows) {
+        std::string line(indent);
+        for (std::size_t c = 0; c < row.size(); ++c) {
+            const bool right = c < align.size() && align[c] == column_align::right;
+            const bool last = c + 1 == row.size();
+            if (last && !right && row[c].empty()) break;
+            if (c > 0) line += "  ";
+            if (right) line += std::string(width[c] - display_width(row[c]), ' ') + row[c];
+            else line += last ? row[c] : pad_right(row[c], width[c]);
+        }
+        lines.push_back(std::move(line));
+    }
+    return lines;
 }
 
 }  // namespace verdict
