@@ -219,7 +219,9 @@ TEST_CASE("a bad fixture is bad input naming its file and pointer, and the good 
     }
     CHECK_THAT(run.out, Catch::EndsWith("1 of 1 expectations hold, in 1 fixture; 0 misses.\n"));
 
-    const auto none = test::run_verdict({"test", "--catalog", test::temp_catalog().path().string()});
+    test::temp_catalog without_fixtures;
+    without_fixtures.add_stock_tools();
+    const auto none = test::run_verdict({"test", "--catalog", without_fixtures.path().string()});
     CHECK(none.exit_code == 2);
     CHECK_THAT(none.err, Catch::Contains("verdict test: expected fixture files, found none in "));
     const auto schema = test::run_verdict({"test", (catalog.path() / "tools" / "claw-code.json").string(), "--catalog", catalog.path().string()});

@@ -20,7 +20,7 @@ TEST_CASE("lint passes the shipped catalog and exits 0", "[cli][lint]") {
     const auto run = test::run_verdict({"lint"});
     CHECK(run.exit_code == 0);
     CHECK(run.out.empty());
-    CHECK_THAT(run.err, Catch::Contains("no problems (5 tools, 5 seats)"));
+    CHECK_THAT(run.err, Catch::Contains("no problems (5 tools, 5 seats, 10 comparisons)"));
 }
 
 TEST_CASE("lint prints every problem of every file, one per line, and exits 2", "[cli][lint][errors]") {
@@ -76,8 +76,10 @@ TEST_CASE("lint loads every persona and reviews every tool with it, naming the p
 }
 
 TEST_CASE("lint reports a missing panel configuration and exits 2", "[cli][lint][errors]") {
-    test::temp_dir empty;
-    const auto run = test::run_verdict({"lint", "--catalog", empty.path().string()});
+    test::temp_catalog catalog;
+    catalog.add_stock_tools();
+    std::filesystem::remove(catalog.path() / "panel.json");
+    const auto run = test::run_verdict({"lint", "--catalog", catalog.path().string()});
     CHECK(run.exit_code == 2);
     CHECK_THAT(run.out, Catch::Contains("panel.json: expected a readable file, found no such file"));
 }

@@ -125,6 +125,7 @@ TEST_CASE("a bad tool file is reported with file and pointer, and --all reviews 
 
 TEST_CASE("asking for a tool whose file has problems says it was left out, not that it does not exist", "[cli][review][errors]") {
     test::temp_catalog catalog;
+    catalog.add_tool(test::minimal_tool("good-tool"));
     json bad = test::minimal_tool("broken-tool");
     bad.erase("vendor");
     catalog.add_tool(bad);
@@ -135,11 +136,12 @@ TEST_CASE("asking for a tool whose file has problems says it was left out, not t
     CHECK(run.out.empty());
 }
 
-TEST_CASE("review --all on an empty catalog prints an empty JSON array and exits 0", "[cli][review]") {
+TEST_CASE("review --all on a catalog without tools says so and exits 2 without printing a review", "[cli][review]") {
     test::temp_catalog catalog;
     const auto run = test::run_verdict({"review", "--all", "--format", "json", "--catalog", catalog.path().string()});
-    CHECK(run.exit_code == 0);
-    CHECK(json::parse(run.out) == json::array());
+    CHECK(run.exit_code == 2);
+    CHECK_THAT(run.err, Catch::Contains("tools: expected at least one usable tool file (<id>.json), found none"));
+    CHECK(run.out.empty());
 }
 
 TEST_CASE("review text shows control characters in catalog text as spaces, so a terminal never runs them", "[cli][review]") {

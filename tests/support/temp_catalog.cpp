@@ -49,6 +49,7 @@ nlohmann::json minimal_tool(const std::string& id) {
 temp_catalog::temp_catalog() {
     std::filesystem::create_directories(path() / "tools");
     set_panel(stock_panel_json());
+    write_file(path() / "comparisons.json", "{\"pairs\": []}\n");
 }
 
 void temp_catalog::set_panel(const nlohmann::json& panel) const { write_file(path() / "panel.json", panel.dump(2)); }

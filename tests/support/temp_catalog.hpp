@@ -32,7 +32,7 @@ nlohmann::json stock_panel_json();
 /// description and pricing.entry "free". Tests add the facts they need.
 nlohmann::json minimal_tool(const std::string& id);
 
-/// A catalog in a temporary folder: starts with the stock panel.json and no tools.
+/// A catalog in a temporary folder: starts with the stock panel.json, no tools and no comparisons.
 class temp_catalog {
 public:
     temp_catalog();

@@ -250,7 +250,7 @@ TEST_CASE("a catalog without a tools folder is one problem naming the folder", "
     const catalog c = load_catalog(".", stock_seats, problems);
     CHECK(c.tools.empty());
     REQUIRE(problems.size() == 1);
-    CHECK(fields_of(problems[0]) == std::vector<std::string>{"tools", "", "a folder of tool files (<id>.json)", "no such folder", ""});
+    CHECK(fields_of(problems[0]) == std::vector<std::string>{"tools", "", "a readable folder of tool files (<id>.json)", "no such folder", ""});
 }
 
 TEST_CASE("every problem of one file is reported in the same pass", "[unit][catalog]") {

@@ -42,6 +42,7 @@ struct comparison_case {
     struct loaded {
         std::vector<std::string> slugs;
         problem_list problems;
+        problem_list notes;
     };
     loaded load() const {
         working_in inside(dir.path());
@@ -50,12 +51,15 @@ struct comparison_case {
         REQUIRE(catalog_problems.empty());
         REQUIRE(tools.tools.size() == 5);
         loaded out;
-        for (const comparison_pair& p : load_comparisons(".", tools, out.problems)) {
+        const comparison_list list = load_comparison_list(".", tools, out.problems, &out.notes);
+        list.for_each([&](const comparison_pair& p) {
             // The pointers must be the catalog's own tools, which outlive the pair list.
             CHECK(p.left == tools.find(p.left->id));
             CHECK(p.right == tools.find(p.right->id));
             out.slugs.push_back(p.slug());
-        }
+        });
+        // The size is counted, not made: it must agree with the pairs walked.
+        CHECK(list.size() == out.slugs.size());
         return out;
     }
 };
@@ -77,7 +81,7 @@ json document(const id_pairs& pairs, const names& categories = {}) {
 TEST_CASE("explicit pairs are kept in file order, left side first as written", "[unit][comparisons]") {
     comparison_case c;
     c.write(document(id_pairs{{"gamma-tool", "alpha-tool"}, {"delta-model", "beta-tool"}, {"alpha-tool", "beta-tool"}}));
-    const auto [pairs, problems] = c.load();
+    const auto [pairs, problems, notes] = c.load();
     CHECK(problems.empty());
     CHECK(pairs == slugs{"gamma-tool-vs-alpha-tool", "delta-model-vs-beta-tool", "alpha-tool-vs-beta-tool"});
 }
@@ -85,7 +89,7 @@ TEST_CASE("explicit pairs are kept in file order, left side first as written", "
 TEST_CASE("all pairs within a category come in id order", "[unit][comparisons]") {
     comparison_case c;
     c.write(document({}, names{"Developer Tools"}));
-    const auto [pairs, problems] = c.load();
+    const auto [pairs, problems, notes] = c.load();
     CHECK(problems.empty());
     CHECK(pairs == slugs{"alpha-tool-vs-beta-tool", "alpha-tool-vs-gamma-tool", "beta-tool-vs-gamma-tool"});
 }
@@ -93,7 +97,7 @@ TEST_CASE("all pairs within a category come in id order", "[unit][comparisons]")
 TEST_CASE("explicit pairs come before category pairs, and categories in listed order", "[unit][comparisons]") {
     comparison_case c;
     c.write(document(id_pairs{{"delta-model", "alpha-tool"}}, names{"Models", "Developer Tools"}));
-    const auto [pairs, problems] = c.load();
+    const auto [pairs, problems, notes] = c.load();
     CHECK(problems.empty());
     CHECK(pairs == slugs{"delta-model-vs-alpha-tool", "delta-model-vs-epsilon-model", "alpha-tool-vs-beta-tool", "alpha-tool-vs-gamma-tool",
                          "beta-tool-vs-gamma-tool"});
@@ -102,7 +106,7 @@ TEST_CASE("explicit pairs come before category pairs, and categories in listed o
 TEST_CASE("a pair listed explicitly and again by its category is kept once, where and as first listed", "[unit][comparisons]") {
     comparison_case c;
     c.write(document(id_pairs{{"gamma-tool", "alpha-tool"}}, names{"Developer Tools"}));
-    const auto [pairs, problems] = c.load();
+    const auto [pairs, problems, notes] = c.load();
     CHECK(problems.empty());   // a category repeating an explicit pair is not a mistake
     CHECK(pairs == slugs{"gamma-tool-vs-alpha-tool", "alpha-tool-vs-beta-tool", "beta-tool-vs-gamma-tool"});
 }
@@ -110,7 +114,7 @@ TEST_CASE("a pair listed explicitly and again by its category is kept once, wher
 TEST_CASE("an empty comparisons file renders nothing and is no problem", "[unit][comparisons]") {
     comparison_case c;
     c.write(json::object());
-    const auto [pairs, problems] = c.load();
+    const auto [pairs, problems, notes] = c.load();
     CHECK(problems.empty());
     CHECK(pairs.empty());
 }
@@ -118,7 +122,7 @@ TEST_CASE("an empty comparisons file renders nothing and is no problem", "[unit]
 TEST_CASE("a pair naming an unknown tool points at that id and suggests the nearest", "[unit][comparisons]") {
     comparison_case c;
     c.write(document(id_pairs{{"alpha-tool", "beta-tool"}, {"alpha-tool", "gamma-tol"}, {"delta-model", "epsilon-model"}}));
-    const auto [pairs, problems] = c.load();
+    const auto [pairs, problems, notes] = c.load();
     REQUIRE(problems.size() == 1);
     CHECK(fields_of(problems[0]) == std::vector<std::string>{"comparisons.json", "/pairs/1/1", "the id of a catalog tool", "unknown tool \"gamma-tol\"",
                                                              "did you mean \"gamma-tool\"?"});
@@ -128,7 +132,7 @@ TEST_CASE("a pair naming an unknown tool points at that id and suggests the near
 TEST_CASE("a pair with both tools unknown is two problems, one per side", "[unit][comparisons]") {
     comparison_case c;
     c.write(document(id_pairs{{"alfa-tool", "zzz"}}));
-    const auto [pairs, problems] = c.load();
+    const auto [pairs, problems, notes] = c.load();
     REQUIRE(problems.size() == 2);
     CHECK(fields_of(problems[0]) == std::vector<std::string>{"comparisons.json", "/pairs/0/0", "the id of a catalog tool", "unknown tool \"alfa-tool\"",
                                                              "did you mean \"alpha-tool\"?"});
@@ -139,26 +143,28 @@ TEST_CASE("a pair with both tools unknown is two problems, one per side", "[unit
 TEST_CASE("a pair of one tool with itself is a problem and is left out", "[unit][comparisons]") {
     comparison_case c;
     c.write(document(id_pairs{{"beta-tool", "beta-tool"}, {"alpha-tool", "beta-tool"}}));
-    const auto [pairs, problems] = c.load();
+    const auto [pairs, problems, notes] = c.load();
     REQUIRE(problems.size() == 1);
     CHECK(fields_of(problems[0]) == std::vector<std::string>{"comparisons.json", "/pairs/0", "two different tools", "\"beta-tool\" twice", ""});
     CHECK(pairs == slugs{"alpha-tool-vs-beta-tool"});
 }
 
-TEST_CASE("an explicit pair listed twice, either way round, is a problem at the repeat", "[unit][comparisons]") {
+TEST_CASE("an explicit pair listed twice, either way round, is made once where first listed, with a note at each repeat and no problem",
+          "[unit][comparisons]") {
     comparison_case c;
     c.write(document(id_pairs{{"alpha-tool", "beta-tool"}, {"gamma-tool", "beta-tool"}, {"beta-tool", "alpha-tool"}, {"alpha-tool", "beta-tool"}}));
-    const auto [pairs, problems] = c.load();
-    REQUIRE(problems.size() == 2);
-    CHECK(fields_of(problems[0]) == std::vector<std::string>{"comparisons.json", "/pairs/2", "each pair once, each with a page name of its own", "a pair already listed", ""});
-    CHECK(fields_of(problems[1]) == std::vector<std::string>{"comparisons.json", "/pairs/3", "each pair once, each with a page name of its own", "a pair already listed", ""});
+    const auto [pairs, problems, notes] = c.load();
+    CHECK(problems.empty());
+    REQUIRE(notes.size() == 2);
+    CHECK(fields_of(notes[0]) == std::vector<std::string>{"comparisons.json", "/pairs/2", "each pair once", "the pair of /pairs/0 again", "it is made once, as listed there"});
+    CHECK(fields_of(notes[1]) == std::vector<std::string>{"comparisons.json", "/pairs/3", "each pair once", "the pair of /pairs/0 again", "it is made once, as listed there"});
     CHECK(pairs == slugs{"alpha-tool-vs-beta-tool", "gamma-tool-vs-beta-tool"});
 }
 
 TEST_CASE("a category no tool has points at its entry and suggests the nearest", "[unit][comparisons]") {
     comparison_case c;
     c.write(document({}, names{"Models", "Developer Tool"}));
-    const auto [pairs, problems] = c.load();
+    const auto [pairs, problems, notes] = c.load();
     REQUIRE(problems.size() == 1);
     CHECK(fields_of(problems[0]) == std::vector<std::string>{"comparisons.json", "/all_pairs_within/1", "the category of a catalog tool",
                                                              "\"Developer Tool\"", "did you mean \"Developer Tools\"?"});
@@ -182,7 +188,7 @@ TEST_CASE("a category with a single tool gives no pairs and is no problem", "[un
 TEST_CASE("a pair of three ids breaks the schema, and then nothing is rendered", "[unit][comparisons]") {
     comparison_case c;
     c.write(document(id_pairs{{"alpha-tool", "beta-tool"}, {"alpha-tool", "beta-tool", "gamma-tool"}}));
-    const auto [pairs, problems] = c.load();
+    const auto [pairs, problems, notes] = c.load();
     REQUIRE(problems.size() == 1);
     CHECK(fields_of(problems[0]) == std::vector<std::string>{"comparisons.json", "/pairs/1", "at most 2 items", "a list of 3 items", ""});
     CHECK(pairs.empty());
@@ -191,7 +197,7 @@ TEST_CASE("a pair of three ids breaks the schema, and then nothing is rendered",
 TEST_CASE("an unknown key in comparisons.json breaks the schema with a suggestion", "[unit][comparisons]") {
     comparison_case c;
     c.write(json{{"pair", id_pairs{{"alpha-tool", "beta-tool"}}}});
-    const auto [pairs, problems] = c.load();
+    const auto [pairs, problems, notes] = c.load();
     REQUIRE_FALSE(problems.empty());
     CHECK(problems[0].file == "comparisons.json");
     CHECK(problems[0].where == "/pair");
@@ -202,7 +208,7 @@ TEST_CASE("an unknown key in comparisons.json breaks the schema with a suggestio
 TEST_CASE("comparisons.json that is not JSON is a problem and renders nothing", "[unit][comparisons]") {
     comparison_case c;
     c.write_raw("{\"pairs\": [[\"alpha-tool\", \"beta-tool\"]");
-    const auto [pairs, problems] = c.load();
+    const auto [pairs, problems, notes] = c.load();
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].file == "comparisons.json");
     CHECK(pairs.empty());
@@ -210,7 +216,8 @@ TEST_CASE("comparisons.json that is not JSON is a problem and renders nothing", 
 
 TEST_CASE("a missing comparisons.json is a problem", "[unit][comparisons]") {
     comparison_case c;
-    const auto [pairs, problems] = c.load();
+    std::filesystem::remove(c.dir.path() / "comparisons.json");
+    const auto [pairs, problems, notes] = c.load();
     REQUIRE(problems.size() == 1);
     CHECK(fields_of(problems[0]) == std::vector<std::string>{"comparisons.json", "", "a readable file", "no such file", ""});
     CHECK(pairs.empty());
@@ -219,13 +226,15 @@ TEST_CASE("a missing comparisons.json is a problem", "[unit][comparisons]") {
 TEST_CASE("a comparisons.json far larger than a tool file is read whole", "[unit][comparisons]") {
     test::temp_catalog catalog;
     for (const char* id : {"alpha", "beta"}) catalog.add_tool(test::minimal_tool(id));
-    // 40,000 copies of one pair (about 2 MB): every copy after the first is a duplicate, so each is reported, which
-    // shows the file was read to its end rather than refused for its size.
+    // 40,000 copies of one pair (about 2 MB): every copy after the first is a repeat, so each has a note, which shows
+    // the file was read to its end rather than refused for its size.
     std::string text = "{\"pairs\": [";
     for (int i = 0; i < 40000; ++i) text += std::string(i ? "," : "") + "[\"alpha\", \"beta\"]";
     test::write_file(catalog.path() / "comparisons.json", text + "]}");
     problem_list problems;
-    const auto pairs = load_comparisons(catalog.path(), load_catalog(catalog.path(), {"developer", "skeptic", "futurist", "business", "creator"}, problems), problems);
-    CHECK(pairs.size() == 1);
-    CHECK(problems.size() == 39999);
+    problem_list notes;
+    const verdict::catalog tools = load_catalog(catalog.path(), {"developer", "skeptic", "futurist", "business", "creator"}, problems);
+    CHECK(load_comparison_list(catalog.path(), tools, problems, &notes).size() == 1);
+    CHECK(problems.empty());
+    CHECK(notes.size() == 39999);
 }

@@ -13,6 +13,7 @@
 #include "batch/page_inputs.hpp"
 #include "batch/page_maker.hpp"
 #include "compare/site_index.hpp"
+#include "support/text_file.hpp"
 
 #include <algorithm>
 #include <unordered_map>
@@ -26,21 +27,44 @@ std::string refusal_of(const output_folder& folder, const problem_list& problems
     return "";
 }
 
-// Pages the manifest says the engine wrote and this run no longer makes, deleted in path order so that any
-// failures are reported in the same order on every run. A page that cannot be deleted stays in the manifest: it is
-// returned, with its entry.
-std::vector<std::pair<std::string, manifest_entry>> delete_stale(const manifest& old, const std::vector<page_work>& work, const output_folder& folder,
-                                                                 file_writer& writer, batch_summary& summary) {
-    // Each planned page found its own old entry, if any: when they account for every entry, none is stale.
-    std::vector<bool> accounted(old.size(), false);
+// Marks the old entries that planned pages found (each page found its own, if any), and returns how many were found:
+// when they account for every entry, none is stale.
+std::size_t mark_accounted(const manifest& old, const std::vector<page_work>& work, std::vector<bool>& accounted) {
+    accounted.assign(old.size(), false);
     std::size_t found = 0;
     for (const page_work& w : work)
         if (w.old && !accounted[old.position(w.old)]) {
             accounted[old.position(w.old)] = true;
             ++found;
         }
+    return found;
+}
+
+// A run that would delete many of the site's pages is more likely a damaged catalog, a wrong --catalog or a --shard
+// into a whole site's folder than an edit: it stops before changing anything, naming what it would delete, unless
+// told that this is meant. Empty when the run may go on.
+std::string deletion_refusal(const manifest& old, const std::vector<bool>& accounted, std::size_t stale, const batch_request& request) {
+    if (request.allow_deletions || (stale <= max_unasked_deletions && stale * 4 <= old.size())) return "";
+    std::string out = "stopped before changing anything: this run would delete " + std::to_string(stale) + " of the " + std::to_string(old.size()) +
+                      " files in " + display_path(request.out_dir) + ", as pages this run no longer makes (more than " +
+                      (stale > max_unasked_deletions ? std::to_string(max_unasked_deletions) : std::string("a quarter of them")) + ")";
+    if (request.shard) out += "; a --shard run makes only its slice of the site, so give each shard a folder of its own";
+    out += ". If the catalog and the options are as they should be, run again with --allow-deletions. They begin:";
+    const std::vector<std::string> paths = old.paths_not_in(accounted);
+    constexpr std::size_t shown = 10;
+    for (std::size_t i = 0; i < paths.size() && i < shown; ++i) out += "\n  " + display_path(request.out_dir / paths[i]);
+    if (paths.size() > shown) out += "\n  and " + std::to_string(paths.size() - shown) + " more";
+    return out;
+}
+
+// Pages the manifest says the engine wrote and this run no longer makes, deleted in path order so that any
+// failures are reported in the same order on every run. A page that cannot be deleted stays in the manifest: it is
+// returned, with its entry.
+std::vector<std::pair<std::string, manifest_entry>> delete_stale(const manifest& old, const std::vector<page_work>& work, const output_folder& folder,
+                                                                 file_writer& writer, batch_summary& summary) {
+    std::vector<bool> accounted;
     std::vector<std::pair<std::string, manifest_entry>> kept;
-    if (found == old.size()) return kept;
+    if (mark_accounted(old, work, accounted) == old.size()) return kept;
     for (std::string& path : old.paths_not_in(accounted)) {
         const std::string failure = writer.remove(folder.dir() / path);
         if (failure.empty()) ++summary.deleted;
@@ -245,6 +269,12 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
     if (!request.merge_from.empty() && !take_from_shards(request.merge_from, plan, work, summary)) return summary;
     summary.pages = work.size();
     std::vector<page_work*> todo = pages_to_make(plan, work, old, folder, request.force, request.jobs);
+    if (old && !inputs.scope) {
+        std::vector<bool> accounted;
+        const std::size_t stale = old->size() - mark_accounted(*old, work, accounted);
+        summary.refusal = deletion_refusal(*old, accounted, stale, request);
+        if (!summary.refusal.empty()) return summary;
+    }
     if (!todo.empty()) {
         summary.refusal = claim_pages(old, plan, todo, folder, writer);
         if (!summary.refusal.empty()) return summary;

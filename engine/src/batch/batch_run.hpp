@@ -26,6 +26,7 @@ struct batch_request {
     std::vector<std::string> formats{"html", "md", "json"};
     std::size_t jobs = 1;
     bool force = false;                    ///< Make every page again, and accept a folder without a manifest.
+    bool allow_deletions = false;          ///< Delete however many pages the catalog no longer makes.
     std::optional<shard_spec> shard;
     std::vector<std::filesystem::path> merge_from;   ///< Shards' output folders: copy their pages, make the index.
     std::optional<input_stamps> inputs;              ///< Recorded beside the manifest when the run has no failure.
@@ -33,6 +34,10 @@ struct batch_request {
     std::optional<pair_record> pairs;                ///< Recorded beside the manifest; nullopt when already there.
 };
 
+
+/// A run that would delete more of the site's pages than this, or more than a quarter of them, stops unless
+/// `allow_deletions` says to go on.
+inline constexpr std::size_t max_unasked_deletions = 100;
 
 struct batch_summary {
     std::string refusal;                   ///< Non-empty when the run did nothing: why.

@@ -5,6 +5,8 @@
 #include "batch/input_stamps.hpp"
 
 #include "batch/in_parallel.hpp"
+#include "catalog/tool_file.hpp"
+#include "community/community_votes.hpp"
 #include "support/open_folder.hpp"
 #include "support/text_file.hpp"
 
@@ -23,13 +25,12 @@ std::optional<file_stamp> stamp_of(const std::filesystem::path& file) {
 
 namespace {
 
-std::vector<std::filesystem::path> catalog_files(const std::filesystem::path& catalog_dir) {
+// The files a batch reads from the catalog. A folder that cannot be listed is a problem: stamps taken without its
+// files would make the run read a catalog without them.
+std::vector<std::filesystem::path> catalog_files(const std::filesystem::path& catalog_dir, problem_list& problems) {
     std::vector<std::filesystem::path> files{catalog_dir / "panel.json", catalog_dir / "comparisons.json"};
-    for (const auto& [folder, extension] : {std::pair{"tools", ".json"}, std::pair{"votes", ".csv"}}) {
-        std::error_code ec;
-        for (const auto& entry : std::filesystem::directory_iterator(catalog_dir / folder, ec))
-            if (entry.path().extension() == extension && entry.path().filename().string().front() != '.') files.push_back(entry.path());
-    }
+    for (const auto& listed : {tool_file_paths(catalog_dir, problems), vote_file_paths(catalog_dir, problems)})
+        files.insert(files.end(), listed.begin(), listed.end());
     return files;
 }
 
@@ -66,9 +67,9 @@ std::string input_stamps_text(const input_stamps& stamps) {
     return out;
 }
 
-std::map<std::string, file_stamp> stamp_catalog(const std::filesystem::path& catalog_dir) {
+std::map<std::string, file_stamp> stamp_catalog(const std::filesystem::path& catalog_dir, problem_list& problems) {
     std::map<std::string, file_stamp> stamps;
-    stamp_files(catalog_files(catalog_dir), stamps);
+    stamp_files(catalog_files(catalog_dir, problems), stamps);
     return stamps;
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "batch/manifest.hpp"
+#include "support/problem.hpp"
 
 #include <cstdint>
 #include <filesystem>
@@ -43,8 +44,9 @@ std::optional<input_stamps> read_input_stamps(const std::filesystem::path& dir);
 std::string input_stamps_text(const input_stamps& stamps);
 
 /// Stamps every file of `catalog_dir` a batch reads: panel.json, comparisons.json, tools/*.json and votes/*.csv.
-/// Taken before the files are read, so a file changed during the run is seen as changed by the next one.
-std::map<std::string, file_stamp> stamp_catalog(const std::filesystem::path& catalog_dir);
+/// Taken before the files are read, so a file changed during the run is seen as changed by the next one. A folder
+/// that cannot be listed is a problem, marked unreadable.
+std::map<std::string, file_stamp> stamp_catalog(const std::filesystem::path& catalog_dir, problem_list& problems);
 
 /// Adds the stamps of `files` (the personas' plugins and scripts).
 void stamp_files(const std::vector<std::filesystem::path>& files, std::map<std::string, file_stamp>& stamps);

@@ -48,9 +48,10 @@ std::optional<batch_summary> run_scoped_batch(const panel& seats, const std::fil
     review_records made = tools.records();
     if (!keeps_the_site_shape(tools, made, *scope, records)) return std::nullopt;
     // The votes are as the last run read them, without a problem: what they say of tools out of the scope is not
-    // needed, and would only read as votes on unknown tools.
+    // needed, and would only read as votes on unknown tools. A vote file that cannot be read at all is another matter.
     problem_list out_of_scope;
     const community_votes votes = load_votes(catalog_dir, tools.summaries(), out_of_scope);
+    if (any_fatal(out_of_scope)) return std::nullopt;   // the whole run reports it, and refuses
     tools.attach_votes(votes);
     const std::vector<comparison_pair> pairs = pairs_in({*key, scope->pairs}, tools.summaries());
 

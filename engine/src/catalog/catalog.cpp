@@ -38,10 +38,17 @@ catalog load_catalog(const std::filesystem::path& catalog_dir, const std::vector
         if (owner != shown) problems.push_back({shown, "/id", "an id no other tool file uses", "\"" + f.id + "\", already the id of " + owner, ""});
     }
     catalog result;
+    result.files = files.size();
     for (tool_file& f : files)
         if (f.subject) result.tools.push_back(std::move(*f.subject));
     std::sort(result.tools.begin(), result.tools.end(), [](const tool& a, const tool& b) { return a.id < b.id; });
     return result;
+}
+
+problem no_usable_tools(const std::filesystem::path& catalog_dir, const catalog& tools) {
+    const std::string found = tools.files == 0 ? "none"
+                                               : std::to_string(tools.files) + (tools.files == 1 ? ", with the problems above" : ", each with the problems above");
+    return {display_path(catalog_dir / "tools"), "", "at least one usable tool file (<id>.json)", found, ""};
 }
 
 }  // namespace verdict

@@ -17,6 +17,7 @@ namespace verdict {
 
 struct catalog {
     std::vector<tool> tools;   ///< Sorted by id.
+    std::size_t files = 0;     ///< Tool files found, those left out for their problems included.
 
     const tool* find(std::string_view id) const;
     std::vector<std::string> ids() const;
@@ -24,5 +25,8 @@ struct catalog {
 
 /// Loads `<catalog_dir>/tools/*.json`; `seat_ids` are the seats a tool may name.
 catalog load_catalog(const std::filesystem::path& catalog_dir, const std::vector<std::string>& seat_ids, problem_list& problems);
+
+/// The problem of a catalog with no tool to work on: `tools` (loaded from `catalog_dir`) has none.
+problem no_usable_tools(const std::filesystem::path& catalog_dir, const catalog& tools);
 
 }  // namespace verdict

@@ -7,6 +7,7 @@
 #include "catalog/tool_decoder.hpp"
 #include "json/json_document.hpp"
 #include "json/schemas.hpp"
+#include "support/file_access.hpp"
 #include "support/iso_time.hpp"
 #include "support/slug.hpp"
 #include "support/suggest.hpp"
@@ -52,16 +53,9 @@ void check_seats(const json& document, const std::string& shown, const std::vect
 }  // namespace
 
 std::vector<std::filesystem::path> tool_file_paths(const std::filesystem::path& catalog_dir, problem_list& problems) {
-    const std::filesystem::path dir = catalog_dir / "tools";
     std::vector<std::filesystem::path> files;
-    std::error_code ec;
-    if (!std::filesystem::is_directory(dir, ec)) {
-        problems.push_back({display_path(dir), "", "a folder of tool files (<id>.json)", "no such folder", ""});
-        return files;
-    }
-    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-        if (entry.path().extension() == ".json" && entry.path().filename().string().front() != '.') files.push_back(entry.path());
-    std::sort(files.begin(), files.end());
+    for (std::filesystem::path& entry : list_folder(catalog_dir / "tools", "a readable folder of tool files (<id>.json)", problems))
+        if (entry.extension() == ".json") files.push_back(std::move(entry));
     return files;
 }
 

@@ -22,8 +22,8 @@ struct tool_file {
     std::string category;
 };
 
-/// The tool files of `<catalog_dir>/tools/` (every `*.json` not starting with a dot), in name order; a problem when
-/// the folder is missing.
+/// The tool files of `<catalog_dir>/tools/` (every `*.json` not starting with a dot), in name order; a fatal
+/// problem when the folder is missing, unreadable or not a folder.
 std::vector<std::filesystem::path> tool_file_paths(const std::filesystem::path& catalog_dir, problem_list& problems);
 
 /// Reads, validates and decodes `file`; `seat_ids` are the seats a tool may name. Checks that need other files (an

@@ -12,6 +12,7 @@
 #include "cli/workspace.hpp"
 #include "catalog/comparisons.hpp"
 #include "reports/page_renderers.hpp"
+#include "support/text_file.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -86,16 +87,31 @@ std::optional<batch_summary> summary_if_intact(const batch_request& request, con
     return same;
 }
 
-// The comparisons as the last run resolved them when nothing they follow from has changed; otherwise loaded, and
-// recorded for the next run when they have no problem.
-std::vector<comparison_pair> comparisons_of(batch_request& request, const std::filesystem::path& catalog_dir, const catalog& tools, problem_list& problems) {
+// The comparisons as the last run resolved them when nothing they follow from has changed; otherwise loaded, each
+// category rule's size said before any page is made (unless quiet), and recorded for the next run when they have no
+// problem.
+std::vector<comparison_pair> comparisons_of(batch_request& request, const std::filesystem::path& catalog_dir, const catalog& tools, problem_list& problems,
+                                            std::ostream* say) {
     const std::optional<std::string> key = comparisons_key(catalog_dir, paired_tools(tools));
     if (key && !request.force)
         if (auto recorded = read_pair_record(request.out_dir, *key, tools.tools.size())) return pairs_in(*recorded, tools);
     const std::size_t before = problems.size();
-    std::vector<comparison_pair> pairs = load_comparisons(catalog_dir, tools, problems);
+    const comparison_list list = load_comparison_list(catalog_dir, tools, problems);
+    for (const comparison_list::category_rule& rule : list.rules())
+        if (say)
+            *say << "verdict batch: all_pairs_within \"" << rule.category << "\": " << rule.tools << " tools, " << rule.pairs << " comparisons, "
+                 << rule.pairs * request.formats.size() << " pages\n";
+    std::vector<comparison_pair> pairs = list.all();
     if (key && problems.size() == before) request.pairs = record_of(*key, pairs, tools);
     return pairs;
+}
+
+// Every problem of a catalog that could not be used whole, and the run stopped before it changed anything.
+exit_code refuse_fatal(const problem_list& problems, const batch_request& request, context& ctx) {
+    for (const problem& each : problems) report_error(ctx, to_string(each));
+    report_error(ctx, "verdict batch: stopped before changing anything in " + display_path(request.out_dir) +
+                          ": the catalog could not be used whole (see above), and a site made without what could not be used would lose its pages");
+    return exit_code::bad_input;
 }
 
 double seconds_now() { return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
@@ -103,6 +119,8 @@ double seconds_now() { return std::chrono::duration<double>(std::chrono::steady_
 }  // namespace
 
 exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
+    const std::string allow_deletions_help = "delete the pages the catalog no longer makes even when they are many (more than " +
+                                             std::to_string(max_unasked_deletions) + ", or a quarter of the site), which otherwise stops the run";
     option_parser p("batch", "[options]",
                     "Makes the whole site in --out: every comparison of catalog/comparisons.json, every tool page and\n"
                     "the index, in each format. Each tool is reviewed once. Only pages whose inputs changed are made\n"
@@ -113,7 +131,8 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
         ("formats", po::value<std::string>()->default_value("html,md,json")->value_name("LIST"), "formats to make: html, md, json")
         ("jobs,j", po::value<std::size_t>()->default_value(std::max(1u, std::thread::hardware_concurrency()))->value_name("N"),
          "rendering threads (default: the machine's cores); the output is the same for any N")
-        ("force", "make every page again, and write into a folder that has no manifest")
+        ("force", "make every page again, write into a folder that has no manifest, and delete what --allow-deletions would")
+        ("allow-deletions", allow_deletions_help.c_str())
         ("quiet,q", "print no progress, only the summary and failures")
         ("shard", po::value<std::string>()->value_name("K/N"), "make only shard K of N of the pages, without the index (docs/sharding.md)")
         ("merge", po::value<std::vector<std::string>>()->multitoken()->value_name("DIR..."),
@@ -121,7 +140,9 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     if (auto stop = p.parse(args)) return *stop;
     const auto formats = chosen_formats(p, ctx);
     if (!formats) return exit_code::bad_input;
-    batch_request request{p.values()["out"].as<std::string>(), *formats, p.values()["jobs"].as<std::size_t>(), p.values().count("force") > 0, {}, {}, {}, {}, {}};
+    const bool force = p.values().count("force") > 0;
+    batch_request request{p.values()["out"].as<std::string>(), *formats, p.values()["jobs"].as<std::size_t>(), force,
+                          force || p.values().count("allow-deletions") > 0, {}, {}, {}, {}, {}};
     if (p.values().count("shard")) {
         request.shard = parse_shard(p.values()["shard"].as<std::string>());
         if (!request.shard) {
@@ -137,8 +158,13 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
         }
     }
     const double start = seconds_now();
-    // Stamped once, before anything is read: a file changed during the run is seen as changed by the next one.
-    input_stamps stamps{environment_of(request, p.catalog_dir(), ctx), stamp_catalog(p.catalog_dir())};
+    // A catalog the run cannot read whole would make a site without what it could not read: refused before a page
+    // is touched. Stamped once, before anything is read: a file changed during the run is seen as changed by the next.
+    problem_list unreadable;
+    if (!check_catalog_folder(p.catalog_dir(), unreadable)) return refuse_fatal(unreadable, request, ctx);
+    input_stamps stamps{environment_of(request, p.catalog_dir(), ctx), stamp_catalog(p.catalog_dir(), unreadable)};
+    if (!unreadable.empty()) return refuse_fatal(unreadable, request, ctx);
+    if (tool_file_count(stamps, p.catalog_dir()) == 0) return refuse_fatal({no_usable_tools(p.catalog_dir(), {})}, request, ctx);
     const std::optional<input_stamps> recorded = request.force ? std::nullopt : read_input_stamps(request.out_dir);
     const std::optional<std::vector<std::string>> changed = recorded ? changed_tool_files(*recorded, stamps, p.catalog_dir()) : std::nullopt;
     if (changed && changed->empty())
@@ -183,9 +209,10 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     site_tools tools(*seats, p.catalog_dir(), tool_files_by_id(p.catalog_dir(), problems), records, stamps.files);
     records.reset();   // the tools hold what they took from it, and the run needs the memory
     problems.insert(problems.end(), tools.problems().begin(), tools.problems().end());
-    const std::vector<comparison_pair> pairs = comparisons_of(request, p.catalog_dir(), tools.summaries(), problems);
+    const std::vector<comparison_pair> pairs = comparisons_of(request, p.catalog_dir(), tools.summaries(), problems, p.values().count("quiet") ? nullptr : &ctx.err);
     const community_votes votes = load_votes(p.catalog_dir(), tools.summaries(), problems);
     tools.attach_votes(votes);
+    if (any_fatal(problems)) return refuse_fatal(problems, request, ctx);
     if (tools.records_changed()) request.reviews = tools.records();
     if (problems.empty()) request.inputs = std::move(stamps);
     return finish(run_batch({seats->config(), tools, pairs}, request, writer, *report));

@@ -26,7 +26,7 @@ exit_code run_compare(const std::vector<std::string>& args, context& ctx) {
     }
     exit_code status = exit_code::ok;
     workspace ws = load_workspace_reporting(p, ctx, status);
-    if (!ws.seats) return status;
+    if (!ws.usable()) return status;
     const tool* left = find_tool_or_report(ws, p, ids[0], ctx);
     const tool* right = find_tool_or_report(ws, p, ids[1], ctx);
     if (!left || !right) return exit_code::bad_input;

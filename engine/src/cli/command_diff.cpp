@@ -11,6 +11,7 @@
 #include "reports/json/diff_json.hpp"
 #include "reports/markdown/diff_markdown.hpp"
 #include "reports/text/diff_text.hpp"
+#include "support/file_access.hpp"
 
 #include <algorithm>
 #include <memory>
@@ -50,7 +51,7 @@ std::unique_ptr<catalog_data> load_catalog_data(const side_source& source, const
     auto data = std::make_unique<catalog_data>();
     problem_list problems;
     data->tools = load_catalog(source.catalog_dir, seat_ids, problems);
-    if (std::filesystem::exists(source.catalog_dir / "comparisons.json")) data->pairs = load_comparisons(source.catalog_dir, data->tools, problems);
+    if (probe_path(source.catalog_dir / "comparisons.json").kind != path_kind::missing) data->pairs = load_comparisons(source.catalog_dir, data->tools, problems);
     data->votes = load_votes(source.catalog_dir, data->tools, problems);
     report_side_problems(problems, source, ctx, status);
     return data;

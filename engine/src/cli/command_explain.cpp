@@ -33,7 +33,7 @@ exit_code run_explain(const std::vector<std::string>& args, context& ctx) {
     }
     exit_code status = exit_code::ok;
     workspace ws = load_workspace_reporting(p, ctx, status);
-    if (!ws.seats) return status;
+    if (!ws.usable()) return status;
     std::optional<std::string> seat;
     if (p.values().count("persona")) {
         seat = p.values()["persona"].as<std::string>();

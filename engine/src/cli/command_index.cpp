@@ -39,7 +39,7 @@ exit_code run_index(const std::vector<std::string>& args, context& ctx) {
     if (auto stop = p.parse(args)) return *stop;
     exit_code status = exit_code::ok;
     workspace ws = load_workspace_reporting(p, ctx, status);
-    if (!ws.seats) return status;
+    if (!ws.usable()) return status;
     problem_list problems;
     const std::vector<comparison_pair> pairs = load_comparisons(p.catalog_dir(), ws.tools, problems);
     report_problems(problems, ctx, status);

@@ -7,6 +7,7 @@
 #include "cli/options.hpp"
 #include "cli/workspace.hpp"
 #include "catalog/comparisons.hpp"
+#include "catalog/schema_copies.hpp"
 #include "community/community_votes.hpp"
 #include "fixtures/fixture.hpp"
 #include "hosts/lua/script_persona.hpp"
@@ -85,16 +86,20 @@ std::vector<std::string> script_problems(const std::vector<std::string>& scripts
     return lines;
 }
 
-// The data the panel's reviews do not read: the comparisons to make (when the catalog lists any), the community votes
-// and the test fixtures.
-std::vector<std::string> page_data_problems(const std::filesystem::path& catalog_dir, const workspace& ws) {
+// The data the panel's reviews do not read: the comparisons to make, the community votes, the test fixtures, and the
+// copies of the schemas editors check their files with. Harmless findings go to `notes`; returns how many comparisons
+// the catalog makes, counted without making them.
+std::size_t check_page_data(const std::filesystem::path& catalog_dir, const workspace& ws, std::vector<std::string>& lines,
+                            std::vector<std::string>& notes) {
     problem_list problems;
-    if (std::filesystem::exists(catalog_dir / "comparisons.json")) load_comparisons(catalog_dir, ws.tools, problems);
+    problem_list harmless;
+    const std::size_t comparisons = load_comparison_list(catalog_dir, ws.tools, problems, &harmless).size();
     load_votes(catalog_dir, ws.tools, problems);
-    for (const auto& file : fixture_file_paths(catalog_dir)) load_fixture_file(file, ws.seats->config().seat_ids(), ws.tools, problems);
-    std::vector<std::string> lines;
+    for (const auto& file : fixture_file_paths(catalog_dir, problems)) load_fixture_file(file, ws.seats->config().seat_ids(), ws.tools, problems);
+    check_schema_copies(catalog_dir, problems);
     for (const problem& each : problems) lines.push_back(to_string(each));
-    return lines;
+    for (const problem& each : harmless) notes.push_back(to_string(each));
+    return comparisons;
 }
 
 }  // namespace
@@ -110,20 +115,24 @@ exit_code run_lint(const std::vector<std::string>& args, context& ctx) {
     if (auto stop = p.parse(args)) return *stop;
     workspace ws = load_workspace(p.catalog_dir(), ctx.persona_dir);
     std::vector<std::string> lines;
+    std::vector<std::string> notes;
+    std::size_t comparisons = 0;
     for (const problem& each : ws.problems) lines.push_back(to_string(each));
     if (ws.seats)
         for (std::string& line : seat_problems(ws)) lines.push_back(std::move(line));
-    if (ws.seats)
-        for (std::string& line : page_data_problems(p.catalog_dir(), ws)) lines.push_back(std::move(line));
+    if (ws.seats) comparisons = check_page_data(p.catalog_dir(), ws, lines, notes);
     for (std::string& line : script_problems(p.positionals("script"), ws)) lines.push_back(std::move(line));
     for (const std::string& line : lines) ctx.out << line << "\n";
+    for (const std::string& note : notes) ctx.out << "note: " << note << "\n";
+    const std::string noted = notes.empty() ? "" : notes.size() == 1 ? ", 1 note" : ", " + std::to_string(notes.size()) + " notes";
     if (!lines.empty()) {
-        ctx.err << "verdict lint: " << lines.size() << (lines.size() == 1 ? " problem\n" : " problems\n");
+        ctx.err << "verdict lint: " << lines.size() << (lines.size() == 1 ? " problem" : " problems") << noted << "\n";
         return exit_code::bad_input;
     }
-    ctx.err << "verdict lint: no problems (" << ws.tools.tools.size() << " tools, " << ws.seats->seats().size() << " seats";
+    ctx.err << "verdict lint: no problems (" << ws.tools.tools.size() << " tools, " << ws.seats->seats().size() << " seats, " << comparisons
+            << (comparisons == 1 ? " comparison" : " comparisons");
     if (const std::size_t n = p.positionals("script").size(); n > 0) ctx.err << ", " << n << (n == 1 ? " script" : " scripts");
-    ctx.err << ")\n";
+    ctx.err << ")" << noted << "\n";
     return exit_code::ok;
 }
 

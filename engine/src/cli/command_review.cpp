@@ -44,11 +44,11 @@ exit_code run_review(const std::vector<std::string>& args, context& ctx) {
     }
     exit_code status = exit_code::ok;
     workspace ws = load_workspace_reporting(p, ctx, status);
-    if (!ws.seats) return status;
+    if (!ws.usable()) return status;
     std::vector<tool_review> reviews;
     for (const tool* t : chosen_tools(p, ws, ctx, status)) reviews.push_back(review_tool(*ws.seats, *t));
     report_seat_failures(reviews, ctx, status);
-    if (reviews.empty() && !all) return status;
+    if (reviews.empty()) return status;
     const std::string out = page ? tool_page(ws, reviews.front(), p, ctx, status) : documents_text(reviews, all || ids > 1, p.format(), review_to_json, write_review_text);
     return worst(status, write_page(p, ctx, out));
 }

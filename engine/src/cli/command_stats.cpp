@@ -25,7 +25,7 @@ exit_code run_stats(const std::vector<std::string>& args, context& ctx) {
     if (auto stop = p.parse(args)) return *stop;
     exit_code status = exit_code::ok;
     workspace ws = load_workspace_reporting(p, ctx, status);
-    if (!ws.seats) return status;
+    if (!ws.usable()) return status;
     const catalog_stats stats = compute_stats(review_every_tool(ws, ctx, status), *ws.seats);
     std::ostringstream text;
     if (p.format() == "json") text << dump_json(stats_to_json(stats));

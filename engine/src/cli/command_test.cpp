@@ -27,15 +27,19 @@ exit_code run_test(const std::vector<std::string>& args, context& ctx) {
     if (auto stop = p.parse(args)) return *stop;
     exit_code status = exit_code::ok;
     workspace ws = load_workspace_reporting(p, ctx, status);
-    if (!ws.seats) return status;
+    if (!ws.usable()) return status;
     std::vector<std::filesystem::path> files;
     for (const std::string& file : p.positionals("fixtures")) files.emplace_back(file);
-    if (files.empty()) files = fixture_file_paths(p.catalog_dir());
+    problem_list problems;
+    if (files.empty()) files = fixture_file_paths(p.catalog_dir(), problems);
+    if (!problems.empty()) {
+        report_problems(problems, ctx, status);
+        return status;
+    }
     if (files.empty()) {
         report_error(ctx, "verdict test: expected fixture files, found none in " + display_path(p.catalog_dir() / "fixtures") + " and none named");
         return exit_code::bad_input;
     }
-    problem_list problems;
     std::vector<fixture> fixtures;
     for (const auto& file : files)
         for (fixture& f : load_fixture_file(file, ws.seats->config().seat_ids(), ws.tools, problems)) fixtures.push_back(std::move(f));

@@ -1,6 +1,7 @@
 #include "cli/page_support.hpp"
 
 #include "support/atomic_file.hpp"
+#include "support/file_access.hpp"
 #include "support/suggest.hpp"
 
 
@@ -22,7 +23,7 @@ const tool* find_tool_or_report(const workspace& ws, const option_parser& p, con
     if (const tool* t = ws.tools.find(id)) return t;
     const std::filesystem::path file = p.catalog_dir() / "tools" / (id + ".json");
     const std::string hint = did_you_mean(id, ws.tools.ids());
-    if (std::filesystem::exists(file)) report_error(ctx, "tool \"" + id + "\" was left out: " + file.generic_string() + " has the problems above");
+    if (probe_path(file).kind != path_kind::missing) report_error(ctx, "tool \"" + id + "\" was left out: " + file.generic_string() + " has the problems above");
     else report_error(ctx, "no tool \"" + id + "\" in " + (p.catalog_dir() / "tools").generic_string() + (hint.empty() ? "" : " (" + hint + ")"));
     return nullptr;
 }

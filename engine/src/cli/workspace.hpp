@@ -17,13 +17,21 @@ struct workspace {
     std::unique_ptr<panel> seats;    ///< Null when the panel configuration has problems.
     catalog tools;                   ///< Empty when the panel configuration has problems.
     problem_list problems;           ///< Bad input found while loading.
+
+    /// A panel to review with and at least one tool to review: otherwise a command has nothing to work on.
+    bool usable() const { return seats && !tools.tools.empty(); }
 };
 
-/// Loads `<catalog_dir>/panel.json` and its seats' personas from `persona_dir`; null when the configuration has
-/// problems.
+/// Whether `catalog_dir` looks like a catalog: a folder holding panel.json or tools/. Otherwise a problem naming it,
+/// which suggests --catalog.
+bool check_catalog_folder(const std::filesystem::path& catalog_dir, problem_list& problems);
+
+/// Loads `<catalog_dir>/panel.json` and its seats' personas from `persona_dir`; null when the catalog folder or the
+/// configuration has problems.
 std::unique_ptr<panel> load_panel(const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir, problem_list& problems);
 
-/// Loads `<catalog_dir>/panel.json`, its seats' personas from `persona_dir`, and `<catalog_dir>/tools/`.
+/// Loads `<catalog_dir>/panel.json`, its seats' personas from `persona_dir`, and `<catalog_dir>/tools/`. A catalog
+/// without a single usable tool is a problem: every command that loads one has nothing to work on.
 workspace load_workspace(const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir);
 
 }  // namespace verdict::cli

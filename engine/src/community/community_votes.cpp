@@ -6,6 +6,7 @@
 
 #include "aggregate/panel_verdict.hpp"
 #include "support/csv_reader.hpp"
+#include "support/file_access.hpp"
 #include "support/suggest.hpp"
 #include "support/text_file.hpp"
 
@@ -45,23 +46,6 @@ std::string joined(const std::vector<std::string>& fields) {
 }
 
 std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
-
-// The exports in `dir`, in name order; no folder means no votes, but one that cannot be read is a problem.
-std::vector<std::filesystem::path> vote_files(const std::filesystem::path& dir, problem_list& problems) {
-    std::vector<std::filesystem::path> files;
-    std::error_code ec;
-    if (!std::filesystem::exists(dir, ec)) return files;
-    if (!std::filesystem::is_directory(dir, ec)) {
-        problems.push_back({display_path(dir), "", "a folder of vote exports (*.csv)", "something that is not a folder", ""});
-        return files;
-    }
-    for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-        if (trimmed_lower(entry.path().extension().string()) == ".csv" && entry.path().filename().string().front() != '.')
-            files.push_back(entry.path());
-    if (ec) problems.push_back({display_path(dir), "", "a readable folder", "a read error (" + ec.message() + ")", ""});
-    std::sort(files.begin(), files.end());
-    return files;
-}
 
 bool header_matches(const csv_record& header) {
     std::vector<std::string> names;
@@ -110,6 +94,13 @@ void read_vote_file(const std::filesystem::path& file, const catalog& tools, con
 
 }  // namespace
 
+std::vector<std::filesystem::path> vote_file_paths(const std::filesystem::path& catalog_dir, problem_list& problems) {
+    std::vector<std::filesystem::path> files;
+    for (std::filesystem::path& entry : list_optional_folder(catalog_dir / "votes", "a readable folder of vote exports (*.csv)", problems))
+        if (trimmed_lower(entry.extension().string()) == ".csv") files.push_back(std::move(entry));
+    return files;
+}
+
 const community_tally* community_votes::find(std::string_view id) const {
     const auto found = by_tool.find(id);
     return found == by_tool.end() ? nullptr : &found->second;
@@ -117,7 +108,7 @@ const community_tally* community_votes::find(std::string_view id) const {
 
 community_votes load_votes(const std::filesystem::path& catalog_dir, const catalog& tools, problem_list& problems) {
     latest_votes latest;
-    for (const auto& file : vote_files(catalog_dir / "votes", problems)) read_vote_file(file, tools, catalog_dir / "tools", latest, problems);
+    for (const auto& file : vote_file_paths(catalog_dir, problems)) read_vote_file(file, tools, catalog_dir / "tools", latest, problems);
     community_votes out;
     for (const auto& [key, vote] : latest) {
         community_tally& tally = out.by_tool[key.first];

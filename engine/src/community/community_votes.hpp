@@ -32,6 +32,10 @@ struct community_votes {
 /// The header every vote export starts with, in this column order.
 inline constexpr std::string_view vote_export_header = "tool_id,voter_id,vote,timestamp";
 
+/// The vote exports of `<catalog_dir>/votes/` (every `*.csv`, in any case, not starting with a dot), in name order;
+/// none when there is no such folder, and an unreadable problem when it is there but cannot be listed.
+std::vector<std::filesystem::path> vote_file_paths(const std::filesystem::path& catalog_dir, problem_list& problems);
+
 /// Reads `<catalog_dir>/votes/*.csv` in file-name order; no folder means no votes. A bad row (unknown tool, bad vote,
 /// bad time, wrong number of columns) is a problem naming its file and line, and every other row still counts.
 /// When one voter's votes on a tool share the latest time, the one read last counts.

@@ -11,4 +11,10 @@ std::string to_string(const problem& p) {
     return text;
 }
 
+bool any_fatal(const problem_list& problems) {
+    for (const problem& p : problems)
+        if (p.fatal) return true;
+    return false;
+}
+
 }  // namespace verdict

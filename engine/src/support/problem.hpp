@@ -16,11 +16,18 @@ struct problem {
     std::string expected;
     std::string found;
     std::string hint;        ///< e.g. "did you mean \"vendor\"?"; may be empty.
+    /// The input cannot be used at all: a file or folder is missing, unreadable, a loop of links or the wrong kind, or
+    /// a rule asks for far more than intended. A run that writes pages stops before it writes any, rather than make a
+    /// site without it; a problem in what a readable file holds spoils only that file's part.
+    bool fatal = false;
 };
 
 using problem_list = std::vector<problem>;
 
 /// "file: where: expected X, found Y (hint)"; the root pointer shows as "/".
 std::string to_string(const problem& p);
+
+/// Whether any of `problems` is fatal.
+bool any_fatal(const problem_list& problems);
 
 }  // namespace verdict

@@ -1,13 +1,15 @@
 // Reads whole files at once: inputs are small, and a size cap keeps a
 // mistaken multi-gigabyte file from exhausting memory before parsing starts.
+// POSIX calls rather than streams, so that a failure is reported with the
+// errno of the call that failed, never a stale one.
 #include "support/text_file.hpp"
+
+#include "support/file_access.hpp"
 
 #include <algorithm>
 #include <cerrno>
-#include <cstring>
 #include <fcntl.h>
-#include <fstream>
-#include <sstream>
+#include <sys/stat.h>
 #include <system_error>
 #include <unistd.h>
 
@@ -27,26 +29,62 @@ std::string display_path(const std::filesystem::path& path) {
     return relative.generic_string();
 }
 
+namespace {
+
+// Closes a descriptor on every way out of a read.
+class file_descriptor {
+public:
+    explicit file_descriptor(int fd) : fd_(fd) {}
+    ~file_descriptor() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    file_descriptor(const file_descriptor&) = delete;
+    file_descriptor& operator=(const file_descriptor&) = delete;
+    int get() const { return fd_; }
+
+private:
+    int fd_;
+};
+
+// Why `path` cannot be opened: a missing file, a link to nothing, a loop, a permission.
+std::string open_failure(const std::filesystem::path& path, int error) {
+    return error == ENOENT ? found_at(probe_path(path), false) : reason_of(error);
+}
+
+}  // namespace
+
 std::optional<std::string> read_text_file(const std::filesystem::path& path, std::size_t max_bytes, problem_list& problems) {
-    const std::string shown = display_path(path);
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) {
-        problems.push_back({shown, "", "a readable file", std::filesystem::exists(path, ec) ? "something that is not a file" : "no such file", ""});
+    auto unreadable = [&](std::string found) {
+        problems.push_back(unreadable_problem(path, "a readable file", std::move(found)));
+        return std::nullopt;
+    };
+    // Non-blocking, so that a named pipe in the file's place is refused below instead of waiting for a writer.
+    const file_descriptor fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK));
+    if (fd.get() < 0) return unreadable(open_failure(path, errno));
+    struct stat info;
+    if (::fstat(fd.get(), &info) != 0) return unreadable(reason_of(errno));
+    if (!S_ISREG(info.st_mode)) return unreadable(found_at({S_ISDIR(info.st_mode) ? path_kind::folder : path_kind::other, ""}, false));
+    const auto size = static_cast<std::uint64_t>(info.st_size);
+    if (size > max_bytes) {
+        problems.push_back({display_path(path), "", "a file of at most " + std::to_string(max_bytes) + " bytes", std::to_string(size) + " bytes", ""});
         return std::nullopt;
     }
-    const auto size = std::filesystem::file_size(path, ec);
-    if (!ec && size > max_bytes) {
-        problems.push_back({shown, "", "a file of at most " + std::to_string(max_bytes) + " bytes", std::to_string(size) + " bytes", ""});
-        return std::nullopt;
+    std::string bytes(static_cast<std::size_t>(size), '\0');
+    std::size_t got = 0;
+    for (;;) {
+        if (got == bytes.size()) bytes.resize(got + 4096);   // a file that grew since fstat: read on to its end
+        const ssize_t n = ::read(fd.get(), bytes.data() + got, bytes.size() - got);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return unreadable(reason_of(errno) + " while reading it");
+        if (n == 0) break;
+        got += static_cast<std::size_t>(n);
+        if (got > max_bytes) {
+            problems.push_back({display_path(path), "", "a file of at most " + std::to_string(max_bytes) + " bytes", "more bytes than that", ""});
+            return std::nullopt;
+        }
     }
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    if (in) bytes << in.rdbuf();
-    if (!in || ec) {
-        problems.push_back({shown, "", "a readable file", std::string("a read error (") + std::strerror(errno) + ")", ""});
-        return std::nullopt;
-    }
-    return bytes.str();
+    bytes.resize(got);
+    return bytes;
 }
 
 std::string_view take_line(std::string_view& rest) {
@@ -57,22 +95,22 @@ std::string_view take_line(std::string_view& rest) {
 }
 
 bool for_each_line(const std::filesystem::path& path, problem_list& problems, const std::function<bool(std::string_view, std::size_t)>& each) {
-    auto unreadable = [&] {
-        problems.push_back({display_path(path), "", "a readable file", std::string("a read error (") + std::strerror(errno) + ")", ""});
+    auto unreadable = [&](std::string found) {
+        problems.push_back(unreadable_problem(path, "a readable file", std::move(found)));
         return false;
     };
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return unreadable();
+    if (fd < 0) return unreadable(open_failure(path, errno));
     constexpr std::size_t block = std::size_t{1} << 20;
     std::string pending;   // the part of a line that the last block cut off, then the blocks read
     std::size_t number = 0;
     bool more = true;
-    bool failed = false;
+    int failed = 0;
     for (std::string buffer(block, '\0'); more;) {
         const ssize_t got = ::read(fd, buffer.data(), block);
         if (got < 0 && errno == EINTR) continue;
         if (got < 0) {
-            failed = true;
+            failed = errno;
             break;
         }
         pending.append(buffer.data(), static_cast<std::size_t>(got));
@@ -88,9 +126,9 @@ bool for_each_line(const std::filesystem::path& path, problem_list& problems, co
         pending.erase(0, pending.size() - rest.size());
         if (last) break;
     }
-    if (failed) unreadable();
     ::close(fd);
-    return !failed;
+    if (failed != 0) return unreadable(reason_of(failed) + " while reading it");
+    return true;
 }
 
 }  // namespace verdict
