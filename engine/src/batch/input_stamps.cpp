@@ -1,12 +1,15 @@
-// Size and nanosecond modification time are the stamp build tools trust (make,
-// ninja, git's index); editors, copies and version control all change the
-// time when they change a file. The listing check catches files added to the
+// Size and the nanosecond time of the inode's last change (ctime) are the
+// stamp: git's index trusts them too. The change time moves with every write,
+// like the modification time, but also with a chmod or a chown, which can make
+// a file unreadable without touching its bytes; and no program can set it
+// back. The listing check catches files added to the
 // catalog, which no stamp could.
 #include "batch/input_stamps.hpp"
 
 #include "batch/in_parallel.hpp"
 #include "catalog/tool_file.hpp"
 #include "community/community_votes.hpp"
+#include "support/file_access.hpp"
 #include "support/open_folder.hpp"
 #include "support/text_file.hpp"
 
@@ -16,11 +19,18 @@
 
 namespace verdict {
 
+namespace {
+
+file_stamp stamp_from(const struct stat& info) {
+    return {static_cast<std::uint64_t>(info.st_size), static_cast<std::int64_t>(info.st_ctim.tv_sec) * 1000000000 + info.st_ctim.tv_nsec};
+}
+
+}  // namespace
+
 std::optional<file_stamp> stamp_of(const std::filesystem::path& file) {
     struct stat info;
     if (::stat(file.c_str(), &info) != 0 || !S_ISREG(info.st_mode)) return std::nullopt;
-    return file_stamp{static_cast<std::uint64_t>(info.st_size),
-                      static_cast<std::int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec};
+    return stamp_from(info);
 }
 
 namespace {
@@ -34,7 +44,7 @@ std::vector<std::filesystem::path> catalog_files(const std::filesystem::path& ca
     return files;
 }
 
-// "input <size> <mtime-ns> <path>" into `stamps`; false when the line has another shape.
+// "input <size> <changed-ns> <path>" into `stamps`; false when the line has another shape.
 bool read_stamp_line(std::string_view line, input_stamps& stamps) {
     if (!line.starts_with("input ")) return false;
     const std::size_t size_end = line.find(' ', 6);
@@ -42,7 +52,7 @@ bool read_stamp_line(std::string_view line, input_stamps& stamps) {
     if (time_end == std::string_view::npos) return false;
     file_stamp stamp;
     const auto a = std::from_chars(line.data() + 6, line.data() + size_end, stamp.size);
-    const auto b = std::from_chars(line.data() + size_end + 1, line.data() + time_end, stamp.mtime_ns);
+    const auto b = std::from_chars(line.data() + size_end + 1, line.data() + time_end, stamp.changed_ns);
     if (a.ec != std::errc() || a.ptr != line.data() + size_end || b.ec != std::errc() || b.ptr != line.data() + time_end) return false;
     stamps.files[std::string(line.substr(time_end + 1))] = stamp;
     return true;
@@ -63,13 +73,23 @@ std::optional<input_stamps> read_input_stamps(const std::filesystem::path& dir) 
 
 std::string input_stamps_text(const input_stamps& stamps) {
     std::string out = "inputs " + stamps.environment + "\n";
-    for (const auto& [path, stamp] : stamps.files) out += "input " + std::to_string(stamp.size) + " " + std::to_string(stamp.mtime_ns) + " " + path + "\n";
+    for (const auto& [path, stamp] : stamps.files) out += "input " + std::to_string(stamp.size) + " " + std::to_string(stamp.changed_ns) + " " + path + "\n";
     return out;
 }
 
 std::map<std::string, file_stamp> stamp_catalog(const std::filesystem::path& catalog_dir, problem_list& problems) {
     std::map<std::string, file_stamp> stamps;
-    stamp_files(catalog_files(catalog_dir, problems), stamps);
+    for (const std::filesystem::path& file : catalog_files(catalog_dir, problems)) {
+        struct stat info;
+        if (::stat(file.c_str(), &info) == 0 && S_ISREG(info.st_mode)) {
+            stamps[file.generic_string()] = stamp_from(info);
+            continue;
+        }
+        // What is missing is said by what reads it, which knows whether it must be there. Anything else in a
+        // catalog file's place has no stamp, so the no-op could not see it.
+        const path_state state = probe_path(file);
+        if (state.kind != path_kind::missing) problems.push_back(unreadable_problem(file, "a readable file", found_at(state, false)));
+    }
     return stamps;
 }
 

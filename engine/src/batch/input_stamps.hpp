@@ -15,10 +15,11 @@
 
 namespace verdict {
 
-/// A file's size and modification time when a run read it.
+/// A file's size and the time its inode last changed (written, or its permissions or owner changed) when a run
+/// read it.
 struct file_stamp {
     std::uint64_t size = 0;
-    std::int64_t mtime_ns = 0;
+    std::int64_t changed_ns = 0;
     bool operator==(const file_stamp&) const = default;
 };
 
@@ -40,12 +41,12 @@ inline constexpr const char* input_stamps_file_name = ".verdict-inputs";
 /// Reads `<dir>/.verdict-inputs`; nullopt when it is missing or damaged (the run then reads every input).
 std::optional<input_stamps> read_input_stamps(const std::filesystem::path& dir);
 
-/// "inputs <environment>", then "input <size> <mtime-ns> <path>" per file.
+/// "inputs <environment>", then "input <size> <changed-ns> <path>" per file.
 std::string input_stamps_text(const input_stamps& stamps);
 
 /// Stamps every file of `catalog_dir` a batch reads: panel.json, comparisons.json, tools/*.json and votes/*.csv.
 /// Taken before the files are read, so a file changed during the run is seen as changed by the next one. A folder
-/// that cannot be listed is a problem, marked unreadable.
+/// that cannot be listed, and anything but a file where a file is listed, is a fatal problem.
 std::map<std::string, file_stamp> stamp_catalog(const std::filesystem::path& catalog_dir, problem_list& problems);
 
 /// Adds the stamps of `files` (the personas' plugins and scripts).

@@ -93,7 +93,7 @@ void append_line(std::string& out, const std::string& file, const review_record&
     auto number = [&out](auto n) { append_number(out, n); out += '\t'; };
     text(file);
     number(r.stamp.size);
-    number(r.stamp.mtime_ns);
+    number(r.stamp.changed_ns);
     text(r.summary.id);
     text(r.summary.name);
     text(r.summary.category);
@@ -124,10 +124,10 @@ std::optional<std::pair<std::string, review_record>> record_in(std::string_view 
     for (std::size_t i = 0; i < counts.size(); ++i)
         if (!(counts[i] = number_in<int>(f[8 + i]))) return std::nullopt;
     const auto size = number_in<std::uint64_t>(f[1]);
-    const auto mtime = number_in<std::int64_t>(f[2]);
+    const auto changed = number_in<std::int64_t>(f[2]);
     std::optional<int> ship_pct;
     std::optional<double> mean_score;
-    if (!size || !mtime || !read_optional_number(f[14], ship_pct) || !read_optional_number(f[15], mean_score)) return std::nullopt;
+    if (!size || !changed || !read_optional_number(f[14], ship_pct) || !read_optional_number(f[15], mean_score)) return std::nullopt;
     std::vector<std::string> missing;
     if (!f[16].empty()) {
         for (const std::string_view seat : split(f[16], ',')) {
@@ -136,7 +136,7 @@ std::optional<std::pair<std::string, review_record>> record_in(std::string_view 
             missing.push_back(std::move(*id));
         }
     }
-    review_record r{{*size, *mtime},
+    review_record r{{*size, *changed},
                     {std::move(*text[3]), std::move(*text[4]), std::move(*text[5]), std::move(*text[6]), std::move(*text[7])},
                     {*counts[0], *counts[1], *counts[2], *counts[3], *counts[4], std::move(*text[13]), ship_pct, mean_score, std::move(missing)},
                     std::move(*text[17])};

@@ -121,6 +121,11 @@ exit_code run_diff(const std::vector<std::string>& args, context& ctx) {
     p.add_format({"text", "json", "md"});
     p.add_output();
     if (auto stop = p.parse(args)) return *stop;
+    // Both sides review the catalog: one that is not there is said to be, with --catalog, rather than diffed as empty.
+    if (problem_list missing; !check_catalog_folder(p.catalog_dir(), missing)) {
+        for (const problem& each : missing) report_error(ctx, to_string(each));
+        return exit_code::bad_input;
+    }
     std::optional<revision_catalog> revision;
     const auto sources = sides_asked(p, revision, ctx);
     if (!sources) return exit_code::bad_input;

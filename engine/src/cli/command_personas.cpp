@@ -100,7 +100,8 @@ exit_code run_personas(const std::vector<std::string>& args, context& ctx) {
     p.add_format({"text", "json"});
     if (auto stop = p.parse(args)) return *stop;
     problem_list problems;
-    auto config = load_panel_config(p.catalog_dir(), ctx.persona_dir, problems);
+    std::optional<panel_config> config;   // a catalog folder that is not there is said to be, with --catalog
+    if (check_catalog_folder(p.catalog_dir(), problems)) config = load_panel_config(p.catalog_dir(), ctx.persona_dir, problems);
     std::optional<panel> loaded;
     if (config) loaded.emplace(std::move(*config), problems);
     for (const problem& each : problems) report_error(ctx, to_string(each));
