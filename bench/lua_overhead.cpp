@@ -14,6 +14,7 @@
 #include "catalog/catalog.hpp"
 #include "hosts/lua/lua_ctx.hpp"
 #include "hosts/lua/lua_returns.hpp"
+#include "hosts/lua/lua_runtime.hpp"
 #include "hosts/lua/lua_tool_view.hpp"
 #include "hosts/lua/script_persona.hpp"
 #include "hosts/shared_library_host.hpp"
@@ -42,14 +43,11 @@ std::string read_all(const fs::path& file) {
     return text.str();
 }
 
-// Reviews every tool with every persona as a panel pass does: prepare, review, release. Returns a checksum.
+// Reviews every tool with every persona as a panel pass does. Returns a checksum.
 double review_all(const std::vector<std::unique_ptr<persona_backend>>& personas, const catalog& tools) {
     double checksum = 0;
-    for (const tool& t : tools.tools) {
-        for (const auto& p : personas) p->prepare(t);
+    for (const tool& t : tools.tools)
         for (const auto& p : personas) checksum += p->review_tool(t, p->defaults()).score;
-        for (const auto& p : personas) p->release(t);
-    }
     return checksum;
 }
 
@@ -163,10 +161,9 @@ int main(int argc, char** argv) {
     std::vector<fs::path> scripts;
     std::vector<std::unique_ptr<persona_backend>> sandboxed;
     std::vector<std::unique_ptr<persona_backend>> plugins;
-    auto engine = std::make_shared<script_engine>();
     for (const std::string& name : persona_names) {
         scripts.push_back(fs::path(args["scripts"].as<std::string>()) / (name + ".lua"));
-        sandboxed.push_back(load_script_persona(scripts.back(), engine, script_limits{}));
+        sandboxed.push_back(load_script_persona(scripts.back(), script_limits{}));
         plugins.push_back(load_shared_library_persona(plugin_dir / (name + ".so")));
     }
     bare_scripts bare(scripts);

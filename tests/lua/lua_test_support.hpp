@@ -5,6 +5,7 @@
 #pragma once
 
 #include "cli/workspace.hpp"
+#include "hosts/lua/script_engine.hpp"
 #include "hosts/lua/script_persona.hpp"
 #include "panel/tool_review.hpp"
 #include "support/paths.hpp"
@@ -94,10 +95,9 @@ template <class Call> script_outcome outcome_of_call(Call&& call) {
     }
 }
 
-/// Loads fixture `name` into `engine` (a fresh one when null).
-inline std::unique_ptr<persona_backend> load_fixture(const std::string& name, const script_limits& limits = small_limits(),
-                                                     std::shared_ptr<script_engine> engine = nullptr) {
-    return load_script_persona(fixture_script(name), engine ? std::move(engine) : std::make_shared<script_engine>(), limits);
+/// Loads fixture `name` into a Lua state of its own.
+inline std::unique_ptr<persona_backend> load_fixture(const std::string& name, const script_limits& limits = small_limits()) {
+    return load_script_persona(fixture_script(name), limits);
 }
 
 /// Loads fixture `name` on its own and reviews `t` with the persona's defaults.
@@ -175,7 +175,7 @@ inline const seat_review* seat_in(const tool_review& r, const std::string& id) {
 }
 
 /// The panel-level half of every hostile-script test: fixture `name` sits in seat "hostile" and well_behaved.lua
-/// in seat "steady" after it, in the same script engine, beside the stock plugins. The hostile seat must fail
+/// in seat "steady" after it, beside the stock plugins. The hostile seat must fail
 /// with a message holding every fragment; every other seat must still review (the steady one exactly as
 /// usual); and the real program must exit 1, naming the failed seat and the script.
 inline void check_fails_alone(const std::string& name, const std::vector<std::string>& fragments,

@@ -82,9 +82,8 @@ TEST_CASE("an endless loop at load time is stopped by the load budget, naming th
 }
 
 TEST_CASE("a seat stopped by the budget reviews again afterwards, and so does the next script in its engine", "[lua][hostile][loop]") {
-    auto engine = std::make_shared<script_engine>();
-    const auto busy = test::load_fixture("busy_loop", test::small_limits(), engine);
-    const auto steady = test::load_fixture("well_behaved", test::small_limits(), engine);
+    const auto busy = test::load_fixture("busy_loop");
+    const auto steady = test::load_fixture("well_behaved");
     for (int round = 0; round < 3; ++round) {
         INFO("round " << round);
         const auto stopped = test::outcome_of_call([&] { return std::optional(busy->review_tool(test::probe_tool(), busy->defaults())); });

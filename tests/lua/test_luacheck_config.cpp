@@ -2,6 +2,7 @@
 // sandbox decides which names a script gets. The two lists must be the same,
 // or luacheck would pass a script the sandbox fails, or flag one it runs.
 #include "hosts/lua/lua_sandbox.hpp"
+#include "hosts/lua/lua_read_only.hpp"
 #include "hosts/lua/script_engine.hpp"
 #include "support/paths.hpp"
 #include "support/temp_catalog.hpp"
@@ -47,7 +48,9 @@ std::set<std::string> sandbox_names() {
         const std::string name = lua_tostring(L, -2);
         names.insert(name);
         if (lua_type(L, -1) != LUA_TTABLE || name == "_G") continue;
+        push_behind_view(L, -1);   // [+1] a library is a read-only view of its table
         for (lua_pushnil(L); lua_next(L, -2) != 0; lua_pop(L, 1)) names.insert(name + "." + lua_tostring(L, -2));
+        lua_pop(L, 1);             // [-1]
     }
     lua_pop(L, 1);
     return names;

@@ -1,7 +1,7 @@
-// Scripts share one Lua state, so whatever they could change in common would
-// let one seat poison the next: the string metatable (every string method goes
-// through it), the string library, and the garbage collector's timing (__gc
-// and __mode would make a review depend on what ran before it).
+// Whatever outlives one review of a script would let it poison the next: the
+// string metatable (every string method goes through it), the library tables,
+// and the garbage collector's timing (__gc and __mode would make a review
+// depend on what ran before it). Each is locked, read-only or refused.
 #include "lua_test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -16,24 +16,11 @@ TEST_CASE("the string metatable cannot be changed, and the next seat's string me
     test::check_fails_alone("string_metatable", {test::place("string_metatable")});
 }
 
-TEST_CASE("a script that edits its string library changes only its own copy: the next seat is unaffected", "[lua][shared]") {
-    auto engine = std::make_shared<script_engine>();
-    const auto editor = test::load_fixture("string_library_edit", test::small_limits(), engine);
-    const auto steady = test::load_fixture("well_behaved", test::small_limits(), engine);
-    const review edited = editor->review_tool(test::probe_tool(), editor->defaults());
-    CHECK(edited.quote == "Upper still works as a method: QUIET.");
-    const review next = steady->review_tool(test::probe_tool(), steady->defaults());
-    CHECK(next.quote == "Probe Tool / PROBE TOOL / probe tool");
-
-    // The same through the panel and the real program: the editing seat reviews, and so does everyone after it.
-    const test::script_catalog catalog({{"editor", "string_library_edit"}, {"steady", "well_behaved"}});
-    const tool_review r = catalog.review(catalog.load());
-    CHECK(r.verdict.failed == 0);
-    REQUIRE(test::seat_in(r, "steady")->result.has_value());
-    CHECK(test::seat_in(r, "steady")->result->quote == test::steady_quote);
-    const auto run = catalog.run_cli();
-    CHECK(run.exit_code == 0);
-    CHECK_THAT(run.out, Contains(test::steady_quote));
+TEST_CASE("a script that edits its string library fails at the edit, naming the field: library tables are read-only", "[lua][shared]") {
+    const auto out = test::review_with("string_library_edit");
+    CHECK(out.ended == "host_error");
+    CHECK_THAT(out.message, Contains(test::place("string_library_edit") + " review of probe-tool: attempt to change a read-only table (field 'upper')"));
+    test::check_fails_alone("string_library_edit", {test::place("string_library_edit"), "read-only table"});
 }
 
 TEST_CASE("a __gc metamethod is refused, naming it", "[lua][hostile][gc]") {

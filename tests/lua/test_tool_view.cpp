@@ -31,31 +31,6 @@ sighting sighting_of(const tool_review& r, const std::string& seat) {
 
 }  // namespace
 
-namespace {
-
-// A pass as the panel runs one: every seat prepares, reviews, releases.
-void review_pass(const std::vector<const persona_backend*>& seats, const tool& t, std::vector<std::string>& quotes) {
-    for (const persona_backend* seat : seats) seat->prepare(t);
-    for (const persona_backend* seat : seats) quotes.push_back(seat->review_tool(t, seat->defaults()).quote);
-    for (const persona_backend* seat : seats) seat->release(t);
-}
-
-}  // namespace
-
-TEST_CASE("two script seats in one panel pass share one view of the tool, and the next pass builds a new one", "[lua][view]") {
-    auto engine = std::make_shared<script_engine>();
-    const auto first = test::load_fixture("tool_identity", test::small_limits(), engine);
-    const auto second = test::load_fixture("tool_identity", test::small_limits(), engine);
-    tool t = test::probe_tool();
-    std::vector<std::string> quotes;
-    review_pass({first.get(), second.get()}, t, quotes);
-    CHECK(engine->views_built() == 1);
-    review_pass({first.get(), second.get()}, t, quotes);
-    CHECK(engine->views_built() == 2);
-    // Each seat keeps the views it was given: a view from the second pass is not one it saw in the first.
-    CHECK(quotes == std::vector<std::string>{"table|Probe Tool|new", "table|Probe Tool|new", "table|Probe Tool|new", "table|Probe Tool|new"});
-}
-
 TEST_CASE("a tool changed between two panel passes is seen fresh by every seat", "[lua][view]") {
     const test::script_catalog catalog({{"first", "tool_identity"}, {"second", "tool_identity"}});
     cli::workspace ws = catalog.load();

@@ -1,8 +1,7 @@
 // verdict lint: every problem of the catalog, the panel configuration and the
 // personas, in one pass. Each working seat reviews every tool, whether or not
 // it sits on that tool's panel, so a persona that breaks on some tool is found
-// before a maintainer seats it there; a script reviews them a second time in
-// reverse order, so one whose reviews depend on earlier tools is found too.
+// before a maintainer seats it there.
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "cli/workspace.hpp"
@@ -17,45 +16,14 @@
 namespace verdict::cli {
 namespace {
 
-// Each tool's review, in catalog order (or reversed), or nothing where the review failed (its error in `lines`).
-std::vector<std::optional<review>> review_every_tool(const persona_backend& persona, const settings& s, const catalog& tools,
-                                                     std::vector<std::string>& lines, bool reversed = false) {
-    std::vector<std::optional<review>> reviews(tools.tools.size());
-    for (std::size_t k = 0; k < tools.tools.size(); ++k) {
-        const std::size_t i = reversed ? tools.tools.size() - 1 - k : k;
+// Reviews every tool with `persona`, each failure's message into `lines`.
+void review_every_tool(const persona_backend& persona, const settings& s, const catalog& tools, std::vector<std::string>& lines) {
+    for (const tool& t : tools.tools) {
         try {
-            reviews[i] = persona.review_tool(tools.tools[i], s);
+            persona.review_tool(t, s);
         } catch (const host_error& error) {
             lines.push_back(error.what());
         }
-    }
-    return reviews;
-}
-
-// A script that keeps state from one review to the next reviews a tool differently depending on the tools
-// before it: review them again in reverse order, in a Lua state of its own, and compare.
-void check_order_independence(const std::filesystem::path& script, const script_limits& limits, const settings& s, const catalog& tools,
-                              const std::vector<std::optional<review>>& forward, std::vector<std::string>& lines) {
-    std::vector<std::string> ignored;   // failures were reported by the first pass
-    const auto again = load_script_persona(script, std::make_shared<script_engine>(), limits);
-    const auto backward = review_every_tool(*again, s, tools, ignored, true);
-    for (std::size_t i = 0; i < tools.tools.size(); ++i) {
-        if (!forward[i] || !backward[i] || *forward[i] == *backward[i]) continue;
-        lines.push_back(again->source() + ": review of " + tools.tools[i].id +
-                        ": expected the same review whatever tools came before it, found another when they came in reverse order "
-                        "(keep per-review values in locals of review, not in file-level variables)");
-        return;
-    }
-}
-
-// Reviews every tool with a script persona, then checks its reviews do not depend on the order.
-void lint_script(const persona_backend& persona, const std::filesystem::path& script, const script_limits& limits, const settings& s,
-                 const catalog& tools, std::vector<std::string>& lines) {
-    const auto forward = review_every_tool(persona, s, tools, lines);
-    try {
-        check_order_independence(script, limits, s, tools, forward, lines);
-    } catch (const host_error& error) {
-        lines.push_back(error.what());
     }
 }
 
@@ -64,7 +32,6 @@ std::vector<std::string> seat_problems(const workspace& ws) {
     for (const seat& s : ws.seats->seats()) {
         if (!s.backend) lines.push_back(s.failure);
         else if (!s.failure.empty()) continue;   // a bad override, already among the panel file's problems
-        else if (s.config.kind == persona_kind::script) lint_script(*s.backend, s.config.source, s.config.limits, s.effective, ws.tools, lines);
         else review_every_tool(*s.backend, s.effective, ws.tools, lines);
     }
     return lines;
@@ -74,11 +41,10 @@ std::vector<std::string> seat_problems(const workspace& ws) {
 std::vector<std::string> script_problems(const std::vector<std::string>& scripts, const workspace& ws) {
     std::vector<std::string> lines;
     const script_limits limits = ws.seats ? ws.seats->config().script_limits_in_force : script_limits{};
-    auto engine = std::make_shared<script_engine>();
     for (const std::string& script : scripts) {
         try {
-            const auto persona = load_script_persona(script, engine, limits);
-            lint_script(*persona, script, limits, persona->defaults(), ws.tools, lines);
+            const auto persona = load_script_persona(script, limits);
+            review_every_tool(*persona, persona->defaults(), ws.tools, lines);
         } catch (const host_error& error) {
             lines.push_back(error.what());
         }

@@ -1,8 +1,7 @@
 // The engine-neutral face of a loaded persona.
 //
 // The panel sees every persona through this interface, whatever it is built
-// from: the shared-library host implements it today, and a script host can
-// implement it beside it. Each backend is an error boundary: nothing a persona
+// from: the shared-library host and the script host both implement it. Each backend is an error boundary: nothing a persona
 // throws or returns leaves it except a review that passed check_review() or a
 // host_error whose message names the persona's file.
 #pragma once
@@ -40,11 +39,6 @@ public:
     /// A checked review of `t` under `s`; throws host_error on any failure. Safe to call from several threads.
     /// Lines the persona logged while reviewing (a script's ctx.log) are appended to `log` when given.
     virtual review review_tool(const tool& t, const settings& s, std::vector<std::string>* log = nullptr) const = 0;
-
-    /// Called before the seats of a panel review `t`, and after, so a host can prepare what every seat shares
-    /// (the script host builds the tool's Lua view once). Calls nest per tool; the defaults do nothing.
-    virtual void prepare(const tool&) const {}
-    virtual void release(const tool&) const {}
 };
 
 }  // namespace verdict

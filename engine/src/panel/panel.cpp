@@ -52,8 +52,7 @@ panel::panel(panel_config config, problem_list& problems) : config_(std::move(co
 
 std::unique_ptr<persona_backend> panel::load_persona(const seat_config& config) {
     if (config.kind == persona_kind::plugin) return load_shared_library_persona(config.source);
-    if (!scripts_) scripts_ = std::make_shared<script_engine>();
-    return load_script_persona(config.source, scripts_, config.limits);
+    return load_script_persona(config.source, config.limits);
 }
 
 std::vector<const seat*> panel::seats_for(const tool& t) const {

@@ -2,7 +2,6 @@
 // settings in force, or the reason the seat failed.
 #pragma once
 
-#include "hosts/lua/script_engine.hpp"
 #include "hosts/persona_backend.hpp"
 #include "panel/panel_config.hpp"
 #include "support/problem.hpp"
@@ -36,7 +35,6 @@ private:
     std::unique_ptr<persona_backend> load_persona(const seat_config& config);
 
     panel_config config_;
-    std::shared_ptr<script_engine> scripts_;   ///< Shared by every script seat; created with the first.
     std::vector<seat> seats_;
 };
 

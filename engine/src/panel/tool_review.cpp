@@ -36,25 +36,6 @@ seat_review review_by_seat(const seat& s, const tool& t) {
     return out;
 }
 
-// Lets every seat's host prepare what the seats share for `t`, and release it however the reviews end.
-class prepared_tool {
-public:
-    prepared_tool(const std::vector<const seat*>& seats, const tool& t) : seats_(seats), tool_(t) {
-        for (const seat* s : seats_)
-            if (s->backend && s->failure.empty()) s->backend->prepare(tool_);
-    }
-    ~prepared_tool() {
-        for (const seat* s : seats_)
-            if (s->backend && s->failure.empty()) s->backend->release(tool_);
-    }
-    prepared_tool(const prepared_tool&) = delete;
-    prepared_tool& operator=(const prepared_tool&) = delete;
-
-private:
-    const std::vector<const seat*>& seats_;
-    const tool& tool_;
-};
-
 }  // namespace
 
 bool tool_review::any_failed() const {
@@ -86,9 +67,7 @@ std::vector<std::string> seat_failures(const std::vector<tool_review>& reviews) 
 tool_review review_tool(const panel& p, const tool& t) {
     tool_review out;
     out.subject = &t;
-    const std::vector<const seat*> seats = p.seats_for(t);
-    const prepared_tool prepared(seats, t);
-    for (const seat* s : seats) out.seats.push_back(review_by_seat(*s, t));
+    for (const seat* s : p.seats_for(t)) out.seats.push_back(review_by_seat(*s, t));
     out.verdict = aggregate(out.seats, p.config().quorum, p.config().rule_set);
     return out;
 }

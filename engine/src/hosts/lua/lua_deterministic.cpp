@@ -1,5 +1,7 @@
 // Keys are ordered by kind, then by value: integers compared as integers (so
-// keys past 2^53 still sort right), strings by their bytes including zeros.
+// keys past 2^53 still sort right), an integer and a float exactly, strings
+// by their bytes including zeros. Two different keys never compare equal, so
+// next() always finds the key it was given, and iteration always ends.
 // Every function here that walks a table is charged for it.
 #include "hosts/lua/lua_deterministic.hpp"
 
@@ -48,10 +50,24 @@ ordered_key key_at(lua_State* L, int index) {
     return k;
 }
 
+// -1, 0 or 1 as the integer `i` is below, equal to or above the float `f`, exactly: converting either to the other's
+// type would make math.maxinteger equal 2^63, two keys the table holds apart. Keys are never NaN.
+int compare_mixed(lua_Integer i, lua_Number f) {
+    constexpr lua_Number two_to_63 = 9223372036854775808.0;
+    if (f >= two_to_63) return -1;
+    if (f < -two_to_63) return 1;
+    const lua_Number whole = std::floor(f);
+    const auto floor_of_f = static_cast<lua_Integer>(whole);   // exact: -2^63 <= whole < 2^63
+    if (i != floor_of_f) return i < floor_of_f ? -1 : 1;
+    return whole < f ? -1 : 0;
+}
+
 bool before(const ordered_key& a, const ordered_key& b) {
     if (a.rank != b.rank) return a.rank < b.rank;
     if (a.rank == 1) return a.text < b.text;
     if (a.rank == 2 || (a.integer && b.integer)) return a.whole < b.whole;
+    if (a.integer) return compare_mixed(a.whole, b.number) < 0;
+    if (b.integer) return compare_mixed(b.whole, a.number) > 0;
     return a.number < b.number;
 }
 

@@ -1,5 +1,7 @@
 // The proxy is an empty table whose metatable's __index is the real table, so
-// a read costs one table lookup in the VM, with no C call. The real table is
+// a read costs one table lookup in the VM, with no C call. A real table may
+// be made as it is read (its own metatable's __index makes what is missing);
+// its __complete then makes the rest before anything walks it raw. The real table is
 // reachable only from that metatable, which __metatable hides; __len and
 // __pairs find it there too, so sealing creates no closures.
 //
@@ -78,6 +80,16 @@ void push_behind_view(lua_State* L, int index) {
     lua_getmetatable(L, index);            // [+1]
     lua_getfield(L, -1, "__index");        // [+1] the real table
     lua_remove(L, -2);                     // [-1]
+    if (!lua_getmetatable(L, -1)) return;  // [+1 if any] a table made as it is read: complete it first
+    if (lua_getfield(L, -1, "__complete") == LUA_TFUNCTION) {   // [+1]
+        lua_pushvalue(L, -3);              // [+1]
+        lua_call(L, 1, 0);                 // [-2]
+        lua_pushnil(L);                    // [+1]
+        lua_setmetatable(L, -3);           // [-1] complete: reads need its maker no more
+        lua_pop(L, 1);                     // [-1] the metatable
+        return;
+    }
+    lua_pop(L, 2);                         // [-2]
 }
 
 void seal_table(lua_State* L) {

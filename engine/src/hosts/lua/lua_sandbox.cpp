@@ -1,13 +1,15 @@
 // The sandbox, as allow lists: a name not listed here is not reachable.
 //
-// Left out on purpose: the names in left_out below, string.dump and
+// Left out on purpose: the names in left_out below, string.dump (removed
+// from the real string table too, which the string metatable reaches) and
 // math.randomseed (the host seeds per review); scripts get ctx.log for print.
 //
-// Scripts share one state, so everything shared is guarded: the string
-// metatable is locked (getmetatable("") returns a string), each environment
-// gets its own copies of the library tables, and the library functions that
-// work in C are replaced or charged in the real library tables, which the
-// string metatable also reaches.
+// Every review gets an environment of its own, so everything that outlives
+// one is guarded: the string metatable is locked (getmetatable("") returns a
+// string), the library tables a script sees are read-only copies made once
+// per state, and the library functions that work in C are replaced or
+// charged in the real library tables, which the string metatable also
+// reaches.
 #include "hosts/lua/lua_sandbox.hpp"
 
 #include "hosts/lua/lua_charges.hpp"
@@ -36,6 +38,7 @@ constexpr const char* left_out[] = {"io",      "os",       "package", "require",
 constexpr const char* refused_metamethods[] = {"__gc", "__mode", "__close"};
 
 constexpr const char* template_key = "verdict.sandbox";
+constexpr const char* strict_globals_key = "verdict.strict_globals";
 constexpr const char* randomseed_key = "verdict.randomseed";
 constexpr const char* snapshots_key = "verdict.metatables";
 
@@ -188,6 +191,8 @@ void install_sandbox(lua_State* L) {
     lua_getfield(L, math, "randomseed");           // [+1]
     lua_setfield(L, LUA_REGISTRYINDEX, randomseed_key);   // [-1]
 
+    lua_pushnil(L);                                // [+1] the string metatable reaches the real table, which
+    lua_setfield(L, string, "dump");               // [-1] must hold no path to bytecode: ("").dump(f)
     lua_pushliteral(L, "");                        // [+1] any string, to reach the string metatable
     lua_getmetatable(L, -1);                       // [+1]
     lua_pushliteral(L, "locked");                  // [+1]
@@ -216,44 +221,41 @@ void install_sandbox(lua_State* L) {
         lua_pushcfunction(L, function);            // [+1]
         lua_setfield(L, -2, name);                 // [-1]
     }
-    for (const auto& [name, index] : {std::pair{"string", string}, {"table", table}, {"math", math}, {"utf8", utf8}}) {
-        lua_pushvalue(L, index);                   // [+1]
+    const std::pair<const char*, int> libraries[] = {{"string", string}, {"table", table}, {"math", math}, {"utf8", utf8}};
+    for (const auto& [name, index] : libraries) {
+        lua_newtable(L);                           // [+1] the allowed part, read-only
+        if (index == string) copy_fields(L, index, allowed_string);
+        else if (index == table) copy_fields(L, index, allowed_table);
+        else if (index == math) copy_fields(L, index, allowed_math);
+        else copy_fields(L, index, allowed_utf8);
+        seal_table(L);                             // [-1, +1]
         lua_setfield(L, -2, name);                 // [-1]
     }
     lua_setfield(L, LUA_REGISTRYINDEX, template_key);   // [-1]
     lua_pop(L, 5);                                 // [-5] the libraries
+
+    lua_createtable(L, 0, 3);                      // [+1] strict globals: one metatable every environment shares,
+    lua_pushcfunction(L, undefined_global);        // [+1] locked, so no script can reach or change it
+    lua_setfield(L, -2, "__index");                // [-1]
+    lua_pushcfunction(L, global_assignment);       // [+1]
+    lua_setfield(L, -2, "__newindex");             // [-1]
+    lua_pushliteral(L, "locked");                  // [+1]
+    lua_setfield(L, -2, "__metatable");            // [-1]
+    lua_setfield(L, LUA_REGISTRYINDEX, strict_globals_key);   // [-1]
 }
 
 void push_script_environment(lua_State* L) {
-    lua_getfield(L, LUA_REGISTRYINDEX, template_key);   // [+1] template
+    lua_getfield(L, LUA_REGISTRYINDEX, template_key);    // [+1] template
     const int from = lua_gettop(L);
-    lua_newtable(L);                                     // [+1] env
+    lua_createtable(L, 0, 32);                           // [+1] env
     for (lua_pushnil(L); lua_next(L, from) != 0;) {      // [+2] name, value
-        if (lua_type(L, -1) != LUA_TTABLE) {
-            lua_pushvalue(L, -2);                        // [+1] name
-            lua_insert(L, -2);                           // name, name, value
-            lua_rawset(L, -4);                           // [-2]
-            continue;
-        }
-        const std::string lib = lua_tostring(L, -2);
-        const int source = lua_gettop(L);
-        lua_newtable(L);                                 // [+1] this script's own copy
-        if (lib == "string") copy_fields(L, source, allowed_string);
-        else if (lib == "table") copy_fields(L, source, allowed_table);
-        else if (lib == "math") copy_fields(L, source, allowed_math);
-        else copy_fields(L, source, allowed_utf8);
-        lua_setfield(L, -4, lib.c_str());                // [-1]
-        lua_pop(L, 1);                                   // [-1] the shared library table
+        lua_pushvalue(L, -2);                            // [+1] name
+        lua_insert(L, -2);                               // name, name, value
+        lua_rawset(L, -4);                               // [-2]
     }
     lua_pushvalue(L, -1);                                // [+1]
     lua_setfield(L, -2, "_G");                           // [-1]
-    lua_createtable(L, 0, 3);                            // [+1] strict globals
-    lua_pushcfunction(L, undefined_global);              // [+1]
-    lua_setfield(L, -2, "__index");                      // [-1]
-    lua_pushcfunction(L, global_assignment);             // [+1]
-    lua_setfield(L, -2, "__newindex");                   // [-1]
-    lua_pushliteral(L, "locked");                        // [+1]
-    lua_setfield(L, -2, "__metatable");                  // [-1]
+    lua_getfield(L, LUA_REGISTRYINDEX, strict_globals_key);   // [+1]
     lua_setmetatable(L, -2);                             // [-1]
     lua_remove(L, from);                                 // [-1] template
 }

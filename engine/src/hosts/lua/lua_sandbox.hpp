@@ -1,5 +1,6 @@
 // What a script persona can see: the safe parts of the base library, string,
-// table, math and utf8, each script in its own environment, nothing else.
+// table, math and utf8 (read-only), each run of a script in an environment
+// of its own, nothing else.
 #pragma once
 
 #include <lua.hpp>
@@ -12,12 +13,11 @@ namespace verdict {
 /// unbounded, locks the string metatable, and keeps the template every script environment is copied from.
 void install_sandbox(lua_State* L);
 
-/// Pushes a fresh environment for one script: its own copies of the allowed functions and library tables.
-/// Reading an undefined global or assigning any global raises an error. [+1]
+/// Pushes a fresh environment for one run of a script: the allowed functions, and the library tables as read-only
+/// views made once per state. Reading an undefined global or assigning any global raises an error. [+1]
 void push_script_environment(lua_State* L);
 
 /// Seeds math.random, so a review draws the same numbers on every run. [0]
 void seed_random(lua_State* L, std::uint64_t seed);
-
 
 }  // namespace verdict

@@ -11,7 +11,12 @@ namespace verdict {
 enum class view_access { read_only, plain };
 
 /// Pushes a view of `t`. Fact groups (pricing, licence, setup, problem, risks, market, thesis, traction) are
-/// always tables; absent facts and absent lists are nil; enums are their catalog spellings. [+1]
+/// always tables; absent facts and absent lists are nil; enums are their catalog spellings. A read-only view makes
+/// its table facts as they are first read, from `t`, which must outlive the view's review: retire_tool_views(). [+1]
 void push_tool_view(lua_State* L, const tool& t, view_access access = view_access::read_only);
+
+/// Ends every read-only view made so far: reading through one is an error from now on. Called when a review ends,
+/// before its tool may go. [0]
+void retire_tool_views(lua_State* L);
 
 }  // namespace verdict

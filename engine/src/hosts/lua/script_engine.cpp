@@ -1,6 +1,6 @@
-// Views are pinned by the tool's address only for the span of one panel pass
-// (prepare to release), so a tool changed between passes always gets a new
-// view: the cache can never serve facts the tool no longer has.
+// A view is built for each review: a persona reviews a tool once per pass, so
+// there is nothing to share, and a view that outlived its review would be a
+// place a script could leave something for the next.
 #include "hosts/lua/script_engine.hpp"
 
 #include "hosts/lua/lua_sandbox.hpp"
@@ -10,32 +10,6 @@ namespace verdict {
 
 script_engine::script_engine() { install_sandbox(runtime_.state()); }
 
-void script_engine::pin(const tool& t) {
-    auto found = pinned_.find(&t);
-    if (found != pinned_.end()) {
-        ++found->second.count;
-        return;
-    }
-    push_tool_view(runtime_.state(), t);                                    // [+1]
-    ++views_built_;
-    pinned_[&t] = {luaL_ref(runtime_.state(), LUA_REGISTRYINDEX), 1};      // [-1]
-}
-
-void script_engine::unpin(const tool& t) {
-    auto found = pinned_.find(&t);
-    if (found == pinned_.end() || --found->second.count > 0) return;
-    luaL_unref(runtime_.state(), LUA_REGISTRYINDEX, found->second.ref);
-    pinned_.erase(found);
-}
-
-void script_engine::push_view(const tool& t) {
-    const auto found = pinned_.find(&t);
-    if (found != pinned_.end()) {
-        lua_rawgeti(runtime_.state(), LUA_REGISTRYINDEX, found->second.ref);          // [+1]
-        return;
-    }
-    push_tool_view(runtime_.state(), t);                                               // [+1]
-    ++views_built_;
-}
+void script_engine::push_view(const tool& t) { push_tool_view(runtime_.state(), t); }   // [+1]
 
 }  // namespace verdict

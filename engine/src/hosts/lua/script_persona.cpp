@@ -1,19 +1,30 @@
 // The script error boundary. Every failure leaves as a host_error worded like
 // the shared-library host's: "<file>: <what>: <why>", where a Lua error keeps
-// its own "<file>:<line>:" and traceback. Each review runs with the script's
-// environment, a fresh ctx only when the settings change, math.random seeded
-// from the persona and the tool, and the runtime's budgets.
+// its own "<file>:<line>:" and traceback.
+//
+// A review is a pure function of the persona, its settings and the tool: the
+// script's top level runs again before every review, in a fresh environment,
+// so nothing one review leaves (a global, a field of the module table, an
+// upvalue) is there for the next. The chunk is compiled once; running it
+// again costs what its top level does, a few microseconds for a persona.
+// Each review gets a fresh ctx only when the settings change (ctx is
+// read-only), math.random seeded from the persona and the tool, and the
+// runtime's budgets.
 #include "hosts/lua/script_persona.hpp"
 
 #include "hosts/lua/lua_ctx.hpp"
 #include "hosts/lua/lua_returns.hpp"
 #include "hosts/lua/lua_sandbox.hpp"
+#include "hosts/lua/lua_tool_view.hpp"
+#include "hosts/lua/script_engine.hpp"
 #include "hosts/persona_defaults.hpp"
 #include "support/text_file.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <functional>
+#include <optional>
 
 namespace verdict {
 namespace {
@@ -67,18 +78,17 @@ bool valid_id(const std::string& id) {
 
 class script_persona final : public persona_backend {
 public:
-    script_persona(std::shared_ptr<script_engine> engine, std::string file, const script_limits& limits)
-        : engine_(std::move(engine)), file_(std::move(file)), label_(chunk_label(file_)), limits_(limits) {}
+    script_persona(std::string file, const script_limits& limits) : file_(std::move(file)), label_(chunk_label(file_)), limits_(limits) {}
 
     ~script_persona() override {
-        std::lock_guard lock(engine_->runtime().mutex());
-        for (const int ref : {review_ref_, ctx_ref_}) luaL_unref(engine_->runtime().state(), LUA_REGISTRYINDEX, ref);
+        std::lock_guard lock(engine_.runtime().mutex());
+        for (const int ref : {chunk_ref_, ctx_ref_}) luaL_unref(engine_.runtime().state(), LUA_REGISTRYINDEX, ref);
     }
 
     void load(const std::string& source) {
-        std::lock_guard lock(engine_->runtime().mutex());
-        owner_ = engine_->runtime().add_owner(limits_.memory_bytes);
-        lua_State* L = engine_->runtime().state();
+        std::lock_guard lock(engine_.runtime().mutex());
+        owner_ = engine_.runtime().add_owner(limits_.memory_bytes);
+        lua_State* L = engine_.runtime().state();
         const stack_guard guard(L);
         seed_random(L, random_seed(label_, ""));   // the top level draws the same numbers on every run too
         const std::string chunk = "@" + label_;
@@ -87,10 +97,9 @@ public:
             lua_pop(L, 1);
             fail(located(error, "loading"));
         }
-        push_script_environment(L);                                                         // [+1]
-        lua_setupvalue(L, -2, 1);                                                           // [-1] the chunk's _ENV
-        if (auto error = engine_->runtime().call(owner_, 0, 1, limits_.instructions_per_load, limits_.seconds))
-            fail(located(*error, "loading"));
+        lua_pushvalue(L, -1);                                                               // [+1]
+        chunk_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);                                        // [-1]
+        if (auto error = run_top_level(L, limits_.seconds)) fail(located(*error, "loading"));   // [-1, +1] the module table
         read_spec(L);
     }
 
@@ -98,19 +107,9 @@ public:
     const settings& defaults() const override { return spec_.defaults; }
     const std::string& source() const override { return file_; }
 
-    void prepare(const tool& t) const override {
-        std::lock_guard lock(engine_->runtime().mutex());
-        engine_->pin(t);
-    }
-
-    void release(const tool& t) const override {
-        std::lock_guard lock(engine_->runtime().mutex());
-        engine_->unpin(t);
-    }
-
     review review_tool(const tool& t, const settings& s, std::vector<std::string>* log) const override {
-        std::lock_guard lock(engine_->runtime().mutex());
-        lua_State* L = engine_->runtime().state();
+        std::lock_guard lock(engine_.runtime().mutex());
+        lua_State* L = engine_.runtime().state();
         const stack_guard guard(L);
         try {
             return review_unguarded(L, t, s, log);
@@ -122,15 +121,31 @@ public:
     }
 
 private:
+    // Runs the compiled chunk on top of the stack in a fresh environment, within the load budget: the module table
+    // (or the error). [-1, +1|0]
+    std::optional<std::string> run_top_level(lua_State* L, double seconds) const {
+        push_script_environment(L);                                                         // [+1]
+        lua_setupvalue(L, -2, 1);                                                           // [-1] the chunk's _ENV
+        return engine_.runtime().call(owner_, 0, 1, limits_.instructions_per_load, seconds);
+    }
+
     review review_unguarded(lua_State* L, const tool& t, const settings& s, std::vector<std::string>* log) const {
+        using clock = std::chrono::steady_clock;
+        const clock::time_point start = clock::now();
         script_review progress(s);
         seed_random(L, random_seed(spec_.identity.id, t.id));
-        lua_rawgeti(L, LUA_REGISTRYINDEX, review_ref_);   // [+1]
-        engine_->push_view(t);                           // [+1]
-        push_ctx_for(L, s);                              // [+1]
+        lua_rawgeti(L, LUA_REGISTRYINDEX, chunk_ref_);                                      // [+1]
+        if (auto error = run_top_level(L, limits_.seconds)) fail(located(*error, "review of " + t.id));   // [-1, +1] module
+        lua_pushliteral(L, "review");                                                       // [+1]
+        if (lua_rawget(L, -2) != LUA_TFUNCTION)                                             // [-1, +1]
+            fail(file_ + ": review of " + t.id + ": expected the module's review to be a function on every run, found a " + luaL_typename(L, -1));
+        engine_.push_view(t);                                                               // [+1]
+        push_ctx_for(L, s);                                                                 // [+1]
         set_active_review(L, &progress);
-        auto error = engine_->runtime().call(owner_, 2, 1, limits_.instructions_per_review, limits_.seconds);   // [-3, +1|0]
+        const double left = limits_.seconds - std::chrono::duration<double>(clock::now() - start).count();
+        auto error = engine_.runtime().call(owner_, 2, 1, limits_.instructions_per_review, std::max(left, 0.0));   // [-3, +1|0]
         set_active_review(L, nullptr);
+        retire_tool_views(L);   // `t` may go once this returns
         if (log) log->insert(log->end(), progress.log.begin(), progress.log.end());
         if (error) fail(located(*error, "review of " + t.id));
         return checked_result(L, progress, s, t);
@@ -194,32 +209,27 @@ private:
         } catch (const std::invalid_argument& error) {
             fail(file_ + ": loading: " + error.what());
         }
-        lua_pushliteral(L, "review");                         // [+1]
-        lua_rawget(L, -2);                                    // [-1, +1] raw: no script code runs here
-        review_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);         // [-1]
-        lua_pop(L, 1);                                        // [-1] the returned table
     }
 
-    std::shared_ptr<script_engine> engine_;
+    mutable script_engine engine_;   // this persona's own state: nothing in it is shared with another seat
     std::string file_;
     std::string label_;   // the chunk's name inside Lua: short, since Lua cuts names past 60 bytes
     script_limits limits_;
     lua_runtime::owner_id owner_ = lua_runtime::host;   // whose the memory of this persona's calls is
     script_spec spec_;
-    int review_ref_ = LUA_NOREF;
+    int chunk_ref_ = LUA_NOREF;   // the compiled script, run again before each review
     mutable int ctx_ref_ = LUA_NOREF;
     mutable settings ctx_settings_;
 };
 
 }  // namespace
 
-std::unique_ptr<persona_backend> load_script_persona(const std::filesystem::path& script, std::shared_ptr<script_engine> engine,
-                                                     const script_limits& limits) {
+std::unique_ptr<persona_backend> load_script_persona(const std::filesystem::path& script, const script_limits& limits) {
     const std::string file = display_path(script);
     problem_list problems;
     const auto source = read_text_file(script, limits.source_bytes, problems);
     if (!source) fail(file + ": loading: expected " + problems.front().expected + ", found " + problems.front().found);
-    auto persona = std::make_unique<script_persona>(std::move(engine), file, limits);
+    auto persona = std::make_unique<script_persona>(file, limits);
     try {
         persona->load(*source);
     } catch (const host_error&) {

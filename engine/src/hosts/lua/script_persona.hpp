@@ -1,7 +1,6 @@
-// Loads a persona from a Lua script, into a panel's shared script engine.
+// Loads a persona from a Lua script, into a sandboxed Lua state of its own.
 #pragma once
 
-#include "hosts/lua/script_engine.hpp"
 #include "hosts/lua/script_limits.hpp"
 #include "hosts/persona_backend.hpp"
 
@@ -10,9 +9,9 @@
 
 namespace verdict {
 
-/// Loads `script` as text into a fresh sandboxed environment of `engine`, runs its top level within the load
-/// limits, and checks the table it returns. Throws host_error naming the script (and line) on any failure.
-std::unique_ptr<persona_backend> load_script_persona(const std::filesystem::path& script, std::shared_ptr<script_engine> engine,
-                                                     const script_limits& limits);
+/// Loads `script` as text into a sandboxed state of its own, runs its top level within the load limits, and checks
+/// the table it returns. Throws host_error naming the script (and line) on any failure. Each review runs the top
+/// level again in a fresh environment, so no review sees what another left.
+std::unique_ptr<persona_backend> load_script_persona(const std::filesystem::path& script, const script_limits& limits);
 
 }  // namespace verdict
