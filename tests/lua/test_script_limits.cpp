@@ -107,7 +107,7 @@ TEST_CASE("instructions_per_load bounds the script's top level, naming the line"
     for (const seat& s : ws.seats->seats())
         if (s.config.id == "worker") loaded = &s;
     REQUIRE(loaded != nullptr);
-    CHECK(loaded->backend == nullptr);
+    CHECK_FALSE(loaded->loaded);
     CHECK_THAT(loaded->failure, Contains(test::place("load_time_work") + " loading: instruction budget of 10000 exceeded"));
     const tool_review r = catalog.review(ws);
     CHECK(test::seat_in(r, "worker")->outcome() == seat_outcome::failed);

@@ -163,7 +163,7 @@ TEST_CASE("overrides of threshold, base, min_facts and a weight take effect in t
     CHECK(developer.effective.min_facts == 4);
     CHECK(developer.effective.weights.at("artifact") == 20);
     CHECK(developer.effective.weights.at("promise_only") == -25);   // not overridden: the persona's own
-    CHECK(developer.backend->defaults().weights.at("artifact") == 15);   // the persona's defaults are untouched
+    CHECK(developer.defaults.weights.at("artifact") == 15);   // the persona's defaults are untouched
     CHECK(seat_named(p, "skeptic").effective.threshold == 50);
 }
 
@@ -185,7 +185,7 @@ TEST_CASE("a weight the persona does not declare fails that seat only, with a pr
     for (const std::string id : {"skeptic", "futurist", "business", "creator"}) {
         INFO("seat " << id);
         CHECK(seat_named(p, id).failure.empty());
-        CHECK(seat_named(p, id).backend != nullptr);
+        CHECK(seat_named(p, id).loaded);
     }
 }
 
@@ -197,9 +197,9 @@ TEST_CASE("a persona that cannot be loaded fails its seat and names its file, an
     REQUIRE(config);
     const verdict::panel p(std::move(*config), problems);
     const seat& business = seat_named(p, "business");
-    CHECK(business.backend == nullptr);
+    CHECK_FALSE(business.loaded);
     CHECK_THAT(business.failure, Catch::Matchers::Contains("no_such_persona.so"));
-    CHECK(seat_named(p, "developer").backend != nullptr);
+    CHECK(seat_named(p, "developer").loaded);
     CHECK(seat_named(p, "creator").failure.empty());
 }
 

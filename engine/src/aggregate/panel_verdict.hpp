@@ -26,6 +26,7 @@ struct seat_review {
     std::optional<review> result;      ///< Absent when the seat failed.
     std::string failure;               ///< Why the seat failed, naming the file at fault.
     std::vector<std::string> log;      ///< What the persona logged while reviewing (a script's ctx.log).
+    std::string output;                ///< What the persona printed (captured by its worker); shown with a failure.
     bool shadow = false;               ///< A shadow seat's review is shown but never counted.
 
     seat_outcome outcome() const;

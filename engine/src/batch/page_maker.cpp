@@ -108,8 +108,7 @@ void make_pages(std::vector<page_work*> todo, const page_making& how, progress& 
         for (const page_work* w : wave)
             for (std::size_t t : tools_of(*w))
                 if (!kept.count(t) && std::find(missing.begin(), missing.end(), t) == missing.end()) missing.push_back(t);
-        std::vector<std::unique_ptr<reviewed_tool>> reviewed(missing.size());
-        in_parallel(missing.size(), how.jobs, [&](std::size_t i) { reviewed[i] = how.tools.review_in_full(missing[i]); });
+        std::vector<std::unique_ptr<reviewed_tool>> reviewed = how.tools.review_in_full(missing);
         for (std::size_t i = 0; i < missing.size(); ++i) kept.emplace(missing[i], std::move(reviewed[i]));
 
         in_parallel(wave.size(), how.jobs, [&](std::size_t i) {

@@ -44,7 +44,7 @@ std::optional<batch_summary> run_scoped_batch(const panel& seats, const std::fil
     const std::optional<tool_scope> scope = all_pairs ? scope_of(by_id, *all_pairs, changed) : std::nullopt;
     if (!scope) return std::nullopt;
 
-    site_tools tools(seats, catalog_dir, scope->files, records, request.inputs->files);
+    site_tools tools(seats, catalog_dir, scope->files, records, request.inputs->files, request.jobs);
     review_records made = tools.records();
     if (!keeps_the_site_shape(tools, made, *scope, records)) return std::nullopt;
     // The votes are as the last run read them, without a problem: what they say of tools out of the scope is not

@@ -1,6 +1,7 @@
 #include "batch/site_tools.hpp"
 
 #include "batch/content_hash.hpp"
+#include "batch/in_parallel.hpp"
 #include "batch/page_inputs.hpp"
 #include "catalog/tool_file.hpp"
 #include "support/text_file.hpp"
@@ -56,53 +57,101 @@ std::vector<std::string> tool_files_by_id(const std::filesystem::path& catalog_d
 }
 
 site_tools::site_tools(const panel& seats, const std::filesystem::path& catalog_dir, const std::vector<std::string>& files,
-                       const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps)
-    : seats_(seats), seat_ids_(seats.config().seat_ids()), environment_(review_environment(seats, catalog_dir)) {
-    catalog_.tools.reserve(files.size());
-    reviews_.reserve(files.size());
-    review_fingerprints_.reserve(files.size());
-    sources_.reserve(files.size());
-    for (const std::string& file : files) summarize(file, records, stamps);
+                       const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps, std::size_t jobs)
+    : seats_(seats), seat_ids_(seats.config().seat_ids()), environment_(review_environment(seats, catalog_dir)), jobs_(jobs) {
+    // A seat stopped for the rest of the run while the tools were summarized fails on every tool, including those
+    // summarized before it was stopped: summarize again, until no seat stops along the way.
+    for (std::size_t stopped = seats.seats_stopped();; stopped = seats.seats_stopped()) {
+        summarize_all(files, records, stamps);
+        if (seats.seats_stopped() == stopped) break;
+    }
     records_current_ = records && records->environment == environment_ && taken_from_records_ == records->by_file.size() && newly_recorded_ == 0;
     for (std::size_t i = 0; i < reviews_.size(); ++i) reviews_[i].subject = &catalog_.tools[i];
 }
 
-void site_tools::summarize(const std::string& path, const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps) {
-    // Stamped before it is read, so that a later change is seen next run: by the caller, or here for a file that
-    // appeared since.
-    const auto stamped = stamps.find(path);
-    source from{path, stamped != stamps.end() ? std::optional(stamped->second) : stamp_of(path), false};
-    if (records && records->environment == environment_ && from.stamp) {
-        const auto found = records->by_file.find(path);
-        if (found != records->by_file.end() && found->second.stamp == *from.stamp) {
-            catalog_.tools.push_back(tool_of(found->second.summary));
+void site_tools::summarize_all(const std::vector<std::string>& files, const std::optional<review_records>& records,
+                               const std::map<std::string, file_stamp>& stamps) {
+    catalog_.tools.clear();
+    reviews_.clear();
+    review_fingerprints_.clear();
+    sources_.clear();
+    problems_.clear();
+    seat_failures_.clear();
+    reviewed_ = taken_from_records_ = newly_recorded_ = 0;
+    catalog_.tools.reserve(files.size());
+    reviews_.reserve(files.size());
+    review_fingerprints_.reserve(files.size());
+    sources_.reserve(files.size());
+    for (std::size_t start = 0; start < files.size(); start += stretch) {
+        const std::vector<std::string> some(files.begin() + static_cast<std::ptrdiff_t>(start),
+                                            files.begin() + static_cast<std::ptrdiff_t>(std::min(start + stretch, files.size())));
+        summarize(some, records, stamps);
+    }
+}
+
+const review_record* site_tools::still_recorded(const std::optional<review_records>& records, const std::string& path,
+                                               const std::optional<file_stamp>& stamp) const {
+    if (!records || records->environment != environment_ || !stamp) return nullptr;
+    const auto found = records->by_file.find(path);
+    return found != records->by_file.end() && found->second.stamp == *stamp ? &found->second : nullptr;
+}
+
+std::vector<tool_file> site_tools::read_files(const std::vector<std::string>& paths, std::vector<problem_list>& problems) const {
+    std::vector<tool_file> read(paths.size());
+    problems.assign(paths.size(), {});
+    in_parallel(paths.size(), jobs_, [&](std::size_t i) { read[i] = read_tool_file(paths[i], seat_ids_, problems[i]); });
+    return read;
+}
+
+void site_tools::summarize(const std::vector<std::string>& paths, const std::optional<review_records>& records,
+                           const std::map<std::string, file_stamp>& stamps) {
+    std::vector<std::size_t> positions;   // of the files the records do not cover, which are read and reviewed now
+    std::vector<std::string> to_read;
+    for (const std::string& path : paths) {
+        // Stamped before it is read, so that a later change is seen next run: by the caller, or here for a file that
+        // appeared since.
+        const auto stamped = stamps.find(path);
+        source from{path, stamped != stamps.end() ? std::optional(stamped->second) : stamp_of(path), false};
+        if (const review_record* record = still_recorded(records, path, from.stamp)) {
+            catalog_.tools.push_back(tool_of(record->summary));
             ++taken_from_records_;
-            reviews_.push_back({nullptr, {}, found->second.verdict, {}});
-            review_fingerprints_.push_back(found->second.fingerprint);
+            reviews_.push_back({nullptr, {}, record->verdict, {}});
+            review_fingerprints_.push_back(record->fingerprint);
             from.recordable = true;
-            sources_.push_back(std::move(from));
-            return;
+        } else {
+            positions.push_back(catalog_.tools.size());
+            to_read.push_back(path);
+            catalog_.tools.emplace_back();
+            reviews_.emplace_back();
+            review_fingerprints_.emplace_back();
+        }
+        sources_.push_back(std::move(from));
+    }
+    reviewed_ += to_read.size();
+    std::vector<problem_list> file_problems;
+    std::vector<tool_file> read = read_files(to_read, file_problems);
+    std::vector<const tool*> readable;
+    for (const tool_file& f : read)
+        if (f.subject) readable.push_back(&*f.subject);
+    std::vector<tool_review> full = review_tools(seats_, readable);
+    for (std::size_t k = 0, next = 0; k < read.size(); ++k) {
+        const std::size_t i = positions[k];
+        if (read[k].subject) {
+            const tool_review& r = full[next++];
+            for (const std::string& failure : verdict::seat_failures({r}))
+                if (std::find(seat_failures_.begin(), seat_failures_.end(), failure) == seat_failures_.end()) seat_failures_.push_back(failure);
+            sources_[i].recordable = !r.any_failed();
+            newly_recorded_ += sources_[i].recordable;
+            review_fingerprints_[i] = review_fingerprint(r);
+            catalog_.tools[i] = tool_of(summary_of(*read[k].subject));
+            reviews_[i] = {nullptr, {}, r.verdict, {}};
+        } else {
+            catalog_.tools[i] = placeholder_tool(read[k]);
+            reviews_[i] = unreadable_review(seats_, catalog_.tools[i], messages_of(file_problems[k]));
+            review_fingerprints_[i] = review_fingerprint(reviews_[i]);
+            problems_.insert(problems_.end(), file_problems[k].begin(), file_problems[k].end());
         }
     }
-    ++reviewed_;
-    problem_list file_problems;
-    tool_file read = read_tool_file(path, seat_ids_, file_problems);
-    if (read.subject) {
-        const tool_review full = review_tool(seats_, *read.subject);
-        for (const std::string& failure : verdict::seat_failures({full}))
-            if (std::find(seat_failures_.begin(), seat_failures_.end(), failure) == seat_failures_.end()) seat_failures_.push_back(failure);
-        from.recordable = !full.any_failed();
-        review_fingerprints_.push_back(review_fingerprint(full));
-        catalog_.tools.push_back(tool_of(summary_of(*read.subject)));
-        newly_recorded_ += from.recordable;
-        reviews_.push_back({nullptr, {}, full.verdict, {}});
-    } else {
-        catalog_.tools.push_back(placeholder_tool(read));
-        reviews_.push_back(unreadable_review(seats_, catalog_.tools.back(), messages_of(file_problems)));
-        review_fingerprints_.push_back(review_fingerprint(reviews_.back()));
-        problems_.insert(problems_.end(), file_problems.begin(), file_problems.end());
-    }
-    sources_.push_back(std::move(from));
 }
 
 void site_tools::attach_votes(const community_votes& votes) {
@@ -115,25 +164,42 @@ void site_tools::attach_votes(const community_votes& votes) {
     }
 }
 
-std::unique_ptr<reviewed_tool> site_tools::review_in_full(std::size_t i) const {
-    auto out = std::make_unique<reviewed_tool>();
-    if (!reviews_[i].unreadable.empty()) {
-        out->subject = catalog_.tools[i];
-        out->review = reviews_[i];
-    } else {
-        problem_list file_problems;
-        tool_file read = read_tool_file(sources_[i].file, seat_ids_, file_problems);
-        if (read.subject) {
-            out->subject = std::move(*read.subject);
-            const std::lock_guard lock(reviewing_);
-            out->review = review_tool(seats_, out->subject);
-        } else {   // the file changed during the run: its pages say what is wrong with it now
-            out->subject = placeholder_tool(read);
-            out->review = unreadable_review(seats_, out->subject, messages_of(file_problems));
-        }
+std::vector<std::unique_ptr<reviewed_tool>> site_tools::review_in_full(const std::vector<std::size_t>& indexes) const {
+    std::vector<std::unique_ptr<reviewed_tool>> out;
+    std::vector<std::string> paths;
+    for (const std::size_t i : indexes) {
+        out.push_back(std::make_unique<reviewed_tool>());
+        if (reviews_[i].unreadable.empty()) paths.push_back(sources_[i].file);
     }
-    out->review.subject = &out->subject;
-    out->page = make_page_tool(out->review, *votes_, seats_.config().community);
+    std::vector<problem_list> file_problems;
+    std::vector<tool_file> read = read_files(paths, file_problems);
+    std::vector<const tool*> readable;
+    std::vector<std::size_t> readable_at;
+    for (std::size_t k = 0, next = 0; k < indexes.size(); ++k) {
+        reviewed_tool& t = *out[k];
+        const std::size_t i = indexes[k];
+        if (!reviews_[i].unreadable.empty()) {
+            t.subject = catalog_.tools[i];
+            t.review = reviews_[i];
+            continue;
+        }
+        tool_file& f = read[next];
+        if (f.subject) {
+            t.subject = std::move(*f.subject);
+            readable.push_back(&t.subject);
+            readable_at.push_back(k);
+        } else {   // the file changed during the run: its pages say what is wrong with it now
+            t.subject = placeholder_tool(f);
+            t.review = unreadable_review(seats_, t.subject, messages_of(file_problems[next]));
+        }
+        ++next;
+    }
+    std::vector<tool_review> reviews = review_tools(seats_, readable);
+    for (std::size_t r = 0; r < reviews.size(); ++r) out[readable_at[r]]->review = std::move(reviews[r]);
+    for (auto& t : out) {
+        t->review.subject = &t->subject;
+        t->page = make_page_tool(t->review, *votes_, seats_.config().community);
+    }
     return out;
 }
 

@@ -10,6 +10,7 @@
 
 #include "batch/review_records.hpp"
 #include "catalog/catalog.hpp"
+#include "catalog/tool_file.hpp"
 #include "community/community_votes.hpp"
 #include "compare/comparison.hpp"
 #include "panel/panel.hpp"
@@ -18,7 +19,6 @@
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -40,9 +40,10 @@ class site_tools {
 public:
     /// Summarizes the tool `files` of `catalog_dir` (in id order: tool_files_by_id()), taking what `records` hold when
     /// the records were made in this panel's environment and the file is as stamped there. `stamps` are the files'
-    /// stamps as the run took them before reading anything, by path.
+    /// stamps as the run took them before reading anything, by path. Files are read on `jobs` threads, and reviewed
+    /// a stretch at a time in the panel's workers.
     site_tools(const panel& seats, const std::filesystem::path& catalog_dir, const std::vector<std::string>& files,
-               const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps);
+               const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps, std::size_t jobs);
     site_tools(const site_tools&) = delete;
     site_tools& operator=(const site_tools&) = delete;
 
@@ -60,8 +61,8 @@ public:
     const std::vector<page_tool>& pages() const { return pages_; }
     const std::vector<std::string>& fingerprints() const { return fingerprints_; }
 
-    /// Tool `i` reviewed in full, for rendering its pages; safe to call from several threads.
-    std::unique_ptr<reviewed_tool> review_in_full(std::size_t i) const;
+    /// The tools at `indexes` reviewed in full, for rendering their pages, in one pass of the panel's host.
+    std::vector<std::unique_ptr<reviewed_tool>> review_in_full(const std::vector<std::size_t>& indexes) const;
 
     /// Records of every tool that was read and reviewed without a failure, for the next run.
     review_records records() const;
@@ -75,7 +76,14 @@ private:
         bool recordable = false;   ///< Read, and reviewed with no seat failing.
     };
 
-    void summarize(const std::string& file, const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps);
+    /// Tool files read and reviewed together: enough to keep every worker busy, few enough to hold.
+    static constexpr std::size_t stretch = 1024;
+
+    void summarize_all(const std::vector<std::string>& files, const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps);
+    void summarize(const std::vector<std::string>& paths, const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps);
+    std::vector<tool_file> read_files(const std::vector<std::string>& paths, std::vector<problem_list>& problems) const;
+    /// The record of `path` when the records were made in this environment and the file is as stamped there.
+    const review_record* still_recorded(const std::optional<review_records>& records, const std::string& path, const std::optional<file_stamp>& stamp) const;
 
     const panel& seats_;
     std::vector<std::string> seat_ids_;
@@ -93,7 +101,7 @@ private:
     const community_votes* votes_ = nullptr;
     std::vector<page_tool> pages_;
     std::vector<std::string> fingerprints_;
-    mutable std::mutex reviewing_;                 ///< Personas review one tool at a time.
+    std::size_t jobs_ = 1;
 };
 
 }  // namespace verdict

@@ -11,11 +11,13 @@
 
 namespace verdict::cli {
 
-/// What a command may touch: its streams and where the stock personas live.
+/// What a command may touch: its streams, where the stock personas live, and the program that runs them as workers.
 struct context {
     std::ostream& out;
     std::ostream& err;
     std::filesystem::path persona_dir;
+    std::filesystem::path program;   ///< The verdict program itself, started as `verdict __worker`.
+    bool verbose = false;            ///< --verbose: show what every persona printed, not only the failed ones'.
 };
 
 struct command {

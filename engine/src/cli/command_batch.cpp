@@ -137,6 +137,7 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
         ("shard", po::value<std::string>()->value_name("K/N"), "make only shard K of N of the pages, without the index (docs/sharding.md)")
         ("merge", po::value<std::vector<std::string>>()->multitoken()->value_name("DIR..."),
          "assemble --out from the shards' output folders: their pages, the index and one manifest");
+    p.add_persona_options(false);
     if (auto stop = p.parse(args)) return *stop;
     const auto formats = chosen_formats(p, ctx);
     if (!formats) return exit_code::bad_input;
@@ -176,7 +177,7 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     // pages, and lists every problem with the failures. Without a usable panel there is nothing to review with, and
     // the run stops (exit 2).
     problem_list problems;
-    const std::unique_ptr<panel> seats = load_panel(p.catalog_dir(), ctx.persona_dir, problems);
+    const std::unique_ptr<panel> seats = load_panel(p.catalog_dir(), ctx.persona_dir, problems, p.persona_host());
     if (!seats) {
         for (const problem& each : problems) report_error(ctx, to_string(each));
         return exit_code::bad_input;
@@ -206,7 +207,7 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
         if (const auto summary = run_scoped_batch(*seats, p.catalog_dir(), *records, *changed, std::move(scoped), writer, *report)) return finish(*summary);
     }
 
-    site_tools tools(*seats, p.catalog_dir(), tool_files_by_id(p.catalog_dir(), problems), records, stamps.files);
+    site_tools tools(*seats, p.catalog_dir(), tool_files_by_id(p.catalog_dir(), problems), records, stamps.files, request.jobs);
     records.reset();   // the tools hold what they took from it, and the run needs the memory
     problems.insert(problems.end(), tools.problems().begin(), tools.problems().end());
     const std::vector<comparison_pair> pairs = comparisons_of(request, p.catalog_dir(), tools.summaries(), problems, p.values().count("quiet") ? nullptr : &ctx.err);

@@ -17,6 +17,7 @@ exit_code run_compare(const std::vector<std::string>& args, context& ctx) {
     p.add_format(comparison_formats);
     p.add_output();
     p.add_positional("tool-id", "the two tools' ids (catalog/tools/<id>.json); the first shows on the left");
+    p.add_persona_options();
     if (auto stop = p.parse(args)) return *stop;
     const std::vector<std::string> ids = p.positionals("tool-id");
     if (ids.size() != 2 || ids[0] == ids[1]) {
@@ -30,7 +31,7 @@ exit_code run_compare(const std::vector<std::string>& args, context& ctx) {
     const tool* left = find_tool_or_report(ws, p, ids[0], ctx);
     const tool* right = find_tool_or_report(ws, p, ids[1], ctx);
     if (!left || !right) return exit_code::bad_input;
-    const std::vector<tool_review> reviews{review_tool(*ws.seats, *left), review_tool(*ws.seats, *right)};
+    const std::vector<tool_review> reviews = review_tools(*ws.seats, {left, right});
     report_seat_failures(reviews, ctx, status);
     const community_votes votes = load_votes_reporting(ws, p, ctx, status);
     const community_rules& rules = ws.seats->config().community;

@@ -120,6 +120,7 @@ exit_code run_diff(const std::vector<std::string>& args, context& ctx) {
             "compare with the catalog as it was at git revision REV (a branch, tag, HEAD~1 or commit)");
     p.add_format({"text", "json", "md"});
     p.add_output();
+    p.add_persona_options();
     if (auto stop = p.parse(args)) return *stop;
     // Both sides review the catalog: one that is not there is said to be, with --catalog, rather than diffed as empty.
     if (problem_list missing; !check_catalog_folder(p.catalog_dir(), missing)) {
@@ -146,7 +147,7 @@ exit_code run_diff(const std::vector<std::string>& args, context& ctx) {
                 return exit_code::bad_input;
             }
         }
-        if (config) panels.push_back(std::make_unique<panel>(std::move(*config), problems));
+        if (config) panels.push_back(std::make_unique<panel>(std::move(*config), problems, p.persona_host()));
         report_side_problems(problems, source, ctx, status);
     }
     if (panels.size() != 2) return exit_code::bad_input;
@@ -157,7 +158,9 @@ exit_code run_diff(const std::vector<std::string>& args, context& ctx) {
     if ((*sources)[1].catalog_dir != (*sources)[0].catalog_dir) catalogs.push_back(load_catalog_data((*sources)[1], seat_ids, ctx, status));
     std::vector<std::vector<tool_review>> reviews(2);
     for (std::size_t side = 0; side < 2; ++side) {
-        for (const tool& t : catalogs[std::min(side, catalogs.size() - 1)]->tools.tools) reviews[side].push_back(review_tool(*panels[side], t));
+        std::vector<const tool*> tools;
+        for (const tool& t : catalogs[std::min(side, catalogs.size() - 1)]->tools.tools) tools.push_back(&t);
+        reviews[side] = review_tools(*panels[side], tools);
         for (tool_review& r : reviews[side])
             for (seat_review& s : r.seats) s.failure = (*sources)[side].shown(s.failure);
         report_seat_failures(reviews[side], ctx, status);

@@ -24,6 +24,7 @@ exit_code run_explain(const std::vector<std::string>& args, context& ctx) {
     p.add_format({"text", "json"});
     p.add_output();
     p.add_positional("tool-id", "ids of the tools to explain (catalog/tools/<id>.json)");
+    p.add_persona_options();
     if (auto stop = p.parse(args)) return *stop;
     const bool all = p.values().count("all") > 0;
     const std::size_t ids = p.positionals("tool-id").size();
@@ -45,9 +46,7 @@ exit_code run_explain(const std::vector<std::string>& args, context& ctx) {
         }
     }
     const std::vector<const tool*> chosen = chosen_tools(p, ws, ctx, status);
-    std::vector<tool_review> reviews;
-    reviews.reserve(chosen.size());
-    for (const tool* t : chosen) reviews.push_back(review_tool(*ws.seats, *t));
+    std::vector<tool_review> reviews = review_tools(*ws.seats, chosen);
     report_seat_failures(reviews, ctx, status);
     if (reviews.empty() && !all) return status;
     std::vector<tool_explanation> explanations;

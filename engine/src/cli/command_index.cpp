@@ -36,6 +36,7 @@ exit_code run_index(const std::vector<std::string>& args, context& ctx) {
     p.add()("category", boost::program_options::value<std::string>()->value_name("NAME"), "a category's page, by its name or slug");
     p.add_format(index_formats);
     p.add_output();
+    p.add_persona_options();
     if (auto stop = p.parse(args)) return *stop;
     exit_code status = exit_code::ok;
     workspace ws = load_workspace_reporting(p, ctx, status);

@@ -9,47 +9,43 @@
 #include "catalog/schema_copies.hpp"
 #include "community/community_votes.hpp"
 #include "fixtures/fixture.hpp"
-#include "hosts/lua/script_persona.hpp"
+#include "panel/tool_review.hpp"
 
 #include <optional>
 
 namespace verdict::cli {
 namespace {
 
-// Reviews every tool with `persona`, each failure's message into `lines`.
-void review_every_tool(const persona_backend& persona, const settings& s, const catalog& tools, std::vector<std::string>& lines) {
-    for (const tool& t : tools.tools) {
-        try {
-            persona.review_tool(t, s);
-        } catch (const host_error& error) {
-            lines.push_back(error.what());
-        }
-    }
+// Every failure of every seat of `seats` on every tool, whether or not the seat sits on that tool's panel. A seat
+// that cannot review at all is said once: its persona's load failure, or nothing for a bad override, which is among
+// the panel file's problems already.
+void seat_problems(const panel& seats, const catalog& tools, std::vector<std::string>& lines) {
+    for (const seat& s : seats.seats())
+        if (!s.loaded) lines.push_back(s.failure);
+    std::vector<const tool*> all;
+    for (const tool& t : tools.tools) all.push_back(&t);
+    for (const tool_review& r : review_tools(seats, all, true))
+        for (std::size_t k = 0; k < r.seats.size(); ++k)
+            if (!r.seats[k].result && seats.seats()[k].failure.empty()) lines.push_back(r.seats[k].failure);
 }
 
-std::vector<std::string> seat_problems(const workspace& ws) {
-    std::vector<std::string> lines;
-    for (const seat& s : ws.seats->seats()) {
-        if (!s.backend) lines.push_back(s.failure);
-        else if (!s.failure.empty()) continue;   // a bad override, already among the panel file's problems
-        else review_every_tool(*s.backend, s.effective, ws.tools, lines);
-    }
-    return lines;
-}
-
-// Scripts named on the command line, seated or not: loaded in a sandbox of their own, with the panel's limits.
-std::vector<std::string> script_problems(const std::vector<std::string>& scripts, const workspace& ws) {
-    std::vector<std::string> lines;
-    const script_limits limits = ws.seats ? ws.seats->config().script_limits_in_force : script_limits{};
+// Scripts named on the command line, seated or not: a panel of their own, each under the panel's limits and its
+// persona's defaults.
+void script_problems(const std::vector<std::string>& scripts, const workspace& ws, const host_options& host, std::vector<std::string>& lines) {
+    if (scripts.empty()) return;
+    panel_config named;
+    named.file = "the command line";
     for (const std::string& script : scripts) {
-        try {
-            const auto persona = load_script_persona(script, limits);
-            review_every_tool(*persona, persona->defaults(), ws.tools, lines);
-        } catch (const host_error& error) {
-            lines.push_back(error.what());
-        }
+        seat_config seat;
+        seat.id = std::filesystem::path(script).stem().string();
+        seat.kind = persona_kind::script;
+        seat.written = script;
+        seat.source = script;
+        seat.limits = ws.seats ? ws.seats->config().script_limits_in_force : script_limits{};
+        named.seats.push_back(std::move(seat));
     }
-    return lines;
+    problem_list ignored;   // named scripts have no overrides to be wrong about
+    seat_problems(panel(std::move(named), ignored, host), ws.tools, lines);
 }
 
 // The data the panel's reviews do not read: the comparisons to make, the community votes, the test fixtures, and the
@@ -78,16 +74,16 @@ exit_code run_lint(const std::vector<std::string>& args, context& ctx) {
                     "there is any.",
                     ctx);
     p.add_positional("script", "Lua persona scripts to check as well (e.g. scripts/my_persona.lua)");
+    p.add_persona_options();
     if (auto stop = p.parse(args)) return *stop;
-    workspace ws = load_workspace(p.catalog_dir(), ctx.persona_dir);
+    workspace ws = load_workspace(p.catalog_dir(), ctx.persona_dir, p.persona_host());
     std::vector<std::string> lines;
     std::vector<std::string> notes;
     std::size_t comparisons = 0;
     for (const problem& each : ws.problems) lines.push_back(to_string(each));
-    if (ws.seats)
-        for (std::string& line : seat_problems(ws)) lines.push_back(std::move(line));
+    if (ws.seats) seat_problems(*ws.seats, ws.tools, lines);
     if (ws.seats) comparisons = check_page_data(p.catalog_dir(), ws, lines, notes);
-    for (std::string& line : script_problems(p.positionals("script"), ws)) lines.push_back(std::move(line));
+    script_problems(p.positionals("script"), ws, p.persona_host(), lines);
     for (const std::string& line : lines) ctx.out << line << "\n";
     for (const std::string& note : notes) ctx.out << "note: " << note << "\n";
     const std::string noted = notes.empty() ? "" : notes.size() == 1 ? ", 1 note" : ", " + std::to_string(notes.size()) + " notes";

@@ -24,11 +24,11 @@ std::vector<row> rows_of(const panel& p) {
     std::vector<row> rows;
     const auto& defaults = p.config().default_seats;
     for (const seat& s : p.seats()) {
-        row r{s.config.id, "-", "-", s.failure.empty() ? "loaded" : "failed", s.backend ? s.backend->source() : s.config.source.generic_string(),
+        row r{s.config.id, "-", "-", s.failure.empty() ? "loaded" : "failed", s.source.empty() ? s.config.source.generic_string() : s.source,
               s.failure, std::find(defaults.begin(), defaults.end(), s.config.id) != defaults.end(), s.config.shadow, settings_in_force(s)};
-        if (s.backend) {
-            r.persona = s.backend->identity().display_name;
-            r.version = s.backend->identity().version;
+        if (s.loaded) {
+            r.persona = s.identity.display_name;
+            r.version = s.identity.version;
         }
         rows.push_back(std::move(r));
     }
@@ -98,12 +98,13 @@ exit_code run_personas(const std::vector<std::string>& args, context& ctx) {
                     ctx);
     p.add()("settings", "also list every setting in force per seat, and where it comes from");
     p.add_format({"text", "json"});
+    p.add_persona_options();
     if (auto stop = p.parse(args)) return *stop;
     problem_list problems;
     std::optional<panel_config> config;   // a catalog folder that is not there is said to be, with --catalog
     if (check_catalog_folder(p.catalog_dir(), problems)) config = load_panel_config(p.catalog_dir(), ctx.persona_dir, problems);
     std::optional<panel> loaded;
-    if (config) loaded.emplace(std::move(*config), problems);
+    if (config) loaded.emplace(std::move(*config), problems, p.persona_host());
     for (const problem& each : problems) report_error(ctx, to_string(each));
     if (!loaded) return exit_code::bad_input;
     const auto rows = rows_of(*loaded);

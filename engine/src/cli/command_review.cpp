@@ -29,6 +29,7 @@ exit_code run_review(const std::vector<std::string>& args, context& ctx) {
     p.add_format({"text", "json", "html", "md"});
     p.add_output();
     p.add_positional("tool-id", "ids of the tools to review (catalog/tools/<id>.json)");
+    p.add_persona_options();
     if (auto stop = p.parse(args)) return *stop;
     const bool all = p.values().count("all") > 0;
     const std::size_t ids = p.positionals("tool-id").size();
@@ -45,8 +46,7 @@ exit_code run_review(const std::vector<std::string>& args, context& ctx) {
     exit_code status = exit_code::ok;
     workspace ws = load_workspace_reporting(p, ctx, status);
     if (!ws.usable()) return status;
-    std::vector<tool_review> reviews;
-    for (const tool* t : chosen_tools(p, ws, ctx, status)) reviews.push_back(review_tool(*ws.seats, *t));
+    std::vector<tool_review> reviews = review_tools(*ws.seats, chosen_tools(p, ws, ctx, status));
     report_seat_failures(reviews, ctx, status);
     if (reviews.empty()) return status;
     const std::string out = page ? tool_page(ws, reviews.front(), p, ctx, status) : documents_text(reviews, all || ids > 1, p.format(), review_to_json, write_review_text);

@@ -22,6 +22,7 @@ exit_code run_stats(const std::vector<std::string>& args, context& ctx) {
                     ctx);
     p.add_format({"text", "json"});
     p.add_output();
+    p.add_persona_options();
     if (auto stop = p.parse(args)) return *stop;
     exit_code status = exit_code::ok;
     workspace ws = load_workspace_reporting(p, ctx, status);

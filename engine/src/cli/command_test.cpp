@@ -24,6 +24,7 @@ exit_code run_test(const std::vector<std::string>& args, context& ctx) {
     p.add_format({"text", "json"});
     p.add_output();
     p.add_positional("fixtures", "fixture files (catalog/schema/fixtures.schema.json)");
+    p.add_persona_options();
     if (auto stop = p.parse(args)) return *stop;
     exit_code status = exit_code::ok;
     workspace ws = load_workspace_reporting(p, ctx, status);
@@ -44,8 +45,8 @@ exit_code run_test(const std::vector<std::string>& args, context& ctx) {
     for (const auto& file : files)
         for (fixture& f : load_fixture_file(file, ws.seats->config().seat_ids(), ws.tools, problems)) fixtures.push_back(std::move(f));
     report_problems(problems, ctx, status);
-    std::vector<std::unique_ptr<fixture_outcome>> outcomes;
-    for (const fixture& f : fixtures) outcomes.push_back(run_fixture(f, *ws.seats, ws.tools));
+    if (fixtures.empty() && !problems.empty()) return status;   // every file named had problems: nothing ran
+    const std::vector<std::unique_ptr<fixture_outcome>> outcomes = run_fixtures(fixtures, *ws.seats, ws.tools);
     std::vector<tool_review> reviews;
     for (const auto& o : outcomes) reviews.push_back(o->review);
     report_seat_failures(reviews, ctx, status);

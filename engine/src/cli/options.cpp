@@ -5,6 +5,7 @@
 #include "support/suggest.hpp"
 
 #include <algorithm>
+#include <thread>
 
 namespace verdict::cli {
 
@@ -38,6 +39,23 @@ void option_parser::add_positional(const char* name, const char* help) {
     positional_.add(name, -1);
 }
 
+void option_parser::add_persona_options(bool with_jobs) {
+    if (with_jobs)
+        options_.add_options()("jobs,j", po::value<std::size_t>()->default_value(std::max(1u, std::thread::hardware_concurrency()))->value_name("N"),
+                               "worker processes the personas review in (default: the machine's cores)");
+    options_.add_options()
+        ("isolation", po::value<std::string>()->default_value("process")->value_name("process|none"),
+         "process: every persona reviews in supervised worker processes, so one that crashes, hangs or exits fails only its seat; "
+         "none: in this process, to debug a persona under a debugger (a crash takes verdict down)")
+        ("verbose,v", "show what every persona printed while reviewing, not only the failed ones'");
+    persona_options_ = true;
+}
+
+host_options option_parser::persona_host() const {
+    return {values_["isolation"].as<std::string>() == "none" ? isolation::none : isolation::process, std::max<std::size_t>(values_["jobs"].as<std::size_t>(), 1),
+            ctx_.program};
+}
+
 std::vector<std::string> option_parser::positionals(const char* name) const {
     return values_.count(name) ? values_[name].as<std::vector<std::string>>() : std::vector<std::string>{};
 }
@@ -64,6 +82,15 @@ std::optional<exit_code> option_parser::parse(const std::vector<std::string>& ar
     if (values_.count("help")) {
         print_help();
         return exit_code::ok;
+    }
+    if (persona_options_) {
+        const std::string mode = values_["isolation"].as<std::string>();
+        if (mode != "process" && mode != "none") {
+            const std::string hint = did_you_mean(mode, {"process", "none"});
+            report_error(ctx_, "verdict " + name_ + ": --isolation: expected process or none, found \"" + mode + "\"" + (hint.empty() ? "" : " (" + hint + ")"));
+            return exit_code::bad_input;
+        }
+        ctx_.verbose = values_.count("verbose") > 0;
     }
     if (!formats_.empty() && std::find(formats_.begin(), formats_.end(), format()) == formats_.end()) {
         const std::string hint = did_you_mean(format(), formats_);

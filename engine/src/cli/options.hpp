@@ -3,6 +3,7 @@
 #pragma once
 
 #include "cli/command.hpp"
+#include "workers/supervised_host.hpp"
 
 #include <boost/program_options.hpp>
 
@@ -24,6 +25,8 @@ public:
     void add_output();
     /// Collects positional arguments under `name`.
     void add_positional(const char* name, const char* help);
+    /// Adds --isolation and --verbose, and --jobs unless the command has its own: how the personas run.
+    void add_persona_options(bool with_jobs = true);
 
     /// Parses `args`. Returns an exit status when the command should stop now: after --help (ok)
     /// or a usage error (bad_input, already reported); nullopt when it should run.
@@ -35,6 +38,8 @@ public:
     std::vector<std::string> positionals(const char* name) const;
     /// The -o file, or an empty path for standard output.
     std::filesystem::path output() const;
+    /// Where the personas run, as --isolation and --jobs say.
+    host_options persona_host() const;
     const std::string& name() const { return name_; }
 
 private:
@@ -49,6 +54,7 @@ private:
     boost::program_options::variables_map values_;
     std::vector<std::string> formats_;
     std::string format_choices_;   // "text|json"
+    bool persona_options_ = false;
 };
 
 }  // namespace verdict::cli

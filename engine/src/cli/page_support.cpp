@@ -1,6 +1,7 @@
 #include "cli/page_support.hpp"
 
 #include "support/atomic_file.hpp"
+#include "support/display_text.hpp"
 #include "support/file_access.hpp"
 #include "support/suggest.hpp"
 
@@ -13,7 +14,7 @@ void report_problems(const problem_list& problems, context& ctx, exit_code& stat
 }
 
 workspace load_workspace_reporting(const option_parser& p, context& ctx, exit_code& status) {
-    workspace ws = load_workspace(p.catalog_dir(), ctx.persona_dir);
+    workspace ws = load_workspace(p.catalog_dir(), ctx.persona_dir, p.persona_host());
     status = exit_code::ok;
     report_problems(ws.problems, ctx, status);
     return ws;
@@ -39,12 +40,17 @@ void report_seat_failures(const std::vector<tool_review>& reviews, context& ctx,
     const std::vector<std::string> failures = seat_failures(reviews);
     for (const std::string& failure : failures) report_error(ctx, failure);
     if (!failures.empty()) status = worst(status, exit_code::failed);
+    if (!ctx.verbose) return;
+    for (const tool_review& r : reviews)
+        for (const seat_review& s : r.seats)
+            if (s.result && !s.output.empty())
+                ctx.err << "verdict: seat " << s.seat << " printed, reviewing " << r.subject->id << ": \"" << printable_text(s.output) << "\"\n";
 }
 
 std::vector<tool_review> review_every_tool(const workspace& ws, context& ctx, exit_code& status) {
-    std::vector<tool_review> reviews;
-    reviews.reserve(ws.tools.tools.size());
-    for (const tool& t : ws.tools.tools) reviews.push_back(review_tool(*ws.seats, t));
+    std::vector<const tool*> tools;
+    for (const tool& t : ws.tools.tools) tools.push_back(&t);
+    std::vector<tool_review> reviews = review_tools(*ws.seats, tools);
     report_seat_failures(reviews, ctx, status);
     return reviews;
 }

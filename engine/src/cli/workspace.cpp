@@ -22,15 +22,16 @@ bool check_catalog_folder(const std::filesystem::path& catalog_dir, problem_list
     return false;
 }
 
-std::unique_ptr<panel> load_panel(const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir, problem_list& problems) {
+std::unique_ptr<panel> load_panel(const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir, problem_list& problems,
+                                  const host_options& host) {
     if (!check_catalog_folder(catalog_dir, problems)) return nullptr;
     auto config = load_panel_config(catalog_dir, persona_dir, problems);
-    return config ? std::make_unique<panel>(std::move(*config), problems) : nullptr;
+    return config ? std::make_unique<panel>(std::move(*config), problems, host) : nullptr;
 }
 
-workspace load_workspace(const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir) {
+workspace load_workspace(const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir, const host_options& host) {
     workspace ws;
-    ws.seats = load_panel(catalog_dir, persona_dir, ws.problems);
+    ws.seats = load_panel(catalog_dir, persona_dir, ws.problems, host);
     if (!ws.seats) return ws;
     ws.tools = load_catalog(catalog_dir, ws.seats->config().seat_ids(), ws.problems);
     if (ws.tools.tools.empty() && !any_fatal(ws.problems)) ws.problems.push_back(no_usable_tools(catalog_dir, ws.tools));

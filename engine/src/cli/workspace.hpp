@@ -26,12 +26,13 @@ struct workspace {
 /// which suggests --catalog.
 bool check_catalog_folder(const std::filesystem::path& catalog_dir, problem_list& problems);
 
-/// Loads `<catalog_dir>/panel.json` and its seats' personas from `persona_dir`; null when the catalog folder or the
-/// configuration has problems.
-std::unique_ptr<panel> load_panel(const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir, problem_list& problems);
+/// Loads `<catalog_dir>/panel.json` and its seats' personas from `persona_dir`, in the host `host` chooses (this
+/// process by default); null when the catalog folder or the configuration has problems.
+std::unique_ptr<panel> load_panel(const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir, problem_list& problems,
+                                  const host_options& host = {});
 
 /// Loads `<catalog_dir>/panel.json`, its seats' personas from `persona_dir`, and `<catalog_dir>/tools/`. A catalog
 /// without a single usable tool is a problem: every command that loads one has nothing to work on.
-workspace load_workspace(const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir);
+workspace load_workspace(const std::filesystem::path& catalog_dir, const std::filesystem::path& persona_dir, const host_options& host = {});
 
 }  // namespace verdict::cli

@@ -1,10 +1,9 @@
 // Overrides are applied here, once per seat, so every review of a run sees the
 // same settings; a misspelt weight in the panel file is a failed seat rather
-// than a silently ignored override.
+// than a silently ignored override. The personas themselves run in the host:
+// the panel knows them only by what their loading reported.
 #include "panel/panel.hpp"
 
-#include "hosts/lua/script_persona.hpp"
-#include "hosts/shared_library_host.hpp"
 #include "json/strict_json.hpp"
 #include "support/suggest.hpp"
 
@@ -36,24 +35,21 @@ std::string apply_overrides(const seat_config& config, const std::string& file, 
 
 }  // namespace
 
-panel::panel(panel_config config, problem_list& problems) : config_(std::move(config)) {
-    for (const seat_config& each : config_.seats) {
-        seat loaded{each, nullptr, "", {}};
-        try {
-            loaded.backend = load_persona(each);
-            loaded.effective = loaded.backend->defaults();
-            loaded.failure = apply_overrides(each, config_.file, loaded.effective, problems);
-        } catch (const host_error& error) {
-            loaded.failure = error.what();
-        }
+panel::panel(panel_config config, problem_list& problems, const host_options& options)
+    : config_(std::move(config)), host_(make_persona_host(options)) {
+    const std::vector<persona_load> loads = host_->load(config_.seats);
+    std::vector<std::optional<settings>> effective;
+    for (std::size_t i = 0; i < config_.seats.size(); ++i) {
+        const persona_load& load = loads[i];
+        seat loaded{config_.seats[i], load.loaded, load.identity, load.source, load.defaults, load.failure, load.defaults};
+        if (loaded.loaded) loaded.failure = apply_overrides(loaded.config, config_.file, loaded.effective, problems);
+        effective.push_back(loaded.failure.empty() ? std::optional(loaded.effective) : std::nullopt);
         seats_.push_back(std::move(loaded));
     }
+    host_->configure(effective);
 }
 
-std::unique_ptr<persona_backend> panel::load_persona(const seat_config& config) {
-    if (config.kind == persona_kind::plugin) return load_shared_library_persona(config.source);
-    return load_script_persona(config.source, config.limits);
-}
+std::vector<std::vector<hosted_review>> panel::run(const std::vector<review_job>& jobs) const { return host_->review(jobs); }
 
 std::vector<const seat*> panel::seats_for(const tool& t) const {
     const std::vector<std::string>& wanted = t.seats.empty() ? config_.default_seats : t.seats;

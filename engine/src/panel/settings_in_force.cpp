@@ -6,7 +6,7 @@ namespace verdict {
 
 std::vector<setting_in_force> settings_in_force(const seat& s) {
     const settings_override& o = s.config.overrides;
-    const settings* defaults = s.backend ? &s.backend->defaults() : nullptr;
+    const settings* defaults = s.loaded ? &s.defaults : nullptr;
     const std::string at = s.config.pointer + "/settings/";
     std::vector<setting_in_force> out;
     // Without a persona only the overrides are known, and none of them took.

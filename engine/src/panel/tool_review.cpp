@@ -1,5 +1,7 @@
 #include "panel/tool_review.hpp"
 
+#include "support/display_text.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -11,28 +13,23 @@ seat_review seat_header(const seat& s) {
     seat_review out;
     out.seat = s.config.id;
     out.shadow = s.config.shadow;
-    if (s.backend) {
+    if (s.loaded) {
         out.base = s.effective.base;
         out.threshold = s.effective.threshold;
-        out.persona_name = s.backend->identity().display_name;
-        out.persona_version = s.backend->identity().version;
+        out.persona_name = s.identity.display_name;
+        out.persona_version = s.identity.version;
     }
     return out;
 }
 
-seat_review review_by_seat(const seat& s, const tool& t) {
-    seat_review out = seat_header(s);
-    if (!s.failure.empty()) {
-        out.failure = s.failure;
-        return out;
-    }
-    try {
-        out.result = s.backend->review_tool(t, s.effective, &out.log);
-    } catch (const host_error& error) {
-        out.failure = error.what();
-    } catch (const std::exception& error) {   // a host's own fault: the seat fails, the panel goes on
-        out.failure = s.backend->source() + ": review of " + t.id + ": internal error: " + error.what();
-    }
+// What a failed seat's persona printed, as a clause to follow its failure, shown as one line of plain text.
+std::string printed_by(const seat_review& s) {
+    return s.output.empty() ? "" : " (it printed: \"" + printable_text(s.output) + "\")";
+}
+
+std::vector<const seat*> every_seat_of(const panel& p) {
+    std::vector<const seat*> out;
+    for (const seat& s : p.seats()) out.push_back(&s);
     return out;
 }
 
@@ -60,17 +57,46 @@ std::vector<std::string> seat_failures(const std::vector<tool_review>& reviews) 
     std::set<std::string> seen;
     for (const tool_review& r : reviews)
         for (const seat_review& s : r.seats)
-            if (r.unreadable.empty() && !s.result && seen.insert(s.failure).second) out.push_back("seat " + s.seat + " failed: " + s.failure);
+            if (r.unreadable.empty() && !s.result && seen.insert(s.failure).second)
+                out.push_back("seat " + s.seat + " failed: " + s.failure + printed_by(s));
     return out;
 }
 
-tool_review review_tool(const panel& p, const tool& t) {
-    tool_review out;
-    out.subject = &t;
-    for (const seat* s : p.seats_for(t)) out.seats.push_back(review_by_seat(*s, t));
-    out.verdict = aggregate(out.seats, p.config().quorum, p.config().rule_set);
+std::vector<tool_review> review_tools(const panel& p, const std::vector<const tool*>& tools, bool every_seat) {
+    std::vector<review_job> jobs;
+    std::vector<std::vector<const seat*>> seated;
+    for (const tool* t : tools) {
+        seated.push_back(every_seat ? every_seat_of(p) : p.seats_for(*t));
+        review_job job{t, {}};
+        for (const seat* s : seated.back())
+            if (s->failure.empty()) job.seats.push_back(p.index_of(*s));
+        jobs.push_back(std::move(job));
+    }
+    std::vector<std::vector<hosted_review>> results = p.run(jobs);
+    std::vector<tool_review> out;
+    for (std::size_t j = 0; j < tools.size(); ++j) {
+        tool_review r;
+        r.subject = tools[j];
+        std::size_t next = 0;
+        for (const seat* s : seated[j]) {
+            seat_review one = seat_header(*s);
+            if (!s->failure.empty()) one.failure = s->failure;
+            else {
+                hosted_review& result = results[j][next++];
+                one.result = std::move(result.result);
+                one.failure = std::move(result.failure);
+                one.log = std::move(result.log);
+                one.output = std::move(result.output);
+            }
+            r.seats.push_back(std::move(one));
+        }
+        r.verdict = aggregate(r.seats, p.config().quorum, p.config().rule_set);
+        out.push_back(std::move(r));
+    }
     return out;
 }
+
+tool_review review_tool(const panel& p, const tool& t) { return std::move(review_tools(p, {&t}).front()); }
 
 tool_review unreadable_review(const panel& p, const tool& placeholder, std::vector<std::string> problems) {
     tool_review out;

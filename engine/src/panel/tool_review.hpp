@@ -29,10 +29,15 @@ struct tool_review {
 };
 
 /// "seat <id> failed: <why>" for each distinct failure among `reviews`, in review order: a persona that fails on
-/// every tool is told once.
+/// every tool is told once. What the persona printed, if anything, follows.
 std::vector<std::string> seat_failures(const std::vector<tool_review>& reviews);
 
-/// Each seat reviews `t` once; a failing seat is recorded as failed and the others go on.
+/// Each tool of `tools` reviewed by the seats that sit on it (by every seat, whether or not it sits there, when
+/// `every_seat`), in order, in one call to the panel's host: a failing seat is recorded as failed and the others go
+/// on. Each `tool_review` points at its tool, which must outlive it.
+std::vector<tool_review> review_tools(const panel& p, const std::vector<const tool*>& tools, bool every_seat = false);
+
+/// Each seat reviews `t` once.
 tool_review review_tool(const panel& p, const tool& t);
 
 /// The review of a tool whose catalog file has `problems`: each seat that would sit on `placeholder` is failed

@@ -37,7 +37,7 @@ seat_stats stats_of(const seat& s, const std::vector<tool_review>& reviews) {
         }
     }
     if (out.votes() > 0) out.mean_score = score_sum / out.votes();
-    if (s.backend)
+    if (s.loaded)
         for (const auto& [rule, weight] : s.effective.weights) {
             const rule_tally t = tallies.count(rule) ? tallies.at(rule) : rule_tally{};
             out.rules.push_back({rule, weight, t.weighed, t.fired, t.fired ? std::optional(t.points / t.fired) : std::nullopt});

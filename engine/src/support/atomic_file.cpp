@@ -9,6 +9,8 @@
 // can lose the newest version of a page, never leave a torn one.
 #include "support/atomic_file.hpp"
 
+#include "support/write_all.hpp"
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -20,16 +22,6 @@ namespace {
 
 std::string failure(const char* step, const std::filesystem::path& path) {
     return std::string(step) + " " + path.generic_string() + ": " + std::strerror(errno);
-}
-
-bool write_all(int fd, std::string_view bytes) {
-    while (!bytes.empty()) {
-        const ssize_t written = ::write(fd, bytes.data(), bytes.size());
-        if (written < 0 && errno == EINTR) continue;
-        if (written <= 0) return false;
-        bytes.remove_prefix(static_cast<std::size_t>(written));
-    }
-    return true;
 }
 
 // Pieces are gathered up to about a megabyte before each write: few system calls, and little held at once.

@@ -9,6 +9,7 @@
 #include "verdict/persona.hpp"
 
 #include "hosts/lua/lua_runtime.hpp"
+#include "hosts/persona_host.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -128,6 +129,10 @@ int ctx_rule(lua_State* L) {
         const std::string_view why = bounded_string(L, 5, max_reason_text_bytes);
         script_review& review = active(L);
         if (!review.card.has_rule(id)) return luaL_error(L, "rule '%s' has no weight: declare it in defaults.weights", std::string(id).c_str());
+        // The host holds what a review says, outside the script's memory allowance: it stops at the review's bound.
+        review.text_bytes += id.size() + fact.size() + value.size() + (lua_toboolean(L, 4) ? id.size() + fact.size() + value.size() + why.size() : 0);
+        if (review.text_bytes > max_review_text_bytes)
+            return luaL_error(L, "ctx.rule: the review holds more than %d bytes of text (quote, reasons and rule checks)", static_cast<int>(max_review_text_bytes));
         review.card.rule(id, fact, std::move(value), lua_toboolean(L, 4), std::string(why));
         return 0;
     });

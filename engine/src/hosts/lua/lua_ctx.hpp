@@ -18,6 +18,7 @@ struct script_review {
     scorecard card;
     std::vector<std::string> log;
     const void* finished = nullptr;   ///< The object ctx.finish returned, which carries `result`.
+    std::size_t text_bytes = 0;       ///< Text the rules so far hold, kept at most max_review_text_bytes.
     review result;
 };
 
