@@ -198,6 +198,7 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
         std::vector<std::string> input_failures;
         for (const problem& each : problems) input_failures.push_back(to_string(each));
         shown.failures.insert(shown.failures.begin(), input_failures.begin(), input_failures.end());
+        for (const std::string& notice : seats->stop_notices()) report_error(ctx, notice);
         print_summary(shown, seconds_now() - start, ctx);
         return shown.failures.empty() ? exit_code::ok : exit_code::failed;
     };

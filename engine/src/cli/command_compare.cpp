@@ -32,7 +32,7 @@ exit_code run_compare(const std::vector<std::string>& args, context& ctx) {
     const tool* right = find_tool_or_report(ws, p, ids[1], ctx);
     if (!left || !right) return exit_code::bad_input;
     const std::vector<tool_review> reviews = review_tools(*ws.seats, {left, right});
-    report_seat_failures(reviews, ctx, status);
+    report_seat_failures(*ws.seats, reviews, ctx, status);
     const community_votes votes = load_votes_reporting(ws, p, ctx, status);
     const community_rules& rules = ws.seats->config().community;
     const comparison page = compose(make_page_tool(reviews[0], votes, rules), make_page_tool(reviews[1], votes, rules), ws.seats->config());

@@ -163,7 +163,7 @@ exit_code run_diff(const std::vector<std::string>& args, context& ctx) {
         reviews[side] = review_tools(*panels[side], tools);
         for (tool_review& r : reviews[side])
             for (seat_review& s : r.seats) s.failure = (*sources)[side].shown(s.failure);
-        report_seat_failures(reviews[side], ctx, status);
+        report_seat_failures(*panels[side], reviews[side], ctx, status);
     }
     const catalog_data& old_data = *catalogs.front();
     const catalog_data& new_data = *catalogs.back();

@@ -47,7 +47,7 @@ exit_code run_explain(const std::vector<std::string>& args, context& ctx) {
     }
     const std::vector<const tool*> chosen = chosen_tools(p, ws, ctx, status);
     std::vector<tool_review> reviews = review_tools(*ws.seats, chosen);
-    report_seat_failures(reviews, ctx, status);
+    report_seat_failures(*ws.seats, reviews, ctx, status);
     if (reviews.empty() && !all) return status;
     std::vector<tool_explanation> explanations;
     for (const tool_review& r : reviews) explanations.push_back(explain(r, *ws.seats, seat));

@@ -27,6 +27,7 @@ void seat_problems(const panel& seats, const catalog& tools, std::vector<std::st
     for (const tool_review& r : review_tools(seats, all, true))
         for (std::size_t k = 0; k < r.seats.size(); ++k)
             if (!r.seats[k].result && seats.seats()[k].failure.empty()) lines.push_back(r.seats[k].failure);
+    for (std::string& notice : seats.stop_notices()) lines.push_back(std::move(notice));
 }
 
 // Scripts named on the command line, seated or not: a panel of their own, each under the panel's limits and its

@@ -47,7 +47,7 @@ exit_code run_review(const std::vector<std::string>& args, context& ctx) {
     workspace ws = load_workspace_reporting(p, ctx, status);
     if (!ws.usable()) return status;
     std::vector<tool_review> reviews = review_tools(*ws.seats, chosen_tools(p, ws, ctx, status));
-    report_seat_failures(reviews, ctx, status);
+    report_seat_failures(*ws.seats, reviews, ctx, status);
     if (reviews.empty()) return status;
     const std::string out = page ? tool_page(ws, reviews.front(), p, ctx, status) : documents_text(reviews, all || ids > 1, p.format(), review_to_json, write_review_text);
     return worst(status, write_page(p, ctx, out));

@@ -49,7 +49,7 @@ exit_code run_test(const std::vector<std::string>& args, context& ctx) {
     const std::vector<std::unique_ptr<fixture_outcome>> outcomes = run_fixtures(fixtures, *ws.seats, ws.tools);
     std::vector<tool_review> reviews;
     for (const auto& o : outcomes) reviews.push_back(o->review);
-    report_seat_failures(reviews, ctx, status);
+    report_seat_failures(*ws.seats, reviews, ctx, status);
     bool missed = false;
     for (const auto& o : outcomes) missed = missed || o->misses() > 0;
     std::ostringstream text;

@@ -36,9 +36,10 @@ community_votes load_votes_reporting(const workspace& ws, const option_parser& p
     return votes;
 }
 
-void report_seat_failures(const std::vector<tool_review>& reviews, context& ctx, exit_code& status) {
+void report_seat_failures(const panel& seats, const std::vector<tool_review>& reviews, context& ctx, exit_code& status) {
     const std::vector<std::string> failures = seat_failures(reviews);
     for (const std::string& failure : failures) report_error(ctx, failure);
+    for (const std::string& notice : seats.stop_notices()) report_error(ctx, notice);
     if (!failures.empty()) status = worst(status, exit_code::failed);
     if (!ctx.verbose) return;
     for (const tool_review& r : reviews)
@@ -51,7 +52,7 @@ std::vector<tool_review> review_every_tool(const workspace& ws, context& ctx, ex
     std::vector<const tool*> tools;
     for (const tool& t : ws.tools.tools) tools.push_back(&t);
     std::vector<tool_review> reviews = review_tools(*ws.seats, tools);
-    report_seat_failures(reviews, ctx, status);
+    report_seat_failures(*ws.seats, reviews, ctx, status);
     return reviews;
 }
 

@@ -35,8 +35,9 @@ std::vector<const tool*> chosen_tools(const option_parser& p, const workspace& w
 /// The votes under the catalog's votes/; every bad row is reported, and `status` becomes bad_input.
 community_votes load_votes_reporting(const workspace& ws, const option_parser& p, context& ctx, exit_code& status);
 
-/// Reports each distinct seat failure once; `status` becomes at least `failed` when there was one.
-void report_seat_failures(const std::vector<tool_review>& reviews, context& ctx, exit_code& status);
+/// Reports each distinct seat failure once, then why any seat of `seats` was stopped for the rest of the run; `status`
+/// becomes at least `failed` when there was a failure.
+void report_seat_failures(const panel& seats, const std::vector<tool_review>& reviews, context& ctx, exit_code& status);
 
 /// Every tool of the workspace reviewed by its panel, in catalog order, each seat failure reported.
 std::vector<tool_review> review_every_tool(const workspace& ws, context& ctx, exit_code& status);

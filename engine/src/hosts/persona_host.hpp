@@ -40,6 +40,7 @@ struct hosted_review {
     std::string failure;              ///< Why the seat failed, naming the file at fault.
     std::vector<std::string> log;     ///< What the persona logged (a script's ctx.log).
     std::string output;               ///< What the persona printed to standard output or error, captured and cut short.
+    bool spent_limit = false;         ///< It failed after running for its whole time limit: as costly as a hang.
 };
 
 /// The most text a review may hold (quote, and every reason's and rule check's text), in bytes: a persona that
@@ -61,6 +62,9 @@ public:
     /// How many seats have been stopped for the rest of the run. A caller that reviews in several calls and finds
     /// this grown must review again what it reviewed before: a stopped seat fails on every tool.
     virtual std::size_t seats_stopped() const { return 0; }
+    /// For each seat stopped for the rest of the run, one line saying so with the failures that stopped it, in the order
+    /// they came: for a person to read, since which of them came first depends on the workers.
+    virtual std::vector<std::string> stop_notices() const { return {}; }
 };
 
 /// Checks `r` as the host does before it counts, whatever persona built it: check_review() under `s`, and at most

@@ -43,6 +43,8 @@ public:
     std::vector<std::vector<hosted_review>> run(const std::vector<review_job>& jobs) const;
     /// How many seats the host has stopped for the rest of the run (persona_host::seats_stopped()).
     std::size_t seats_stopped() const { return host_->seats_stopped(); }
+    /// Why each stopped seat was stopped (persona_host::stop_notices()).
+    std::vector<std::string> stop_notices() const { return host_->stop_notices(); }
 
 private:
     panel_config config_;

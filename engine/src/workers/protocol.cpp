@@ -22,6 +22,7 @@ void write_result(wire_writer& w, const hosted_review& s) {
     w.varint(s.log.size());
     for (const std::string& line : s.log) w.text(line);
     w.text(s.output);
+    w.boolean(s.spent_limit);
 }
 
 hosted_review read_result(wire_reader& r) {
@@ -31,6 +32,7 @@ hosted_review read_result(wire_reader& r) {
     s.log.resize(r.count());
     for (std::string& line : s.log) line = r.text();
     s.output = r.text();
+    s.spent_limit = r.boolean();
     return s;
 }
 

@@ -13,13 +13,16 @@
 #include "workers/supervised_host.hpp"
 
 #include "hosts/local_personas.hpp"
+#include "support/display_text.hpp"
 #include "support/text_file.hpp"
 #include "workers/failure_words.hpp"
+#include "workers/wire_codec.hpp"
 #include "workers/worker_process.hpp"
 
 #include <algorithm>
 #include <chrono>
 #include <deque>
+#include <map>
 #include <mutex>
 #include <poll.h>
 #include <sys/wait.h>
@@ -61,8 +64,9 @@ public:
         std::lock_guard lock(mutex_);
         seats_ = seats;
         loads_.assign(seats.size(), std::nullopt);
-        worker_failures_.assign(seats.size(), 0);
+        counted_.assign(seats.size(), {});
         stopped_.assign(seats.size(), false);
+        downed_.clear();
         for (const seat_config& s : seats_) memory_cap_ += s.limits.memory_bytes;
         faults_ = 0;
         while (std::any_of(loads_.begin(), loads_.end(), [](const auto& l) { return !l; })) {
@@ -89,8 +93,13 @@ public:
         faults_ = 0;
         for (std::size_t j = 0; j < jobs.size(); ++j) {
             results_[j].resize(jobs[j].seats.size());
-            if (jobs[j].seats.empty()) continue;
-            items_.push_back({j, jobs[j].seats, false, false});
+            std::vector<std::size_t> seats;
+            for (const std::size_t seat : jobs[j].seats) {
+                if (const hosted_review* before = downed_before(seat, *jobs[j].subject)) result_for(j, seat) = *before;
+                else seats.push_back(seat);
+            }
+            if (seats.empty()) continue;
+            items_.push_back({j, std::move(seats), false, false});
             queue_.push_back(items_.size() - 1);
         }
         while (!all_done()) {
@@ -108,6 +117,18 @@ public:
                 if (stopped_[seat]) result_for(j, seat) = {std::nullopt, stopped_failure(seat, jobs[j].subject->id), {}, {}};
         jobs_ = nullptr;
         return std::move(results_);
+    }
+
+    std::vector<std::string> stop_notices() const override {
+        std::lock_guard lock(mutex_);
+        std::vector<std::string> out;
+        for (std::size_t seat = 0; seat < seats_.size(); ++seat) {
+            if (!stopped_[seat]) continue;
+            std::string line = "seat " + seats_[seat].id + " was stopped for the rest of the run, its reviews having taken their worker down:";
+            for (std::size_t i = 0; i < counted_[seat].size(); ++i) line += (i ? "; " : " ") + counted_[seat][i];
+            out.push_back(std::move(line));
+        }
+        return out;
     }
 
     std::size_t seats_stopped() const override {
@@ -190,8 +211,13 @@ private:
             if (report.job >= items_.size() || report.seats.size() != items_[report.job].seats.size() || items_[report.job].done)
                 throw wire_error("a review of a job the engine did not send");
             work_item& item = items_[report.job];
-            for (std::size_t k = 0; k < item.seats.size(); ++k) result_for(item.job, item.seats[k]) = std::move(report.seats[k]);
             item.done = true;
+            const std::size_t job = item.job;
+            const std::vector<std::size_t> seats = item.seats;   // counting below may queue items, and move this one
+            for (std::size_t k = 0; k < seats.size(); ++k) {
+                hosted_review& r = result_for(job, seats[k]) = std::move(report.seats[k]);
+                if (r.spent_limit) count_against(seats[k], job, r);   // a persona's own time stop costs what a hang does
+            }
             return;
         }
         case message_kind::chunk_done:
@@ -223,17 +249,19 @@ private:
         const std::string output = w.process->last_output();
         std::string cause = w.killed_for ? *w.killed_for : reading.memory_refused ? went_over_memory(worker_program_memory + memory_cap_) : ended_as(status);
         if (!w.killed_for && !reading.memory_refused && WIFEXITED(status)) cause += reading.phase == worker_phase::loading ? " while loading" : " during a review";
+        // What the worker held goes back to the front of the queue, in its order, before the seat to blame is tried
+        // again on its own ahead of it all: that retry decides, and a seat that crashes everywhere is stopped sooner.
+        for (auto c = w.in_flight.rbegin(); c != w.in_flight.rend(); ++c)
+            for (auto item = c->items.rbegin(); item != c->items.rend(); ++item)
+                if (!items_[*item].done) queue_.push_front(*item);
         bool laid = false;
         if (reading.phase == worker_phase::loading && reading.seat < seats_.size() && !loads_[reading.seat]) {
             persona_load failed = failed_load(reading.seat, cause);
-            if (!output.empty()) failed.failure += " (it printed: " + output + ")";
+            if (!output.empty()) failed.failure += " (it printed: \"" + printable_text(output) + "\")";   // as a review's failure shows it
             loads_[reading.seat] = std::move(failed);
             laid = true;
         }
         if (reading.phase == worker_phase::reviewing) laid = lay_at_seat(w, reading, cause, output);
-        for (const chunk& c : w.in_flight)
-            for (const std::size_t item : c.items)
-                if (!items_[item].done) queue_.push_front(item);
         if (!laid && ++faults_ >= faults_without_a_seat) give_up("its worker process " + cause + ", again and again, with no persona running");
     }
 
@@ -265,8 +293,31 @@ private:
         hosted_review& r = result_for(item.job, seat);
         r.failure = seat_failure(display_path(seats_[seat].source), (*jobs_)[item.job].subject->id, cause);
         r.output = output;
-        if (++worker_failures_[seat] == seat_worker_failures) stopped_[seat] = true;
+        count_against(seat, item.job, r);
         return true;
+    }
+
+    // A failure as costly as taking the worker down: remembered, so the review is not run again this run, and
+    // counted, so a seat that keeps failing so is stopped.
+    void count_against(std::size_t seat, std::size_t job, const hosted_review& r) {
+        downed_[downed_key(seat, *(*jobs_)[job].subject)] = r;
+        counted_[seat].push_back(r.failure);
+        if (counted_[seat].size() == seat_worker_failures) stopped_[seat] = true;
+    }
+
+    // A review that took its worker down earlier in the run is not run again, in this call or a later one (a batch
+    // reviews each tool twice, for its summary and for its page): reviews are pure, so it would only fail the same way
+    // again, costing another time limit and counting against its seat twice for one tool. Its failure is given again.
+    static std::pair<std::size_t, std::string> downed_key(std::size_t seat, const tool& t) {
+        wire_writer w;
+        encode(w, t);
+        return {seat, w.take()};
+    }
+
+    const hosted_review* downed_before(std::size_t seat, const tool& t) const {
+        if (downed_.empty()) return nullptr;
+        const auto found = downed_.find(downed_key(seat, t));
+        return found == downed_.end() ? nullptr : &found->second;
     }
 
     // ----- the queue
@@ -351,8 +402,9 @@ private:
     std::vector<work_item> items_;
     std::deque<std::size_t> queue_;
     int faults_ = 0;
-    std::vector<std::size_t> worker_failures_;   ///< By seat: reviews that took a worker down, this run.
+    std::vector<std::vector<std::string>> counted_;   ///< By seat: the failures of reviews that took a worker down, this run.
     std::vector<bool> stopped_;                  ///< By seat: stopped for the rest of the run.
+    std::map<std::pair<std::size_t, std::string>, hosted_review> downed_;   ///< By seat and encoded tool: reviews that took a worker down.
 };
 
 }  // namespace

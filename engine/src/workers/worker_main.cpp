@@ -13,7 +13,6 @@
 
 #include "hosts/local_personas.hpp"
 #include "support/write_all.hpp"
-#include "workers/failure_words.hpp"
 #include "workers/protocol.hpp"
 #include "workers/watch_slot.hpp"
 
@@ -111,6 +110,7 @@ public:
 private:
     bool load(const load_request& request) {
         memory_cap = static_cast<rlim_t>(request.memory_cap);
+        for (const seat_to_load& each : request.seats) limits_.push_back(each.config.limits.seconds);
         set_limit(RLIMIT_AS, memory_cap);
         for (std::uint32_t seat = 0; seat < request.seats.size(); ++seat) {
             const seat_to_load& each = request.seats[seat];
@@ -134,10 +134,18 @@ private:
         for (const received_job& job : jobs) {
             reviewed_report report{job.job, {}};
             for (const std::uint32_t seat : job.seats) {
-                slot_.begin(worker_phase::reviewing, job.job, seat, monotonic_ns());
+                const std::uint64_t started = monotonic_ns();
+                slot_.begin(worker_phase::reviewing, job.job, seat, started);
                 hosted_review result = personas_.review(seat, job.subject);
-                if (!result.result && slot_.read().memory_refused)   // the persona's bad_alloc, said for what it is
-                    result.failure = seat_failure(personas_.source(seat), job.subject.id, went_over_memory(memory_cap));
+                result.spent_limit = !result.result && seat < limits_.size() && static_cast<double>(monotonic_ns() - started) / 1e9 >= limits_[seat];
+                if (!result.result && slot_.read().memory_refused) {
+                    // The persona ran into the cap and may still hold all it took (a leak, a cache): the seats after
+                    // it would find no memory left. The worker ends here, its slot still naming the seat, as if the
+                    // allocation had killed it, so the engine fails the seat at its memory cap, counts it against
+                    // the seat, and gives the rest to a fresh worker. What this chunk reviewed so far goes first.
+                    write_all(worker_channel_fd, answers);
+                    std::_Exit(4);
+                }
                 result.output = take_output();
                 report.seats.push_back(std::move(result));
             }
@@ -154,6 +162,7 @@ private:
 
     watch_slot& slot_;
     local_personas personas_;
+    std::vector<double> limits_;   // each seat's time limit, in seconds
 };
 
 }  // namespace

@@ -5,6 +5,7 @@
 // script's can run here.
 #include "hosts/lua/lua_returns.hpp"
 
+#include "hosts/persona_host.hpp"
 #include "support/suggest.hpp"
 
 #include <algorithm>
@@ -51,8 +52,17 @@ template <class Error> void check_keys(lua_State* L, int index, const std::strin
     }
 }
 
-// The string field `key` of the table at `index`; `where` prefixes the field in messages. [0]
-template <class Error> std::string string_field(lua_State* L, int index, const std::string& where, const char* key) {
+// What a hand-built review may still hold, in bytes of text, as its fields are read: the host's bound on a review,
+// applied before a field is copied, so a script cannot make the host copy more text than a review may hold (every
+// field of every reason may be the same string, held once by the script).
+struct text_budget {
+    std::size_t left = max_review_text_bytes;
+};
+
+// The string field `key` of the table at `index`; `where` prefixes the field in messages. With a `budget`, a field
+// longer than `most` bytes, or than the budget has left, is refused before it is copied. [0]
+template <class Error> std::string string_field(lua_State* L, int index, const std::string& where, const char* key,
+                                                text_budget* budget = nullptr, std::size_t most = 0) {
     raw_field(L, index, key);      // [+1]
     if (lua_type(L, -1) != LUA_TSTRING) {
         const std::string found = type_of(L, -1);
@@ -61,6 +71,16 @@ template <class Error> std::string string_field(lua_State* L, int index, const s
     }
     std::size_t length = 0;
     const char* text = lua_tolstring(L, -1, &length);
+    if (budget && length > most) {   // worded as check_review() words it
+        lua_pop(L, 1);
+        throw Error(where + key + ": expected at most " + std::to_string(most) + " bytes, found " + std::to_string(length));
+    }
+    if (budget && length > budget->left) {
+        lua_pop(L, 1);
+        throw Error("the review: expected at most " + std::to_string(max_review_text_bytes) +
+                    " bytes of text (quote, reasons and rule checks), found more by " + where + key);
+    }
+    if (budget) budget->left -= length;
     std::string value(text, length);
     lua_pop(L, 1);                 // [-1]
     return value;
@@ -100,19 +120,19 @@ void read_weights(lua_State* L, int index, settings& s) {
     lua_pop(L, 1);                       // [-1]
 }
 
-reason read_reason(lua_State* L, int index, const std::string& where) {
+reason read_reason(lua_State* L, int index, const std::string& where, text_budget& budget) {
     if (!lua_istable(L, index)) throw invalid_review(where + ": expected a table, found " + type_of(L, index));
     check_keys<invalid_review>(L, index, where, {"rule", "points", "fact", "value", "why"}, {"rule", "points", "fact", "value", "why"});
     reason r;
-    r.rule = string_field<invalid_review>(L, index, where + ".", "rule");
+    r.rule = string_field<invalid_review>(L, index, where + ".", "rule", &budget, max_reason_text_bytes);
     r.points = number_field<invalid_review>(L, index, where + ".", "points", 0, true);
-    r.fact = string_field<invalid_review>(L, index, where + ".", "fact");
-    r.value = string_field<invalid_review>(L, index, where + ".", "value");
-    r.why = string_field<invalid_review>(L, index, where + ".", "why");
+    r.fact = string_field<invalid_review>(L, index, where + ".", "fact", &budget, max_reason_text_bytes);
+    r.value = string_field<invalid_review>(L, index, where + ".", "value", &budget, max_reason_text_bytes);
+    r.why = string_field<invalid_review>(L, index, where + ".", "why", &budget, max_reason_text_bytes);
     return r;
 }
 
-std::vector<reason> read_reasons(lua_State* L, int index, std::size_t max_reasons) {
+std::vector<reason> read_reasons(lua_State* L, int index, std::size_t max_reasons, text_budget& budget) {
     raw_field(L, index, "reasons");      // [+1]
     const int list = lua_gettop(L);
     if (!lua_istable(L, list)) {
@@ -136,7 +156,7 @@ std::vector<reason> read_reasons(lua_State* L, int index, std::size_t max_reason
     std::vector<reason> reasons;
     for (lua_Integer i = 1; i <= count; ++i) {
         lua_rawgeti(L, list, i);                                                            // [+1]
-        reasons.push_back(read_reason(L, lua_gettop(L), "reasons[" + std::to_string(i) + "]"));
+        reasons.push_back(read_reason(L, lua_gettop(L), "reasons[" + std::to_string(i) + "]", budget));
         lua_pop(L, 1);                                                                      // [-1]
     }
     lua_pop(L, 1);                                                                          // [-1]
@@ -192,8 +212,9 @@ review read_review_table(lua_State* L, int index, std::size_t max_reasons) {
     if (found == names.end()) throw invalid_review("verdict: expected \"ship\", \"skip\" or \"abstain\", found \"" + verdict + "\"");
     r.verdict = static_cast<verdict_kind>(found - names.begin());
     r.score = number_field<invalid_review>(L, index, "", "score", 0, true);
-    r.quote = string_field<invalid_review>(L, index, "", "quote");
-    r.reasons = read_reasons(L, index, max_reasons);
+    text_budget budget;
+    r.quote = string_field<invalid_review>(L, index, "", "quote", &budget, max_quote_bytes);
+    r.reasons = read_reasons(L, index, max_reasons, budget);
     return r;
 }
 

@@ -22,7 +22,8 @@ struct script_spec {
 script_spec read_script_spec(lua_State* L, int index);
 
 /// Reads a review table a script built by hand at `index`, refusing more than `max_reasons` reasons before
-/// copying any; throws invalid_review naming the field. [0]
+/// copying any, and any text field longer than its bound or than what is left of a review's bound of text before
+/// copying it; throws invalid_review naming the field. [0]
 review read_review_table(lua_State* L, int index, std::size_t max_reasons);
 
 }  // namespace verdict

@@ -14,6 +14,14 @@
 // through charge(); the time limit is the safety net for work neither sees.
 // Once a call is stopped, every later hook tick raises again and the sandbox's
 // pcall re-raises, so the stop always reaches this file's lua_pcall.
+//
+// Calls run in a Lua thread of their own, made afresh after a failed call
+// and whenever the persona asks (start_afresh()). The Lua stack and the call
+// frames a script grows belong to that thread and go with it when the
+// collector takes it, an emergency collection included; on a thread that
+// lived on they would stay grown (only a full, non-emergency cycle shrinks
+// them, by halves), counted against the persona, so that one review's deep
+// recursion would leave the next less memory than it would have had alone.
 #include "hosts/lua/lua_runtime.hpp"
 
 #include "verdict/review.hpp"
@@ -76,6 +84,7 @@ void* lua_runtime::allocate(void* self, void* block, std::size_t, std::size_t ne
     const bool growing = new_size > old_bytes;
     if (growing && rt.held_[owner] - old_bytes + new_size > rt.caps_[owner]) {
         rt.refused_ = true;
+        ++rt.refusals_;
         return nullptr;   // Lua collects garbage and asks once more before raising a memory error
     }
     auto* grown = static_cast<block_header*>(std::realloc(head, sizeof(block_header) + new_size));
@@ -108,7 +117,7 @@ std::string lua_runtime::memory_reason() const {
 
 void lua_runtime::enforce(lua_State* L, int level) {
     if (stop_reason_) stop(L, *stop_reason_, level);
-    if (refused_) stop(L, memory_reason(), level);
+    if (refused_ || memory_stopped_) stop(L, memory_reason(), level);
     if (executed_ > budget_) stop(L, "instruction budget of " + std::to_string(budget_) + " exceeded", level);
     if (std::chrono::steady_clock::now() > deadline_) stop(L, "time limit of " + number_text(seconds_) + " seconds exceeded", level);
 }
@@ -122,24 +131,29 @@ void lua_runtime::stop(lua_State* L, std::string reason, int level) {
     std::terminate();   // not reached: lua_error throws in the C++ build of Lua
 }
 
-std::optional<std::string> lua_runtime::call(owner_id owner, int nargs, int nresults, std::uint64_t instructions, double seconds) {
-    lua_State* L = state_;
+std::optional<std::string> lua_runtime::call(owner_id owner, int nargs, int nresults, std::uint64_t instructions, double seconds,
+                                             std::optional<double> named_seconds) {
+    lua_State* main = state_;
+    if (thread_ == nullptr) start_afresh();
+    lua_State* L = thread_;
+    lua_xmove(main, L, nargs + 1);             // [-(nargs+1)] the function and its arguments, to the calls' thread
     const int function = lua_gettop(L) - nargs;
     lua_pushcfunction(L, traceback_handler);   // [+1]
     lua_insert(L, function);                   // handler below the function
     executed_ = 0;
     budget_ = instructions;
-    seconds_ = seconds;
+    seconds_ = named_seconds.value_or(seconds);
     deadline_ = std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
     stop_reason_.reset();
     refused_ = false;
+    memory_stopped_ = false;
     current_ = owner;
     lua_sethook(L, &lua_runtime::count_hook, LUA_MASKCOUNT, hook_interval);
     const int status = lua_pcall(L, nargs, nresults, function);   // [-(nargs+1), +(nresults|1)]
     lua_sethook(L, nullptr, 0, 0);
     current_ = owner;   // for memory_reason(): the handler may have switched to the host
     std::optional<std::string> error;
-    if (status == LUA_ERRMEM || (status == LUA_OK && refused_)) {
+    if (status == LUA_ERRMEM || (status == LUA_OK && refused_) || (status != LUA_OK && memory_stopped_)) {
         error = "not enough memory: " + memory_reason();
     } else if (status != LUA_OK) {
         std::size_t length = 0;
@@ -155,9 +169,20 @@ std::optional<std::string> lua_runtime::call(owner_id owner, int nargs, int nres
     deadline_ = std::chrono::steady_clock::time_point::max();
     stop_reason_.reset();
     refused_ = false;
-    if (error) lua_gc(L, LUA_GCCOLLECT);                // the failed call's garbage
+    memory_stopped_ = false;
     lua_remove(L, function);                            // [-1] the handler
+    lua_xmove(L, main, lua_gettop(L) - function + 1);   // the results, back on the state's stack
+    if (error) {                                        // the failed call's garbage, its thread's grown stack too
+        start_afresh();
+        lua_gc(main, LUA_GCCOLLECT);
+    }
     return error;
+}
+
+void lua_runtime::start_afresh() {
+    thread_ = lua_newthread(state_);                            // [+1]
+    luaL_unref(state_, LUA_REGISTRYINDEX, thread_ref_);
+    thread_ref_ = luaL_ref(state_, LUA_REGISTRYINDEX);          // [-1]
 }
 
 }  // namespace verdict

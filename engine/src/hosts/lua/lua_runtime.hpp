@@ -39,9 +39,18 @@ public:
     /// it keeps from one call to the next, until the collector frees it.
     owner_id add_owner(std::size_t memory_bytes);
     /// Calls the function below `nargs` arguments on the stack on behalf of `owner`, within `instructions` and
-    /// `seconds`. Leaves `nresults` results on success; on failure leaves nothing and returns the error, with a
-    /// traceback, at most max_error_bytes long. [-(nargs+1), +(nresults|0)]
-    std::optional<std::string> call(owner_id owner, int nargs, int nresults, std::uint64_t instructions, double seconds);
+    /// `seconds`, in the calls' thread (see start_afresh()). Leaves `nresults` results on success; on failure leaves
+    /// nothing and returns the error, with a traceback, at most max_error_bytes long. A time limit is named in the
+    /// error as `named_seconds` when given (the limit of which `seconds` is what is left). [-(nargs+1), +(nresults|0)]
+    std::optional<std::string> call(owner_id owner, int nargs, int nresults, std::uint64_t instructions, double seconds,
+                                    std::optional<double> named_seconds = std::nullopt);
+
+    /// Makes a new Lua thread for the calls from here on; the last one is garbage. The Lua stack and call frames a
+    /// script grows are its thread's, and go with it when the collector takes it (an emergency collection too): on
+    /// a thread that served later calls they would stay grown, counted against the persona (only a full cycle that
+    /// is not an emergency shrinks them, and by halves), so one review's deep recursion would leave the next less
+    /// memory than it would have had alone. [0]
+    void start_afresh();
 
     /// Counts `units` instructions' worth of work done in C by a library function called from a script, and
     /// stops the call (raising an error at the script's line) once it is over its budget or its time.
@@ -49,7 +58,17 @@ public:
 
     /// True once the running call has been stopped (budget, time or memory): protected calls inside the script
     /// must pass the error on rather than catch it.
-    bool stopped() const { return stop_reason_.has_value() || refused_; }
+    bool stopped() const { return stop_reason_.has_value() || refused_ || memory_stopped_; }
+
+    /// The bytes `owner` holds now: what its calls allocated that the collector has not freed, garbage included.
+    std::size_t held(owner_id owner) const { return held_[owner]; }
+
+    /// How many allocations have been refused so far.
+    std::uint64_t refusals() const { return refusals_; }
+    /// A protected call inside the script failed for want of memory (Lua's memory error, after a refusal): the
+    /// call stays stopped for memory, though the unwinding may since have allocated (Lua moves a grown stack to a
+    /// new, smaller block as it unwinds), which would otherwise read as the memory being there again.
+    void keep_memory_stop() { memory_stopped_ = true; }
 
     /// From here to the end of the call, memory is the host's: reporting an error must not fail for want of it.
     void allocate_as_host() { current_ = host; }
@@ -69,11 +88,15 @@ private:
     std::string memory_reason() const;
 
     lua_State* state_ = nullptr;
+    lua_State* thread_ = nullptr;   // where calls run; anchored in the registry at thread_ref_
+    int thread_ref_ = LUA_NOREF;
     std::mutex mutex_;
     std::vector<std::size_t> held_{0};
     std::vector<std::size_t> caps_{SIZE_MAX};
     owner_id current_ = host;
     bool refused_ = false;   // the last growing allocation was refused, and none has succeeded since
+    bool memory_stopped_ = false;   // a memory error was caught by the script's pcall: see keep_memory_stop()
+    std::uint64_t refusals_ = 0;
     std::uint64_t executed_ = 0;
     std::uint64_t budget_ = UINT64_MAX;
     std::chrono::steady_clock::time_point deadline_ = std::chrono::steady_clock::time_point::max();

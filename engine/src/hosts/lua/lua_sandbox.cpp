@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <string>
+#include <string_view>
 
 namespace verdict {
 namespace {
@@ -51,10 +52,17 @@ int call_original(lua_State* L) {
     return lua_gettop(L);
 }
 
-// pcall: a script may catch its own errors, never the host's stop.
+// pcall: a script may catch its own errors, never the host's stop. Lua's memory error after a refused allocation
+// is the stop too, even when the unwinding has allocated since (it moves a grown stack to a smaller block), which
+// would otherwise make the memory look available again.
 int protected_call(lua_State* L) {
+    lua_runtime& runtime = lua_runtime::of(L);
+    const std::uint64_t refusals = runtime.refusals();
     const int results = call_original(L);
-    if (lua_runtime::of(L).stopped() && !lua_toboolean(L, 1)) {
+    if (lua_toboolean(L, 1)) return results;
+    if (runtime.refusals() != refusals && lua_type(L, 2) == LUA_TSTRING && std::string_view(lua_tostring(L, 2)) == "not enough memory")
+        runtime.keep_memory_stop();
+    if (runtime.stopped()) {
         lua_settop(L, 2);   // the error object
         return lua_error(L);
     }

@@ -5,8 +5,11 @@
 // A review is a pure function of the persona, its settings and the tool: the
 // script's top level runs again before every review, in a fresh environment,
 // so nothing one review leaves (a global, a field of the module table, an
-// upvalue) is there for the next. The chunk is compiled once; running it
-// again costs what its top level does, a few microseconds for a persona.
+// upvalue) is there for the next. Nor is its memory, past a sliver: garbage
+// and a grown Lua stack that earlier reviews left counted against the persona
+// are given back before a review once they come to more than 1/64 of its
+// allowance. The chunk is compiled once; running it again costs what its top
+// level does, a few microseconds for a persona.
 // Each review gets a fresh ctx only when the settings change (ctx is
 // read-only), math.random seeded from the persona and the tool, and the
 // runtime's budgets.
@@ -32,6 +35,10 @@ namespace {
 bool same_settings(const settings& a, const settings& b) {
     return a.base == b.base && a.threshold == b.threshold && a.min_facts == b.min_facts && a.weights == b.weights;
 }
+
+// What earlier reviews may leave counted against a persona, as a fraction of its memory allowance, before a review
+// starts from a new thread and a full collection (see review_unguarded()).
+constexpr std::size_t residue_fraction = 64;
 
 // Every failure leaves through here, so no message is longer than the bound, whatever the script threw.
 [[noreturn]] void fail(std::string message) {
@@ -99,6 +106,7 @@ public:
         }
         lua_pushvalue(L, -1);                                                               // [+1]
         chunk_ref_ = luaL_ref(L, LUA_REGISTRYINDEX);                                        // [-1]
+        engine_.runtime().start_afresh();
         if (auto error = run_top_level(L, limits_.seconds)) fail(located(*error, "loading"));   // [-1, +1] the module table
         read_spec(L);
     }
@@ -133,6 +141,16 @@ private:
         using clock = std::chrono::steady_clock;
         const clock::time_point start = clock::now();
         script_review progress(s);
+        // What the reviews before this one left counted against the persona, until the collector takes it, would
+        // leave this review less than its allowance: garbage (some of it old, which only a major collection frees;
+        // and a library function that builds a long string in C gets no emergency collection when its buffer is
+        // refused), and the Lua stack and call frames of the calls' thread, which only shrink by halves. Past a
+        // sliver of the allowance, the review gets a new thread and everything is collected first, so what a review
+        // may allocate does not depend on the reviews that ran before it in this state.
+        if (engine_.runtime().held(owner_) > limits_.memory_bytes / residue_fraction) {
+            engine_.runtime().start_afresh();
+            lua_gc(L, LUA_GCCOLLECT);
+        }
         seed_random(L, random_seed(spec_.identity.id, t.id));
         lua_rawgeti(L, LUA_REGISTRYINDEX, chunk_ref_);                                      // [+1]
         if (auto error = run_top_level(L, limits_.seconds)) fail(located(*error, "review of " + t.id));   // [-1, +1] module
@@ -143,7 +161,7 @@ private:
         push_ctx_for(L, s);                                                                 // [+1]
         set_active_review(L, &progress);
         const double left = limits_.seconds - std::chrono::duration<double>(clock::now() - start).count();
-        auto error = engine_.runtime().call(owner_, 2, 1, limits_.instructions_per_review, std::max(left, 0.0));   // [-3, +1|0]
+        auto error = engine_.runtime().call(owner_, 2, 1, limits_.instructions_per_review, std::max(left, 0.0), limits_.seconds);   // [-3, +1|0]
         set_active_review(L, nullptr);
         retire_tool_views(L);   // `t` may go once this returns
         if (log) log->insert(log->end(), progress.log.begin(), progress.log.end());
