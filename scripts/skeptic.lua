@@ -2,7 +2,7 @@
 -- Values a real problem actually solved, and claims anyone can check. Counts against a release: competitors that
 -- already do it more openly, licences that forbid building a product, legal risk, self-reported benchmarks without
 -- a methodology, claims with a known breaking point, a visible threat. Still ships when the problem is real and
--- solved despite the risks.
+-- solved despite the risks. Every claim the catalog lists is interrogated, each with the evidence it actually has.
 
 local defaults = {
   base = 50, threshold = 50, min_facts = 2,
@@ -28,17 +28,42 @@ local function competitor_names(tool)
   return names
 end
 
--- The first claim is the headline one: the one the skeptic interrogates.
-local function headline_claim(tool)
-  return tool.claims and tool.claims[1]
+-- Backed by something besides the vendor's word: independent checks, documentation or code.
+local function backed(claim, ctx)
+  local e = claim.evidence
+  return ctx.includes(e, "independent") or ctx.includes(e, "documented") or ctx.includes(e, "code")
 end
 
-local evidence_phrases = {
-  independent = "independently verified", documented = "documented", self_reported = "self-reported", none = "unbacked",
-}
+-- The claim the evidence rules weigh: the first that says what backs it, the one the vendor leads with.
+local function evidenced_claim(tool)
+  for _, c in ipairs(tool.claims or {}) do
+    if c.evidence then return c end
+  end
+  return nil
+end
 
-local function evidence_phrase(e)
-  return evidence_phrases[e] or "unbacked"
+local function breaking_claim(tool)
+  for _, c in ipairs(tool.claims or {}) do
+    if c.breaks_at then return c end
+  end
+  return nil
+end
+
+-- What backs a claim, in words, from the strongest kind of evidence down.
+local function evidence_words(claim, ctx)
+  local words = {}
+  if ctx.includes(claim.evidence, "independent") then words[#words + 1] = "independently verified" end
+  if ctx.includes(claim.evidence, "documented") then words[#words + 1] = "documented" end
+  if ctx.includes(claim.evidence, "self_reported") then words[#words + 1] = "self-reported" end
+  if ctx.includes(claim.evidence, "code") then
+    words[#words + 1] = #words == 0 and "backed by code anyone can run" or "but backed by code anyone can run"
+  end
+  if #words == 0 then return "unbacked" end
+  local text = words[1]
+  for i = 2, #words do
+    text = text .. (words[i]:sub(1, 3) == "but" and ", " or " and ") .. words[i]
+  end
+  return text
 end
 
 local function weigh_problem_and_rivals(tool, ctx)
@@ -74,116 +99,191 @@ end
 local function weigh_claims(tool, ctx)
   local b = tool.benchmarks
   if b and b.self_reported ~= nil and b.methodology_published ~= nil then
-    local unverified = b.self_reported and not b.methodology_published
-    ctx.rule("unverified_benchmarks", "benchmarks.methodology_published", b.methodology_published, unverified,
-      "Benchmark numbers are self-reported without a methodology.")
+    ctx.rule("unverified_benchmarks", "benchmarks.methodology_published", b.methodology_published,
+      b.self_reported and not b.methodology_published, "Benchmark numbers are self-reported without a methodology.")
   end
   local fact, open = ctx.openness(tool)
   if fact then ctx.rule("open_to_checking", fact, open, open, "Anyone can inspect it, so its claims get checked.") end
-  local headline = headline_claim(tool)
-  if headline and headline.breaks_at then
-    ctx.rule("claim_breaks", "claims.breaks_at", headline.breaks_at, true,
+  local breaking = breaking_claim(tool)
+  if breaking then
+    ctx.rule("claim_breaks", "claims.breaks_at", breaking.breaks_at, true,
       "Its headline claim has a known breaking point.")
   end
-  if headline and headline.evidence then
-    local e = headline.evidence
-    local backed = e == "documented" or e == "independent"
-    ctx.rule("claim_backed", "claims.evidence", e, backed, "Its headline claim is backed by evidence.")
-    ctx.rule("claim_unbacked", "claims.evidence", e, not backed, "Its headline claim rests on the vendor's word.")
+  local c = evidenced_claim(tool)
+  if c then
+    ctx.rule("claim_backed", "claims.evidence", c.evidence, backed(c, ctx), "Its headline claim is backed by evidence.")
+    ctx.rule("claim_unbacked", "claims.evidence", c.evidence, not backed(c, ctx),
+      "Its headline claim rests on the vendor's word.")
   end
 end
 
-local function rivals_sentence(tool, ctx)
+-- A solved problem is the skeptic's strongest reason to ship, so it is said where the quote can lead with it.
+local function say_problem(tool, ctx)
+  if not ctx.fired("problem_solved") then return end
+  local facts = { "problem.solved" }
+  if tool.problem.statement then facts[#facts + 1] = "problem.statement" end
+  local statement = ctx.sentence_case(tool.problem.statement or "the problem it tackles")
+  ctx.say(statement .. " is a real problem, and this solves it.", { "problem_solved" }, facts)
+end
+
+-- The note every competitor shares, when they all have the same one.
+local function shared_note(rivals)
+  if #rivals < 2 or not rivals[1].note then return nil end
+  for _, c in ipairs(rivals) do
+    if c.note ~= rivals[1].note then return nil end
+  end
+  return rivals[1].note
+end
+
+-- The rivals in one sentence, with what they all are where it is so; what only some of them are follows.
+local function say_rivals(tool, ctx)
   local names = competitor_names(tool)
-  if #names == 0 then return "" end
-  local text = #names == 1 and " The direct competitor is " .. names[1] .. "."
-    or " Direct competitors are " .. ctx.join_list(names) .. "."
+  if #names == 0 then return end
+  local rivals = tool.competitors
   local open = more_open_competitors(tool)
-  if #open == 0 then return text end
-  local who
-  if #open == #names then
-    who = #names == 1 and "It is" or #names == 2 and "Both are" or "All are"
-  else
-    who = ctx.join_list(open) .. (#open == 1 and " is" or " are")
+  local all_open_weights = true
+  for _, c in ipairs(rivals) do
+    if c.open_weights ~= true then all_open_weights = false end
   end
-  return text .. " " .. who .. " open and commercially licensable, and this is not."
-end
-
-local function problem_sentence(tool)
-  if tool.problem.solved ~= false then return "" end
-  return " It does not solve " .. (tool.problem.statement or "the problem it names") .. " yet."
-end
-
-local function claims_sentence(tool, ctx)
-  local text = ""
-  local c = headline_claim(tool)
-  if c and (c.evidence or c.breaks_at) then
-    local doubtful = c.evidence == "self_reported" or c.evidence == "none"
-    text = text .. " The claim of " .. c.text
-    if c.evidence then text = text .. " is " .. evidence_phrase(c.evidence) end
-    if c.breaks_at then
-      local joint = not c.evidence and "" or doubtful and ", and it" or ", but it"
-      text = text .. joint .. " breaks at the boundary: " .. c.breaks_at
+  local each = #names == 1 and "" or #names == 2 and "both " or "all "
+  local rules = ctx.fired_among({ "more_open_competitors", "crowded_field" })
+  local facts = { "competitors" }
+  local text = #names == 1 and "The direct competitor is " .. names[1]
+    or "Direct competitors are " .. ctx.join_list(names)
+  local colon = false
+  if #open > 0 and #open == #names then
+    text = text .. ": " .. each .. "open and commercially licensable, where this is not"
+    facts[#facts + 1] = "licence.commercial_use"
+    colon = true
+  elseif all_open_weights then
+    text = text .. ": " .. each .. "open too, so the field is crowded with free models"
+    colon = true
+  end
+  local note = shared_note(rivals)
+  if note then
+    text = text .. (colon and ", and " or ", " .. each) .. note
+    facts[#facts + 1] = "competitors.note"
+  end
+  ctx.say(text .. ".", rules, facts)
+  if #open > 0 and #open < #names then
+    ctx.say(ctx.join_list(open) .. (#open == 1 and " is" or " are")
+      .. " open and commercially licensable, and this is not.", { "more_open_competitors" },
+      { "competitors", "licence.commercial_use" })
+  end
+  if not note then
+    for _, c in ipairs(rivals) do
+      if c.note then ctx.say(c.name .. " is " .. c.note .. ".", {}, { "competitors", "competitors.note" }) end
     end
-    text = text .. ((c.breaks_at or not doubtful) and "." or ": it rests on the vendor's word.")
+  end
+  if tool.differentiator then ctx.say("What it adds is " .. tool.differentiator .. ".", {}, { "differentiator" }) end
+end
+
+local function say_claims(tool, ctx)
+  local evidenced, breaking = evidenced_claim(tool), breaking_claim(tool)
+  for _, c in ipairs(tool.claims or {}) do
+    if c.evidence or c.breaks_at or c.holds_for then
+      local rules, facts = {}, { "claims" }
+      local text = "The claim of " .. c.text
+      local doubtful = c.evidence ~= nil and not backed(c, ctx)
+      if c.evidence then
+        text = text .. " is " .. evidence_words(c, ctx)
+        facts[#facts + 1] = "claims.evidence"
+        if c == evidenced then rules[#rules + 1] = backed(c, ctx) and "claim_backed" or "claim_unbacked" end
+      end
+      if c.holds_for then
+        text = text .. (c.evidence and ", and it" or "") .. " holds for " .. c.holds_for
+        facts[#facts + 1] = "claims.holds_for"
+      end
+      if c.breaks_at then
+        local joint = (not c.evidence and not c.holds_for) and "" or doubtful and "; it" or ", but it"
+        text = text .. joint .. " breaks at the boundary: " .. c.breaks_at
+        facts[#facts + 1] = "claims.breaks_at"
+        if c == breaking then rules[#rules + 1] = "claim_breaks" end
+      end
+      text = text .. ((c.breaks_at or not doubtful) and "." or ": it rests on the vendor's word.")
+      ctx.say(text, rules, facts)
+    end
   end
   local b = tool.benchmarks
   if b and b.self_reported == true and b.methodology_published == false then
     local names = #b.names == 0 and "benchmark" or ctx.join_list(b.names) .. " benchmark"
-    text = text .. " The " .. names .. " claims are self-reported and the methodology is absent, which is a yellow flag"
-    local public = tool.licence.open_weights == true
-    text = text .. (public and ", but the weights are public, so the community will check them." or ".")
+    local public_weights = tool.licence.open_weights == true
+    local facts = { "benchmarks.self_reported", "benchmarks.methodology_published" }
+    if public_weights then facts[#facts + 1] = "licence.open_weights" end
+    ctx.say("The " .. names .. " claims are self-reported and the methodology is absent, which is a yellow flag"
+      .. (public_weights and ", but the weights are public, so the community will check them." or "."),
+      ctx.fired_among({ "unverified_benchmarks", "open_to_checking" }), facts)
   end
-  return text
 end
 
-local function risks_sentence(tool)
-  local text, legal = "", tool.risks.legal
-  if tool.licence.commercial_use == "forbidden" then
-    text = text .. " The " .. (tool.licence.name or "licence") .. " says no to commercial use: the moment anyone wants"
-      .. " to build a product on this, the value proposition collapses."
+local function say_risks(tool, ctx)
+  if ctx.fired("non_commercial") then
+    if tool.licence.open_weights == true then
+      ctx.say("It gets credit for openness without being open.", { "non_commercial" },
+        { "licence.open_weights", "licence.commercial_use" })
+    end
+    ctx.say("The " .. (tool.licence.name or "licence") .. " says no to commercial use: the moment anyone wants to"
+      .. " build a product on this, the value proposition collapses.", { "non_commercial" },
+      { "licence.commercial_use" })
   end
-  if legal == "high" or legal == "medium" then
-    text = text .. (legal == "high" and " The legal situation is murky" or " There is legal risk")
-      .. (tool.risks.legal_notes and ": " .. tool.risks.legal_notes .. "." or ".")
+  if ctx.fired("legal_risk_high") or ctx.fired("legal_risk_medium") then
+    local notes = tool.risks.legal_notes
+    local facts = { "risks.legal" }
+    if notes then facts[#facts + 1] = "risks.legal_notes" end
+    ctx.say((ctx.fired("legal_risk_high") and "The legal situation is murky" or "There is legal risk")
+      .. (notes and ": " .. notes .. "." or "."), ctx.fired_among({ "legal_risk_high", "legal_risk_medium" }), facts)
   end
-  if tool.risks.threat then text = text .. " What kills this in 12 months: " .. tool.risks.threat .. "." end
-  return text
+  local revenue = tool.market.revenue_model
+  local direct = revenue ~= nil and revenue ~= "none" and revenue ~= "distribution"
+  if tool.market.moat and direct then
+    ctx.say("Its moat rests on " .. tool.market.moat .. ", not on market position.", {}, { "market.moat" })
+  end
+  if tool.risks.threat then
+    ctx.say("What kills this in 12 months: " .. tool.risks.threat .. ".", { "visible_threat" }, { "risks.threat" })
+  end
+  if ctx.fired("problem_unsolved") then
+    ctx.say("It does not solve " .. (tool.problem.statement or "the problem it names") .. " yet.",
+      { "problem_unsolved" }, { "problem.solved" })
+  end
 end
 
-local function closing_sentence(tool, ctx, risks_named)
-  if ctx.verdict() == "ship" and ctx.fired("problem_solved") then
-    return " Still ships, because " .. (tool.problem.statement or "the problem it tackles")
-      .. " is a real problem, and this solves it."
+local function close_quote(ctx)
+  local ship = ctx.verdict() == "ship"
+  if ship and ctx.fired("problem_solved") then
+    return ctx.close("Still ships: the risks do not outweigh a real problem solved.", { "problem_solved" },
+      { "problem.solved" })
   end
-  if ctx.verdict() == "ship" then return risks_named and " It ships, with those risks priced in." or " It ships." end
+  local risks = ctx.fired_among(
+    { "legal_risk_high", "legal_risk_medium", "visible_threat", "claim_breaks", "non_commercial" })
+  if ship and #risks > 0 then return ctx.close("It ships, with those risks priced in.", risks) end
+  if ship then return ctx.close("It holds up to the questions I put to it, so it ships.", ctx.verdict_rules()) end
   if ctx.fired("legal_risk_high") then
-    return " Building a production workflow on a legally contested codebase is reckless: wait for the dust to settle."
+    return ctx.close("Building a production workflow on a legally contested codebase is reckless: wait for the dust to"
+      .. " settle.", { "legal_risk_high" }, { "risks.legal" })
   end
-  return " Skip it until that changes."
-end
-
-local function compose_quote(tool, ctx)
-  if ctx.verdict() == "abstain" then
-    return "Too little to interrogate: the catalog names too few of " .. tool.name
-      .. "'s competitors, claims, licence terms or risks."
-  end
-  local risks = risks_sentence(tool)
-  local text = rivals_sentence(tool, ctx) .. problem_sentence(tool) .. claims_sentence(tool, ctx) .. risks
-    .. closing_sentence(tool, ctx, risks ~= "")
-  return text:sub(2)
+  ctx.close("Skip it until that changes.", ctx.verdict_rules())
 end
 
 local function review(tool, ctx)
   weigh_problem_and_rivals(tool, ctx)
   weigh_claims(tool, ctx)
-  return ctx.finish(compose_quote(tool, ctx))
+  if ctx.verdict() == "abstain" then
+    ctx.close("Too little to interrogate: the catalog names too few of " .. tool.name
+      .. "'s competitors, claims, licence terms or risks.", {}, { "competitors", "claims", "licence", "risks" })
+    return ctx.finish()
+  end
+  say_problem(tool, ctx)
+  say_rivals(tool, ctx)
+  say_claims(tool, ctx)
+  say_risks(tool, ctx)
+  close_quote(ctx)
+  return ctx.finish()
 end
 
 return {
   id = "skeptic",
   name = "Skeptic",
-  version = "1.0.0",
+  version = "2.0.0",
   defaults = defaults,
   review = review,
 }

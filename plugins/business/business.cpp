@@ -3,7 +3,9 @@
 // Values a named buyer, a budget line, a revenue model (or a deliberate
 // distribution play), a moat, expansion revenue and an upgrade path from free
 // to paid. Says skip to a release with no buyer and no path to revenue, and
-// counts licences that block commercial adoption against it.
+// counts licences that block commercial adoption against it. Names the
+// strategy behind a release and what a buyer would do instead, when the
+// catalog says.
 #include <verdict/persona.hpp>
 
 namespace {
@@ -43,65 +45,91 @@ void weigh_market(const tool& t, scorecard& card) {
     }
 }
 
-std::string revenue_sentence(const tool& t) {
-    if (!t.market.revenue_model) return "";
+std::string revenue_words(const tool& t) {
     switch (*t.market.revenue_model) {
     case revenue_kind::none: return "";
-    case revenue_kind::distribution: return " There is no direct business model here: this is " + t.vendor + "'s distribution play, not a revenue line.";
-    case revenue_kind::usage: return " Revenue is usage-based, so spend grows with the customer's traffic.";
-    case revenue_kind::subscription: return " Revenue is a subscription, which compounds if it retains.";
-    case revenue_kind::licence: return " Revenue comes from licences.";
-    case revenue_kind::one_time: return " Revenue is a one-time purchase, so growth means new customers every quarter.";
-    case revenue_kind::services: return " Revenue comes from services, which scale with headcount.";
-    case revenue_kind::open_core: return " The model is open core: the free edition feeds the paid one.";
+    case revenue_kind::distribution:
+        return "There is no direct business model here: this is " + (t.vendor ? *t.vendor + "'s" : std::string("a")) + " distribution play, not a revenue line.";
+    case revenue_kind::usage: return "Revenue is usage-based, so spend grows with the customer's traffic.";
+    case revenue_kind::subscription: return "Revenue is a subscription, which compounds if it retains.";
+    case revenue_kind::licence: return "Revenue comes from licences.";
+    case revenue_kind::one_time: return "Revenue is a one-time purchase, so growth means new customers every quarter.";
+    case revenue_kind::services: return "Revenue comes from services, which scale with headcount.";
+    case revenue_kind::open_core: return "The model is open core: the free edition feeds the paid one.";
     }
     return "";
 }
 
-std::string licence_sentence(const tool& t) {
-    const std::string licence = t.licence.name.value_or("licence");
-    if (t.licence.commercial_use == commercial_terms::forbidden)
-        return " The " + licence + " means adoption never converts into pipeline.";
-    if (t.licence.commercial_use == commercial_terms::restricted)
-        return " The risk is the " + licence + ": its commercial restrictions push enterprise legal teams to balk, which caps adoption.";
-    return "";
-}
-
-std::string closing_sentence(const scorecard& card) {
-    if (card.verdict() == verdict_kind::ship)
-        return card.fired("buyer_named") && card.fired("budget_line") ? " A named buyer with a budget line behind it: that ships." : " The market case holds: it ships.";
-    if (card.fired("no_revenue")) return " With no revenue attached, this is a PR move with no unit economics.";
-    return " The market case does not add up yet.";
-}
-
-std::string compose_quote(const tool& t, const scorecard& card) {
-    if (card.verdict() == verdict_kind::abstain)
-        return "There is no market case to judge: the catalog names too little of " + t.name + "'s buyer, budget or revenue.";
+void say_buyer(const tool& t, scorecard& card) {
     const market_facts& m = t.market;
-    std::string text;
-    if (m.buyer) text += " The buyer is " + *m.buyer + ".";
-    else if (m.revenue_model == revenue_kind::none) text += " There is no revenue attached to this release, so there is no buyer to name.";
-    if (m.budget_line) text += " The budget comes from the " + *m.budget_line + " line.";
-    text += revenue_sentence(t);
-    if (m.moat) text += " The moat is " + *m.moat + ".";
-    if (m.expansion) text += " The expansion revenue story: " + *m.expansion + ".";
-    if (m.upgrade_path == false) text += " There is no upgrade path from free use to paid production built into the product.";
-    text += licence_sentence(t) + closing_sentence(card);
-    return text.substr(1);
+    if (m.buyer) card.say("The buyer is " + *m.buyer + ".", {"buyer_named"}, {"market.buyer"});
+    else if (card.fired("no_revenue")) card.say("There is no revenue attached to this release, so there is no buyer to name.", {"no_revenue"}, {"market.revenue_model"});
+    if (m.budget_line) card.say("The budget comes from the " + *m.budget_line + " line.", {"budget_line"}, {"market.budget_line"});
+    if (m.value) card.say("The value is plain on the P&L: " + *m.value + ".", {}, {"market.value"});
+    if (m.revenue_model && *m.revenue_model != revenue_kind::none) {
+        const bool play = *m.revenue_model == revenue_kind::distribution;
+        card.say(revenue_words(t), {play ? "distribution_play" : "revenue_model"},
+                 play && t.vendor ? std::vector<std::string>{"market.revenue_model", "vendor"} : std::vector<std::string>{"market.revenue_model"});
+    }
+    if (m.strategy) card.say("The strategic logic: " + *m.strategy + ".", {}, {"market.strategy"});
+}
+
+void say_moat(const tool& t, scorecard& card) {
+    const market_facts& m = t.market;
+    if (m.moat) card.say("The moat is " + *m.moat + ".", {"moat"}, {"market.moat"});
+    if (m.alternative) card.say("The moat question is what makes it sticky versus " + *m.alternative + ".", {}, {"market.alternative"});
+    const bool direct = card.fired("revenue_model");
+    if (m.moat && direct && t.risks.threat) card.say("The risk to that moat: " + *t.risks.threat + ".", {"moat"}, {"risks.threat"});
+    if (m.expansion) card.say("The expansion revenue story: " + *m.expansion + ".", {"expansion_revenue"}, {"market.expansion"});
+    if (card.fired("no_upgrade_path"))
+        card.say("There is no upgrade path from free use to paid production built into the product.", {"no_upgrade_path"}, {"market.upgrade_path"});
+    const std::string licence = t.licence.name.value_or("licence");
+    if (card.fired("non_commercial")) card.say("The " + licence + " means adoption never converts into pipeline.", {"non_commercial"}, {"licence.commercial_use"});
+    if (card.fired("licence_friction"))
+        card.say("The risk is the " + licence + ": its commercial restrictions push enterprise legal teams to balk, which caps adoption.", {"licence_friction"},
+                 {"licence.commercial_use"});
+}
+
+void close_quote(const tool& t, scorecard& card) {
+    const bool ship = card.verdict() == verdict_kind::ship;
+    const bool free = t.pricing.entry == entry_price::free;
+    if (ship && card.fired("distribution_play") && free && t.distribution && !t.distribution->empty())
+        return card.close("Free, and on a platform developers already use (" + join_list(*t.distribution) + "): that is hard to argue against, so it ships.",
+                          {"distribution_play"}, {"pricing.entry", "distribution"});
+    if (ship && card.fired("buyer_named") && card.fired("budget_line"))
+        return card.close("A named buyer with a budget line behind it: that ships.", {"buyer_named", "budget_line"}, {"market.buyer", "market.budget_line"});
+    if (ship) return card.close("The market case holds: it ships.", card.verdict_rules());
+    if (card.fired("no_revenue") && card.fired("no_upgrade_path"))
+        return card.close("Until free use is a tiered on-ramp to paid use, this is a PR move with no unit economics.", {"no_revenue", "no_upgrade_path"},
+                          {"market.revenue_model", "market.upgrade_path"});
+    if (card.fired("no_revenue"))
+        return card.close("With no revenue attached, this is a PR move with no unit economics.", {"no_revenue"}, {"market.revenue_model"});
+    card.close("The market case does not add up yet.", card.verdict_rules());
+}
+
+review compose(const tool& t, scorecard& card) {
+    if (card.verdict() == verdict_kind::abstain) {
+        card.close("There is no market case to judge: the catalog names too little of " + t.name + "'s buyer, budget or revenue.", {}, {"market"});
+        return card.finish();
+    }
+    say_buyer(t, card);
+    say_moat(t, card);
+    close_quote(t, card);
+    return card.finish();
 }
 
 class business_persona final : public persona {
 public:
     std::string id() const override { return "business"; }
     std::string display_name() const override { return "Business"; }
-    std::string version() const override { return "1.0.0"; }
+    std::string version() const override { return "2.0.0"; }
     settings defaults() const override { return business_defaults(); }
 
 protected:
     review on_review(const tool& t, const settings& s) const override {
         scorecard card(s);
         weigh_market(t, card);
-        return card.finish(compose_quote(t, card));
+        return compose(t, card);
     }
 };
 

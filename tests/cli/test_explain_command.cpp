@@ -130,7 +130,7 @@ TEST_CASE("explain prints a table per seat, from the base to the score, and what
         const std::string threshold = std::to_string(seat["threshold"].get<int>());
         const int margin = seat["margin"].get<int>();
         INFO(seat["seat"]);
-        CHECK_THAT(run.out, Catch::Contains(seat["seat"].get<std::string>() + " · " + seat["persona_name"].get<std::string>() + " 1.0.0 · " +
+        CHECK_THAT(run.out, Catch::Contains(seat["seat"].get<std::string>() + " · " + seat["persona_name"].get<std::string>() + " 2.0.0 · " +
                                             seat["verdict"].get<std::string>() + " " + score + "\n  RULE"));
         const std::string flip = margin >= 0 ? "ship, margin +" + std::to_string(margin) + " (it skips after losing more than " + std::to_string(margin)
                                              : "skip, margin " + std::to_string(margin) + " (it ships with " + std::to_string(-margin) + " more points)";

@@ -122,7 +122,7 @@ TEST_CASE("a weight change that turns a verdict is a miss, with the seat's recei
     CHECK_THAT(text.out, Catch::Contains("  MISS  Claw Code · skeptic: expected skip, found ship 50  (/fixtures/2/seats/skeptic)\n"));
     CHECK_THAT(text.out, Catch::Contains("legal_risk_high        -5    yes      -5     45  risks.legal = high\n"));
     CHECK_THAT(text.out, Catch::Contains("  MISS  Claw Code · panel: expected 75%, found 100%  (/fixtures/2/panel/ship_pct)\n"
-                                         "          developer ship 85 · skeptic ship 50 · futurist ship 70 · creator ship 65\n"));
+                                         "          developer ship 90 · skeptic ship 50 · futurist ship 70 · creator ship 70\n"));
     CHECK_THAT(text.out, Catch::EndsWith("28 of 30 expectations hold, in 5 fixtures; 2 misses.\n"));
 }
 

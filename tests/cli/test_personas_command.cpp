@@ -23,7 +23,7 @@ TEST_CASE("personas lists every seat of the shipped panel as loaded, with its pl
         INFO(seats[i]);
         CHECK(rows[i]["seat"] == seats[i]);
         CHECK(rows[i]["state"] == "loaded");
-        CHECK(rows[i]["version"] == "1.0.0");
+        CHECK(rows[i]["version"] == "2.0.0");
         CHECK_THAT(rows[i]["source"].get<std::string>(), Catch::EndsWith("lib/verdict/personas/" + seats[i] + ".so"));
         CHECK(rows[i]["default"] == (seats[i] != "creator"));
     }
@@ -93,7 +93,7 @@ TEST_CASE("personas --settings lists every setting in force per seat and where i
     CHECK(rules_checked > 20);
 
     const auto text = test::run_verdict({"personas", "--settings", "--catalog", catalog.path().string()});
-    CHECK_THAT(text.out, Catch::Contains("skeptic · Skeptic 1.0.0\n  SETTING"));
+    CHECK_THAT(text.out, Catch::Contains("skeptic · Skeptic 2.0.0\n  SETTING"));
     CHECK_THAT(text.out, Catch::Contains(" 45 "));
     CHECK_THAT(text.out, Catch::Contains("/seats/1/settings/threshold\n"));
 }

@@ -90,7 +90,7 @@ TEST_CASE("the README's rule change, start to finish, says what verdict says", "
     CHECK_THAT(text, Catch::Contains("skip 20 to skip 45, `legal_risk_high -35 → -10`"));
     // Step 3: the margin the README quotes.
     const auto explain = test::run_verdict({"explain", "claw-code", "--persona", "skeptic", "--catalog", catalog.path().string()});
-    CHECK_THAT(explain.out, Catch::EndsWith("skip, margin -5 (it ships with 5 more points)\n"));
+    CHECK_THAT(explain.out, Catch::Contains("= 45 against threshold 50: skip, margin -5 (it ships with 5 more points)\n"));
     CHECK_THAT(text, Catch::Contains("\"skip, margin -5 (it ships with 5 more points)\""));
     // Step 4: the fixture it suggests holds after the change, and not before it.
     const std::size_t at = text.find("e.g. in a file of your own under");

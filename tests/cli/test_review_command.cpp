@@ -52,8 +52,8 @@ TEST_CASE("review prints text by default: the panel line, then each seat with it
     REQUIRE(run.exit_code == 0);
     CHECK_THAT(run.out, Catch::Contains("Claude Haiku Open Weights (claude-haiku-open-weights)"));
     CHECK_THAT(run.out, Catch::Contains("Panel ship 50% (2/4)"));
-    CHECK_THAT(run.out, Catch::Contains("developer · Developer 1.0.0 · SHIP"));
-    CHECK_THAT(run.out, Catch::Contains("skeptic · Skeptic 1.0.0 · SKIP"));
+    CHECK_THAT(run.out, Catch::Contains("developer · Developer 2.0.0 · SHIP"));
+    CHECK_THAT(run.out, Catch::Contains("skeptic · Skeptic 2.0.0 · SKIP"));
     CHECK_THAT(run.out, Catch::Contains("licence.commercial_use = forbidden"));
 }
 
@@ -127,11 +127,11 @@ TEST_CASE("asking for a tool whose file has problems says it was left out, not t
     test::temp_catalog catalog;
     catalog.add_tool(test::minimal_tool("good-tool"));
     json bad = test::minimal_tool("broken-tool");
-    bad.erase("vendor");
+    bad.erase("tagline");
     catalog.add_tool(bad);
     const auto run = test::run_verdict({"review", "broken-tool", "--catalog", catalog.path().string()});
     CHECK(run.exit_code == 2);
-    CHECK_THAT(run.err, Catch::Contains("tools/broken-tool.json: /: expected required field \"vendor\", found no such field"));
+    CHECK_THAT(run.err, Catch::Contains("tools/broken-tool.json: /: expected required field \"tagline\", found no such field"));
     CHECK_THAT(run.err, Catch::Contains("tool \"broken-tool\" was left out"));
     CHECK(run.out.empty());
 }

@@ -86,7 +86,7 @@ TEST_CASE("a shadow seat reviews every tool, marked, and changes no panel verdic
     CHECK(would_move == 5);
 
     const auto text = test::run_verdict({"review", "claw-code", "--catalog", trial.path()});
-    CHECK_THAT(text.out, Catch::Contains("strict_skeptic · Skeptic 1.0.0 · SKIP 20 (threshold 100) · shadow seat, not counted"));
+    CHECK_THAT(text.out, Catch::Contains("strict_skeptic · Skeptic 2.0.0 · SKIP 20 (threshold 100) · shadow seat, not counted"));
     CHECK_THAT(text.out, Catch::Contains("Panel ship 75% (3/4)"));
 }
 
@@ -100,7 +100,7 @@ TEST_CASE("explain, diff and personas show a shadow seat, and promoting it moves
         CHECK(tool["seats"][0]["margin"].get<double>() < 0);
     }
     CHECK_THAT(test::run_verdict({"explain", "claw-code", "--catalog", trial.path()}).out,
-               Catch::Contains("strict_skeptic · Skeptic 1.0.0 · skip 20 · shadow seat, not counted"));
+               Catch::Contains("strict_skeptic · Skeptic 2.0.0 · skip 20 · shadow seat, not counted"));
 
     const auto personas = test::run_verdict({"personas", "--format", "json", "--catalog", trial.path()});
     REQUIRE(personas.exit_code == 0);

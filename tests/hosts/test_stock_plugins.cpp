@@ -11,7 +11,7 @@ TEST_CASE("each stock plugin loads and says who it is", "[hosts][stock]") {
         auto backend = load_shared_library_persona(test::persona_dir() / (name + ".so"));
         CHECK(backend->identity().id == name);
         CHECK_FALSE(backend->identity().display_name.empty());
-        CHECK(backend->identity().version == "1.0.0");
+        CHECK(backend->identity().version == "2.0.0");
         CHECK(backend->defaults().threshold > 0);
         CHECK_FALSE(backend->defaults().weights.empty());
     }

@@ -17,6 +17,7 @@ namespace {
 // A valid value for `schema`, with every property of every object present.
 json every_fact(const json& schema, const json& root) {
     if (schema.contains("$ref")) return every_fact(root.at("$defs").at(schema.at("$ref").get<std::string>().substr(8)), root);
+    if (schema.contains("oneOf")) return every_fact(schema.at("oneOf").back(), root);   // the list form: Lua sees a list either way
     if (schema.contains("enum")) return schema.at("enum").back();
     const std::string type = schema.value("type", "");
     if (type == "object") {

@@ -123,7 +123,7 @@ TEST_CASE("the futurist's weights and threshold are data the settings override",
     CHECK(r.verdict == test::verdict_for(test::expected_score(reweighted, holding_bet_rules), reweighted));
 }
 
-// Known defect: this fails against the 1.0.0 plugin (see the report).
+// A defect found in an earlier version, pinned by a test.
 
 TEST_CASE("the futurist's abstain quote does not deny a thesis the tool states", "[personas][futurist]") {
     auto p = test::load_stock_persona("futurist");

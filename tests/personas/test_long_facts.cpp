@@ -22,21 +22,28 @@ tool longest_tool() {
     t.primitive = t.performance = t.licence.name = long_text(400);
     t.availability = release_stage::released;
     t.integrations = t.distribution = t.ecosystem = long_list();
-    t.setup = {false, 0, 1, long_text(120)};
+    t.setup = {false, 0, 1, long_text(120), long_text(200)};
     t.examples = examples_quality::working;
     t.deployment = std::vector{deployment_target::local};
     t.lock_in = lock_in_level::none;
     t.licence.open_source = true;
     t.licence.commercial_use = commercial_terms::restricted;
-    t.claims = std::vector<claim_facts>(10, {long_text(200), evidence_kind::documented, long_text(400)});
+    t.dx_bet = t.track_record = t.differentiator = t.audience_note = long_text(400);
+    t.hard_to_replicate = true;
+    t.predecessor = predecessor_facts{long_text(120), long_text(200)};
+    t.supports = std::vector<support_facts>(20, {long_text(120), true});
+    t.claims = std::vector<claim_facts>(
+        10, claim_facts{long_text(200), {evidence_kind::self_reported, evidence_kind::code}, long_text(400), long_text(400)});
     t.benchmarks = benchmark_facts{long_list(), true, false};
-    t.competitors = std::vector<competitor_facts>(20, {long_text(120), true, commercial_terms::allowed});
+    t.competitors = std::vector<competitor_facts>(20, {long_text(120), true, commercial_terms::allowed, long_text(200)});
     t.problem = {long_text(400), true};
     t.risks = {risk_level::medium, long_text(400), long_text(400)};
-    t.market = {long_text(400), long_text(120), revenue_kind::usage, long_text(400), long_text(400), false};
-    t.thesis = {long_text(400), true, long_text(400), dependency_health::holding, long_text(400), trend_timing::early};
+    t.market = {long_text(400), long_text(120), revenue_kind::usage, long_text(400), long_text(400), false,
+                long_text(400), long_text(200), long_text(400)};
+    t.thesis = {long_text(400), true, long_text(400), dependency_health::holding, long_text(400), trend_timing::early,
+                std::vector<dependency_facts>(10, {long_text(200), dependency_health::uncertain}), long_text(400)};
     t.audience = std::vector{audience_kind::creators};
-    t.traction = {500000, long_text(120)};
+    t.traction = {500000, long_text(120), long_text(120)};
     return t;
 }
 

@@ -7,6 +7,7 @@
 
 using namespace verdict;
 using Catch::Matchers::Contains;
+using Catch::Matchers::StartsWith;
 
 namespace {
 
@@ -17,8 +18,8 @@ competitor_facts rival(const std::string& name, commercial_terms terms) {
     return c;
 }
 
-claim_facts claim(const std::string& text, std::optional<evidence_kind> evidence, std::optional<std::string> breaks_at = {}) {
-    return claim_facts{text, evidence, std::move(breaks_at)};
+claim_facts claim(const std::string& text, std::vector<evidence_kind> evidence, std::optional<std::string> breaks_at = {}) {
+    return claim_facts{text, std::move(evidence), std::move(breaks_at), std::nullopt};
 }
 
 // A real problem, solved, with some legal risk: the brief's "ships despite risks" case.
@@ -59,13 +60,13 @@ TEST_CASE("each skeptic rule fires on the fact it reads, at its declared weight"
         {"benchmarks, method unknown", [](tool& t) { t.benchmarks = benchmark_facts{{"MMLU"}, true, std::nullopt}; }, v{}, "", ""},
         {"open weights", [](tool& t) { t.licence.open_weights = true; }, v{"open_to_checking"}, "licence.open_weights", "true"},
         {"open source", [](tool& t) { t.licence.open_source = true; }, v{"open_to_checking"}, "licence.open_source", "true"},
-        {"claim breaks", [](tool& t) { t.claims = std::vector{claim("fast cold starts", std::nullopt, "past 8k tokens")}; },
+        {"claim breaks", [](tool& t) { t.claims = std::vector{claim("fast cold starts", {}, "past 8k tokens")}; },
          v{"claim_breaks"}, "claims.breaks_at", "past 8k tokens"},
-        {"claim documented", [](tool& t) { t.claims = std::vector{claim("fast cold starts", evidence_kind::documented)}; },
+        {"claim documented", [](tool& t) { t.claims = std::vector{claim("fast cold starts", {evidence_kind::documented})}; },
          v{"claim_backed"}, "claims.evidence", "documented"},
-        {"claim independent", [](tool& t) { t.claims = std::vector{claim("fast cold starts", evidence_kind::independent)}; },
+        {"claim independent", [](tool& t) { t.claims = std::vector{claim("fast cold starts", {evidence_kind::independent})}; },
          v{"claim_backed"}, "claims.evidence", "independent"},
-        {"claim self-reported", [](tool& t) { t.claims = std::vector{claim("fast cold starts", evidence_kind::self_reported)}; },
+        {"claim self-reported", [](tool& t) { t.claims = std::vector{claim("fast cold starts", {evidence_kind::self_reported})}; },
          v{"claim_unbacked"}, "claims.evidence", "self_reported"},
     });
 }
@@ -96,7 +97,7 @@ TEST_CASE("the skeptic ships a real problem solved despite medium legal risk", "
     test::check_fired(r, s, {"problem_solved", "legal_risk_medium"});
     CHECK(r.verdict == verdict_kind::ship);
     CHECK_THAT(r.quote, Contains("its terms of service are untested in court"));
-    CHECK_THAT(r.quote, Contains("serving models without managing GPUs is a real problem"));
+    CHECK_THAT(r.quote, StartsWith("Serving models without managing GPUs is a real problem, and this solves it."));
 }
 
 TEST_CASE("the skeptic skips high legal risk even when the problem is solved", "[personas][skeptic]") {
@@ -121,11 +122,10 @@ TEST_CASE("the skeptic's quote names the competitors, claims and licence it read
     t.licence.commercial_use = commercial_terms::forbidden;
     t.competitors = std::vector{rival("Llama 3.1 8B", commercial_terms::allowed), rival("Mistral 7B", commercial_terms::allowed)};
     t.benchmarks = benchmark_facts{{"MMLU", "HumanEval"}, true, false};
-    t.claims = std::vector{claim("sub-100ms cold starts", evidence_kind::documented, "models past 70B parameters")};
+    t.claims = std::vector{claim("sub-100ms cold starts", {evidence_kind::documented}, "models past 70B parameters")};
     t.risks.threat = "a truly open licence from the same lab";
     const review r = test::checked_review(*p, t, p->defaults());
-    CHECK_THAT(r.quote, Contains("Direct competitors are Llama 3.1 8B and Mistral 7B."));
-    CHECK_THAT(r.quote, Contains("Both are open and commercially licensable"));
+    CHECK_THAT(r.quote, StartsWith("Direct competitors are Llama 3.1 8B and Mistral 7B: both open and commercially licensable, where this is not."));
     CHECK_THAT(r.quote, Contains("MMLU and HumanEval"));
     CHECK_THAT(r.quote, Contains("the weights are public"));
     CHECK_THAT(r.quote, Contains("sub-100ms cold starts is documented, but it breaks at the boundary: models past 70B parameters."));
@@ -135,7 +135,7 @@ TEST_CASE("the skeptic's quote names the competitors, claims and licence it read
     // With none of those facts stated, the quote claims none of them.
     tool quiet = test::identity_tool();
     quiet.problem.solved = true;
-    quiet.claims = std::vector{claim("fast", evidence_kind::independent)};
+    quiet.claims = std::vector{claim("fast", {evidence_kind::independent})};
     const review q = test::checked_review(*p, quiet, p->defaults());
     for (const char* absent : {"competitor", "benchmark", "licence", "legal", "12 months", "breaks"}) CHECK_THAT(q.quote, !Contains(absent));
 }
@@ -158,7 +158,7 @@ TEST_CASE("the skeptic's weights and threshold are data the settings override", 
     CHECK(test::checked_review(*p, t, low_bar).verdict == verdict_kind::ship);
 }
 
-// Known defects: each of these fails against the 1.0.0 plugin (see the report).
+// Defects found in earlier versions, each pinned by a test.
 
 TEST_CASE("the skeptic's open_to_checking reason records the open fact, not a closed one", "[personas][skeptic]") {
     auto p = test::load_stock_persona("skeptic");
@@ -177,7 +177,7 @@ TEST_CASE("the skeptic's skip quote says why it skips", "[personas][skeptic]") {
     tool t = test::identity_tool();
     t.problem.statement = "hallucinated citations";
     t.problem.solved = false;
-    t.claims = std::vector{claim("zero hallucinations", evidence_kind::self_reported)};
+    t.claims = std::vector{claim("zero hallucinations", {evidence_kind::self_reported})};
     const review r = test::checked_review(*p, t, p->defaults());
     test::check_fired(r, p->defaults(), {"problem_unsolved", "claim_unbacked"});
     REQUIRE(r.verdict == verdict_kind::skip);
@@ -190,7 +190,7 @@ TEST_CASE("the skeptic's ship quote claims no risks the tool does not state", "[
     auto p = test::load_stock_persona("skeptic");
     tool t = test::identity_tool();
     t.licence.open_source = true;
-    t.claims = std::vector{claim("fast", evidence_kind::independent)};
+    t.claims = std::vector{claim("fast", {evidence_kind::independent})};
     const review r = test::checked_review(*p, t, p->defaults());
     REQUIRE(r.verdict == verdict_kind::ship);
     CHECK_THAT(r.quote, !Contains("risks"));

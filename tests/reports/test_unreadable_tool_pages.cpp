@@ -230,13 +230,13 @@ TEST_CASE("a comparison with an unreadable tool shows its problems, the other to
         CHECK(printable(md));
         CHECK(count(md, "Free") == 0);
         CHECK_THAT(md, Contains(bad_left ? "| Entry | Not stated | Paid |" : "| Entry | Paid | Not stated |"));
-        CHECK_THAT(md, Contains("Developer Tools · " + claw.vendor + "\n\n" + claw.tagline + "\n\n"));
+        CHECK_THAT(md, Contains("Developer Tools · " + *claw.vendor + "\n\n" + claw.tagline + "\n\n"));
         CHECK_THAT(md, Contains("**Pick: Claw Code**"));
         const json data = front_matter_of(md);
         CHECK(data["tools"][bad]["problems"] == json(problems));
         CHECK(data["tools"][bad]["pricing"]["entry"].is_null());
         CHECK_FALSE(data["tools"][1 - bad].contains("problems"));
-        CHECK(data["tools"][1 - bad]["vendor"] == claw.vendor);
+        CHECK(data["tools"][1 - bad]["vendor"] == *claw.vendor);
         CHECK(data["pick"]["tool"] == "claw-code");
 
         json page = valid_json(render_comparison(c, "json"), "comparison");

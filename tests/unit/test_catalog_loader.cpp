@@ -58,15 +58,15 @@ TEST_CASE("the shipped catalog loads its five tools in id order with no problems
 TEST_CASE("a misspelt field is unknown, with a did-you-mean, and the field it replaced is missing", "[unit][catalog]") {
     bad_file_case c;
     auto bad = minimal_tool("bad-tool");
-    bad["vendr"] = bad["vendor"];
-    bad.erase("vendor");
+    bad["taglin"] = bad["tagline"];
+    bad.erase("tagline");
     c.dir.add_tool(bad);
     const auto [tools, problems] = c.load();
     CHECK(tools.ids() == only_good);
     REQUIRE(problems.size() == 2);
-    CHECK(fields_of(problems[0]) == std::vector<std::string>{"tools/bad-tool.json", "/", "required field \"vendor\"", "no such field", ""});
-    CHECK(fields_of(problems[1]) == std::vector<std::string>{"tools/bad-tool.json", "/vendr", "a field the schema defines here",
-                                                             "unknown field \"vendr\"", "did you mean \"vendor\"?"});
+    CHECK(fields_of(problems[0]) == std::vector<std::string>{"tools/bad-tool.json", "/", "required field \"tagline\"", "no such field", ""});
+    CHECK(fields_of(problems[1]) == std::vector<std::string>{"tools/bad-tool.json", "/taglin", "a field the schema defines here",
+                                                             "unknown field \"taglin\"", "did you mean \"tagline\"?"});
 }
 
 TEST_CASE("a value of the wrong type names the type expected and the value found", "[unit][catalog]") {
@@ -112,8 +112,37 @@ TEST_CASE("a value outside an enum lists the allowed values and suggests the nea
     REQUIRE(problems.size() == 1);
     CHECK(fields_of(problems[0]) ==
           std::vector<std::string>{"tools/bad-tool.json", "/kind",
-                                   "one of \"model\", \"platform\", \"agent\", \"library\", \"application\", \"service\", \"dataset\"",
+                                   "one of \"model\", \"platform\", \"agent\", \"library\", \"application\", \"service\", \"dataset\", \"framework\", "
+                                   "\"sdk\", \"cli\"",
                                    "a string (\"agnet\")", "did you mean \"agent\"?"});
+}
+
+TEST_CASE("every refused enum value, wherever it sits, comes with the nearest allowed value", "[unit][catalog]") {
+    struct refused {
+        std::string pointer;
+        nlohmann::json value;
+        std::string hint;
+    };
+    for (const refused& each : std::vector<refused>{
+             {"/kind", "Framework", "did you mean \"framework\"?"},
+             {"/kind", "command line tool", "the nearest is \"application\""},
+             {"/audience", {"small companies"}, "did you mean \"small_companies\"?"},
+             {"/audience", {"developers", "hobbyist"}, "did you mean \"hobbyists\"?"},
+             {"/claims", {{{"text", "fast"}, {"evidence", "self-reported"}}}, "did you mean \"self_reported\"?"},
+             {"/claims", {{{"text", "fast"}, {"evidence", {"self_reported", "cod"}}}}, "did you mean \"code\"?"},
+             {"/deployment", {"on device"}, "did you mean \"on_device\"?"},
+             {"/thesis", {{"dependencies", {{{"text", "cheap GPUs"}, {"status", "holdng"}}}}}, "did you mean \"holding\"?"},
+             {"/market", {{"revenue_model", "open-core"}}, "did you mean \"open_core\"?"}}) {
+        INFO(each.pointer << " = " << each.value.dump());
+        bad_file_case c;
+        auto bad = minimal_tool("bad-tool");
+        bad[each.pointer.substr(1)] = each.value;
+        c.dir.add_tool(bad);
+        const auto [tools, problems] = c.load();
+        REQUIRE(problems.size() == 1);
+        CHECK(problems[0].where.starts_with(each.pointer));
+        CHECK(problems[0].hint == each.hint);
+    }
 }
 
 TEST_CASE("a key given twice in one object is a problem at that key's pointer", "[unit][catalog]") {
@@ -265,11 +294,11 @@ TEST_CASE("every problem of one file is reported in the same pass", "[unit][cata
         reported.push_back(p.where + " " + p.found);
     }
     CHECK(reported == std::vector<std::string>{
-                          "/ no such field",                            // vendor, misspelt below
+                          "/ no such field",                            // tagline, misspelt below
                           "/kind a string (\"agnet\")",
                           "/setup/steps a number (-1)",
+                          "/tagilne unknown field \"tagilne\"",
                           "/traction/github_stars a string (\"many\")",
-                          "/vendr unknown field \"vendr\"",
                           "/id \"several-problems\"",                    // not the slug of "Several Problem"
                           "/seats/1 unknown seat \"skeptik\""});
 }

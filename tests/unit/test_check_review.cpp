@@ -40,7 +40,7 @@ TEST_CASE("the scorecard's own clamp passes, and a clamp it did not make is refu
     CHECK(clamped.reasons.back().points == -20);
     CHECK(refusal(clamped, s).empty());
 
-    review invented{verdict_kind::ship, 97, "Clamped up, somehow.", {{"clamp", 47, "score", "50", "Clamped."}}, {}};
+    review invented{verdict_kind::ship, 97, "Clamped up, somehow.", {{"clamp", 47, "score", "50", "Clamped."}}, {}, {}};
     CHECK_THAT(refusal(invented, s), Contains("reasons[0]: expected a clamp only of a total past 0 or 100 to that bound"));
     review overshooting = clamped;
     overshooting.reasons.back().points = -10;
@@ -56,15 +56,15 @@ TEST_CASE("a rule gives its points once: the scorecard refuses to fire it twice,
     scorecard card(s);
     card.rule("open", "licence.open_source", "true", true, "Open.");
     CHECK_THROWS_WITH(card.rule("open", "licence.open_weights", "true", true, "Open again."), "rule \"open\" fired twice in one review");
-    const review twice{verdict_kind::ship, 100, "Twice as open.", {{"open", 30, "a", "true", "Open."}, {"open", 30, "b", "true", "Again."}}, {}};
+    const review twice{verdict_kind::ship, 100, "Twice as open.", {{"open", 30, "a", "true", "Open."}, {"open", 30, "b", "true", "Again."}}, {}, {}};
     CHECK_THAT(refusal(twice, s), Contains("reasons[1].rule: expected each rule once, found \"open\" again"));
 }
 
 TEST_CASE("reason texts have a limit, and a review cannot carry more reasons than rules and a clamp", "[unit][review]") {
     const settings s = two_rules();
-    const review long_why{verdict_kind::ship, 80, "Long.", {{"open", 30, "a", "true", std::string(max_reason_text_bytes + 1, 'x')}}, {}};
+    const review long_why{verdict_kind::ship, 80, "Long.", {{"open", 30, "a", "true", std::string(max_reason_text_bytes + 1, 'x')}}, {}, {}};
     CHECK_THAT(refusal(long_why, s), Contains("reasons[0].why: expected at most 16384 bytes, found 16385"));
-    review crowded{verdict_kind::ship, 100, "Crowded.", std::vector<reason>(4, reason{"open", 30, "a", "true", "Open."}), {}};
+    review crowded{verdict_kind::ship, 100, "Crowded.", std::vector<reason>(4, reason{"open", 30, "a", "true", "Open."}), {}, {}};
     CHECK_THAT(refusal(crowded, s), Contains("reasons: expected at most one per rule (2) and a clamp, found 4"));
 }
 

@@ -27,7 +27,7 @@ tool named(const std::string& id, const std::string& name, const std::string& up
 seat_review voted(const std::string& seat, verdict_kind kind, double score = 60) {
     seat_review r;
     r.seat = seat;
-    r.result = review{kind, score, "A quote.", {}, {}};
+    r.result = review{kind, score, "A quote.", {}, {}, {}};
     return r;
 }
 seat_review ship(const std::string& seat, double score = 70) { return voted(seat, verdict_kind::ship, score); }

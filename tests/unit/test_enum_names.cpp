@@ -57,7 +57,7 @@ TEST_CASE("every SDK enum spells its values exactly as the tool schema lists the
         check_enum<risk_level>(schema, "/properties/risks/properties/legal/enum"),
         check_enum<evidence_kind>(schema, "/$defs/evidence/enum"),
         check_enum<revenue_kind>(schema, "/properties/market/properties/revenue_model/enum"),
-        check_enum<dependency_health>(schema, "/properties/thesis/properties/dependency_status/enum"),
+        check_enum<dependency_health>(schema, "/$defs/dependency_status/enum"),
         check_enum<trend_timing>(schema, "/properties/thesis/properties/timing/enum"),
         check_enum<audience_kind>(schema, "/properties/audience/items/enum")};
 

@@ -13,7 +13,7 @@ namespace {
 seat_review voted(const std::string& seat, verdict_kind kind, double score) {
     seat_review r;
     r.seat = seat;
-    r.result = review{kind, score, "A quote.", {}, {}};
+    r.result = review{kind, score, "A quote.", {}, {}, {}};
     return r;
 }
 

@@ -24,7 +24,7 @@ tool named(const std::string& id, const std::string& name) {
 seat_review voted(const std::string& seat, verdict_kind kind, double score) {
     seat_review r;
     r.seat = seat;
-    r.result = review{kind, score, "A quote.", {}, {}};
+    r.result = review{kind, score, "A quote.", {}, {}, {}};
     return r;
 }
 

@@ -68,7 +68,7 @@ TEST_CASE("personas shows a seat whose factory crashes as failed, with the crash
     // Loading alone reviews nothing: creator loads, and its crashes on review are not the personas command's to find.
     CHECK_THAT(row_of(text.result.out, "creator"), Catch::Matches("creator +no +no +Well Behaved +0\\.0\\.1 +loaded +.*/hostile_null_write\\.so"));
     for (const std::string& other : {std::string("developer"), std::string("skeptic"), std::string("business")})
-        CHECK_THAT(row_of(text.result.out, other), Catch::Matches(other + " +yes +no +[A-Z][a-z]+ +1\\.0\\.0 +loaded +.*"));
+        CHECK_THAT(row_of(text.result.out, other), Catch::Matches(other + " +yes +no +[A-Z][a-z]+ +2\\.0\\.0 +loaded +.*"));
 
     const auto as_json = test::run_timed({"personas", "--catalog", catalog.path(), "--format", "json"});
     CHECK(as_json.result.exit_code == 1);

@@ -27,7 +27,7 @@
 namespace verdict {
 
 /// The SDK's interface version. A host loads only plugins built against the same version.
-inline constexpr std::uint32_t api_version = 2;
+inline constexpr std::uint32_t api_version = 3;
 
 /// The base class of every persona (non-virtual interface: the host calls review(), you override on_review()).
 class persona {

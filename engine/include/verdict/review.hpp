@@ -14,7 +14,9 @@
 #include <cmath>
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -48,6 +50,15 @@ struct rule_check {
     bool operator==(const rule_check&) const = default;
 };
 
+/// One sentence of a quote, and what it stands on: the rules it argues from and the catalog facts it states. A
+/// sentence with neither would be a claim no fact backs.
+struct quote_sentence {
+    std::string text;
+    std::vector<std::string> rules;   ///< Rules of the persona, fired or not, e.g. "non_commercial".
+    std::vector<std::string> facts;   ///< Catalog facts it states, e.g. "licence.commercial_use".
+    bool operator==(const quote_sentence&) const = default;
+};
+
 /// A persona's review of one tool.
 struct review {
     verdict_kind verdict = verdict_kind::abstain;
@@ -57,6 +68,9 @@ struct review {
     /// Every rule weighed, in order; the fired ones match the reasons (the clamp aside). Empty in a review built
     /// without a scorecard, which says only which rules fired.
     std::vector<rule_check> checks;
+    /// The quote sentence by sentence, each with its sources: the quote is their texts joined by spaces. Empty in a
+    /// review whose quote was given whole, which says nothing of its sources.
+    std::vector<quote_sentence> sentences;
     bool operator==(const review&) const = default;
 };
 
@@ -119,6 +133,10 @@ inline constexpr std::size_t max_reason_text_bytes = 16384;
 /// Most rule checks one review may record: a persona weighs each of its rules a few times at most.
 inline constexpr std::size_t max_rule_checks = 1024;
 
+/// Most sentences one quote may have, and most sources one sentence may name.
+inline constexpr std::size_t max_quote_sentences = 64;
+inline constexpr std::size_t max_sentence_sources = 32;
+
 namespace review_checks {
 
 inline void fail(const std::string& message) { throw invalid_review(message); }
@@ -179,12 +197,38 @@ inline void rule_checks(const review& r, const settings& s) {
         fail("checks: expected a fired check for each reason, found " + std::to_string(next_reason) + " for " + std::to_string(rule_reasons) + " reasons");
 }
 
+// The sentences, when there are any: each a piece of the quote standing on at least one declared rule or named fact,
+// and together exactly the quote.
+inline void sentences(const review& r, const settings& s) {
+    if (r.sentences.empty()) return;
+    if (r.sentences.size() > max_quote_sentences)
+        fail("sentences: expected at most " + std::to_string(max_quote_sentences) + ", found " + std::to_string(r.sentences.size()));
+    std::string joined;
+    for (std::size_t i = 0; i < r.sentences.size(); ++i) {
+        const quote_sentence& each = r.sentences[i];
+        const std::string where = "sentences[" + std::to_string(i) + "]";
+        if (each.text.empty()) fail(where + ".text: expected a sentence, found an empty string");
+        text(where + ".text", each.text);
+        if (each.rules.empty() && each.facts.empty()) fail(where + ": expected the rules or facts it stands on, found none (\"" + each.text + "\")");
+        if (each.rules.size() + each.facts.size() > max_sentence_sources)
+            fail(where + ": expected at most " + std::to_string(max_sentence_sources) + " sources, found " + std::to_string(each.rules.size() + each.facts.size()));
+        for (std::size_t k = 0; k < each.rules.size(); ++k) declared_weight(s, each.rules[k], where + ".rules[" + std::to_string(k) + "]");
+        for (std::size_t k = 0; k < each.facts.size(); ++k) {
+            if (each.facts[k].empty()) fail(where + ".facts[" + std::to_string(k) + "]: expected a fact's name, found an empty string");
+            text(where + ".facts[" + std::to_string(k) + "]", each.facts[k]);
+        }
+        joined += (i ? " " : "") + each.text;
+    }
+    if (joined != r.quote) fail("sentences: expected the quote, sentence by sentence, found sentences that join into another text");
+}
+
 }  // namespace review_checks
 
 /// Throws invalid_review unless `r` is a review a panel can count under `s`: a known verdict; a finite score
 /// from 0 to 100 that is the base plus the reasons' points; each reason a rule declared in `s.weights` giving
 /// exactly its weight, once (so panel overrides always take), or a last "clamp" that does only that; ship
-/// exactly at or above the threshold; a quote. Messages number reasons from `first_index`: 0 for C++ authors,
+/// exactly at or above the threshold; a quote; and, when the quote comes sentence by sentence, every sentence
+/// standing on a declared rule or a named fact. Messages number reasons from `first_index`: 0 for C++ authors,
 /// 1 for Lua's.
 inline void check_review(const review& r, const settings& s, std::size_t first_index = 0) {
     using review_checks::fail;
@@ -218,26 +262,33 @@ inline void check_review(const review& r, const settings& s, std::size_t first_i
         fail("quote: expected at most " + std::to_string(max_quote_bytes) + " bytes, found " + std::to_string(r.quote.size()));
     if (!is_valid_utf8(r.quote)) fail("quote: expected UTF-8 text, found invalid bytes");
     review_checks::rule_checks(r, s);
+    review_checks::sentences(r, s);
 }
 
-/// `quote` cut to at most max_quote_bytes, at the last space that fits, ending "…": catalog facts may be long
-/// enough that a persona built from them would otherwise exceed the limit.
-inline std::string fit_quote(std::string quote) {
-    if (quote.size() <= max_quote_bytes) return quote;
+/// `text` cut to at most `limit` bytes, at the last space that fits, ending "…"; unchanged when it fits.
+inline std::string fit_text(std::string text, std::size_t limit) {
+    if (text.size() <= limit) return text;
     const std::string ellipsis = "\u2026";
-    std::size_t cut = quote.rfind(' ', max_quote_bytes - ellipsis.size());
+    if (limit < ellipsis.size()) return "";
+    std::size_t cut = text.rfind(' ', limit - ellipsis.size());
     if (cut == std::string::npos || cut == 0) {
-        cut = max_quote_bytes - ellipsis.size();
-        while (cut > 0 && (static_cast<unsigned char>(quote[cut]) & 0xC0) == 0x80) --cut;   // not inside a character
+        cut = limit - ellipsis.size();
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;   // not inside a character
     }
-    return quote.substr(0, cut) + ellipsis;
+    return text.substr(0, cut) + ellipsis;
 }
+
+/// `quote` cut to at most max_quote_bytes (fit_text): catalog facts may be long enough that a persona built from
+/// them would otherwise exceed the limit.
+inline std::string fit_quote(std::string quote) { return fit_text(std::move(quote), max_quote_bytes); }
 
 /// A fact's value as reason text.
 inline std::string describe(bool value) { return value ? "true" : "false"; }
 inline std::string describe(std::int64_t value) { return std::to_string(value); }
 inline std::string describe(int value) { return std::to_string(value); }
 inline std::string describe(const std::string& value) { return value; }
+inline std::string describe(const support_facts& value) { return value.name + (value.day_zero == true ? " (day zero)" : ""); }
+inline std::string describe(const dependency_facts& value) { return value.text + (value.status ? " (" + std::string(name_of(*value.status)) + ")" : ""); }
 template <class E, class = decltype(enum_names<E>::values)> std::string describe(E value) { return std::string(name_of(value)); }
 template <class T> std::string describe(const std::vector<T>& values) {
     std::string text;
@@ -285,10 +336,82 @@ public:
         return std::any_of(reasons_.begin(), reasons_.end(), [&](const reason& r) { return r.rule == id; });
     }
 
-    /// The finished review. A score past 0 or 100 is clamped by a "clamp" reason, so the receipt still adds up;
-    /// an over-long quote is fitted to the limit (fit_quote).
+    /// Those of `rules` that fired, in the order given: what a sentence about several rules stands on.
+    std::vector<std::string> fired_among(std::initializer_list<std::string_view> rules) const {
+        std::vector<std::string> out;
+        for (const std::string_view rule : rules)
+            if (fired(rule)) out.emplace_back(rule);
+        return out;
+    }
+
+    /// The rules the verdict stands on: those that fired and pulled the score its way (gains for a ship, losses for a
+    /// skip), in order; when none did, every rule weighed, which is what left the score where it is.
+    std::vector<std::string> verdict_rules() const {
+        std::vector<std::string> rules;
+        const verdict_kind v = verdict();
+        for (const reason& r : reasons_)
+            if ((v == verdict_kind::ship && r.points > 0) || (v == verdict_kind::skip && r.points < 0)) rules.push_back(r.rule);
+        if (rules.empty())
+            for (const rule_check& c : checks_)
+                if (std::find(rules.begin(), rules.end(), c.rule) == rules.end()) rules.push_back(c.rule);
+        return rules;
+    }
+
+    /// Adds a sentence to the quote, standing on the rules it argues from and the facts it states (at least one).
+    void say(std::string text, std::vector<std::string> rules, std::vector<std::string> facts = {}) {
+        said_.push_back({std::move(text), std::move(rules), std::move(facts)});
+    }
+
+    /// The sentence that ends the quote, whatever the order of the others: the verdict and why.
+    void close(std::string text, std::vector<std::string> rules, std::vector<std::string> facts = {}) {
+        closing_ = quote_sentence{std::move(text), std::move(rules), std::move(facts)};
+    }
+
+    /// Names the rule whose sentence opens the quote, instead of the fired rule that moved the score most.
+    void decisive(std::string_view rule) { decisive_ = std::string(rule); }
+
+    /// The rule whose sentence opens the quote: the decisive one if named, otherwise the fired rule that moved the
+    /// score most toward the verdict (the largest gain for a ship, the largest loss for a skip) among those a sentence
+    /// stands on, the first of equals. Empty when there is none (an abstention, or no such sentence).
+    std::string leading_rule() const {
+        if (!decisive_.empty()) return decisive_;
+        const verdict_kind v = verdict();
+        if (v == verdict_kind::abstain) return "";
+        const reason* best = nullptr;
+        auto pull = [v](const reason& r) { return v == verdict_kind::ship ? r.points : -r.points; };
+        for (const reason& r : reasons_)
+            if (pull(r) > 0 && said_on(r.rule) && (!best || pull(r) > pull(*best))) best = &r;
+        return best ? best->rule : "";
+    }
+
+    /// The finished review, its quote made of the sentences said: the one standing on leading_rule() first, the others
+    /// in the order said, the closing one last. A score past 0 or 100 is clamped by a "clamp" reason, so the receipt
+    /// still adds up. Sentences are left out from the middle until the quote fits max_quote_bytes and
+    /// max_quote_sentences; when the first and last alone are too long, the first is cut short (fit_text).
+    review finish() const {
+        std::vector<quote_sentence> ordered = said_;
+        const std::string lead = leading_rule();
+        const auto first = std::find_if(ordered.begin(), ordered.end(), [&](const quote_sentence& q) { return stands_on(q, lead); });
+        if (!lead.empty() && first != ordered.end()) std::rotate(ordered.begin(), first, first + 1);
+        if (closing_) ordered.push_back(*closing_);
+        while (ordered.size() > 2 && (quote_size(ordered) > max_quote_bytes || ordered.size() > max_quote_sentences))
+            ordered.erase(ordered.end() - 2);
+        for (quote_sentence& q : ordered) {
+            const std::size_t others = quote_size(ordered) - q.text.size();
+            q.text = fit_text(std::move(q.text), others < max_quote_bytes ? max_quote_bytes - others : 0);
+        }
+        std::erase_if(ordered, [](const quote_sentence& q) { return q.text.empty(); });
+        std::string quote;
+        for (const quote_sentence& q : ordered) quote += (quote.empty() ? "" : " ") + q.text;
+        review result = finish(std::move(quote));
+        result.sentences = std::move(ordered);
+        return result;
+    }
+
+    /// The finished review with a quote given whole, which says nothing of its sources. A score past 0 or 100 is
+    /// clamped by a "clamp" reason, so the receipt still adds up; an over-long quote is fitted to the limit (fit_quote).
     review finish(std::string quote) const {
-        review result{verdict(), score(), fit_quote(std::move(quote)), reasons_, checks_};
+        review result{verdict(), score(), fit_quote(std::move(quote)), reasons_, checks_, {}};
         const double raw = raw_total();
         if (raw != result.score)
             result.reasons.push_back({std::string(clamp_rule), result.score - raw, "score", describe(static_cast<std::int64_t>(std::llround(raw))),
@@ -303,10 +426,27 @@ private:
         return total;
     }
 
+    static bool stands_on(const quote_sentence& q, const std::string& rule) {
+        return std::find(q.rules.begin(), q.rules.end(), rule) != q.rules.end();
+    }
+
+    bool said_on(const std::string& rule) const {
+        return std::any_of(said_.begin(), said_.end(), [&](const quote_sentence& q) { return stands_on(q, rule); });
+    }
+
+    static std::size_t quote_size(const std::vector<quote_sentence>& sentences) {
+        std::size_t size = sentences.empty() ? 0 : sentences.size() - 1;
+        for (const quote_sentence& q : sentences) size += q.text.size();
+        return size;
+    }
+
     const settings& settings_;
     std::vector<reason> reasons_;
     std::vector<rule_check> checks_;
     std::vector<std::string> known_facts_;
+    std::vector<quote_sentence> said_;
+    std::optional<quote_sentence> closing_;
+    std::string decisive_;
 };
 
 }  // namespace verdict

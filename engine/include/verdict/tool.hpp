@@ -17,7 +17,7 @@
 namespace verdict {
 
 /// What the tool is at its core.
-enum class tool_kind { model, platform, agent, library, application, service, dataset };
+enum class tool_kind { model, platform, agent, library, application, service, dataset, framework, sdk, cli };
 /// Entry price as a buyer meets it.
 enum class entry_price { free, freemium, paid, usage_based };
 /// Whether the licence lets you build a commercial product on the tool.
@@ -33,7 +33,7 @@ enum class lock_in_level { none, low, high };
 /// How much legal risk hangs over the tool.
 enum class risk_level { none, low, medium, high };
 /// What backs a claim.
-enum class evidence_kind { independent, documented, self_reported, none };
+enum class evidence_kind { independent, documented, self_reported, code, none };
 /// How a business earns from the release.
 enum class revenue_kind { none, distribution, usage, subscription, licence, one_time, services, open_core };
 /// Whether the dependency a thesis needs is holding.
@@ -41,13 +41,14 @@ enum class dependency_health { holding, uncertain, failing };
 /// Whether the release is early, on time or late to its trend.
 enum class trend_timing { early, on_time, late };
 /// Who the tool is made for.
-enum class audience_kind { developers, researchers, ml_engineers, enterprises, creators, consumers };
+enum class audience_kind { developers, researchers, ml_engineers, enterprises, creators, consumers, small_companies, startups, hobbyists, students };
 
 /// The spelling of each enumeration's values in catalog files and in Lua, in
 /// declaration order. The catalog schema's enum lists use the same spellings.
 template <class E> struct enum_names;
 template <> struct enum_names<tool_kind> {
-    static constexpr std::array<std::string_view, 7> values{"model", "platform", "agent", "library", "application", "service", "dataset"};
+    static constexpr std::array<std::string_view, 10> values{"model", "platform", "agent", "library", "application", "service", "dataset",
+                                                            "framework", "sdk", "cli"};
 };
 template <> struct enum_names<entry_price> {
     static constexpr std::array<std::string_view, 4> values{"free", "freemium", "paid", "usage_based"};
@@ -71,7 +72,7 @@ template <> struct enum_names<risk_level> {
     static constexpr std::array<std::string_view, 4> values{"none", "low", "medium", "high"};
 };
 template <> struct enum_names<evidence_kind> {
-    static constexpr std::array<std::string_view, 4> values{"independent", "documented", "self_reported", "none"};
+    static constexpr std::array<std::string_view, 5> values{"independent", "documented", "self_reported", "code", "none"};
 };
 template <> struct enum_names<revenue_kind> {
     static constexpr std::array<std::string_view, 8> values{"none", "distribution", "usage", "subscription", "licence", "one_time", "services", "open_core"};
@@ -83,7 +84,8 @@ template <> struct enum_names<trend_timing> {
     static constexpr std::array<std::string_view, 3> values{"early", "on_time", "late"};
 };
 template <> struct enum_names<audience_kind> {
-    static constexpr std::array<std::string_view, 6> values{"developers", "researchers", "ml_engineers", "enterprises", "creators", "consumers"};
+    static constexpr std::array<std::string_view, 10> values{"developers", "researchers", "ml_engineers", "enterprises", "creators",
+                                                            "consumers", "small_companies", "startups", "hobbyists", "students"};
 };
 
 /// The catalog spelling of an enumeration value, e.g. name_of(lock_in_level::none) == "none".
@@ -111,6 +113,7 @@ struct setup_facts {
     std::optional<int> env_vars;             ///< Environment variables to set.
     std::optional<int> steps;                ///< Steps from nothing to a first result.
     std::optional<std::string> first_run;    ///< The command that gets you running, e.g. "modal deploy".
+    std::optional<std::string> spares;       ///< What it spares you, e.g. "a single line of Kubernetes YAML".
 };
 
 /// Benchmark claims.
@@ -123,8 +126,37 @@ struct benchmark_facts {
 /// One headline claim the vendor makes.
 struct claim_facts {
     std::string text;                        ///< A noun phrase: "sub-100ms cold starts for LLMs".
-    std::optional<evidence_kind> evidence;
+    std::vector<evidence_kind> evidence;     ///< What backs it, each kind once; empty when unknown.
     std::optional<std::string> breaks_at;    ///< Where the claim stops holding.
+    std::optional<std::string> holds_for;    ///< Where it does hold.
+
+    /// True when it is backed by something besides the vendor's word: independent checks, documentation or code.
+    bool backed() const {
+        for (const evidence_kind e : evidence)
+            if (e == evidence_kind::independent || e == evidence_kind::documented || e == evidence_kind::code) return true;
+        return false;
+    }
+    /// True when it is backed by `kind` among others.
+    bool backed_by(evidence_kind kind) const {
+        for (const evidence_kind e : evidence)
+            if (e == kind) return true;
+        return false;
+    }
+};
+
+struct predecessor_facts {
+    std::string name;                        ///< The existing tool this release is a new version of.
+    std::optional<std::string> improvement;  ///< What it improves, e.g. "a 40x memory reduction".
+};
+
+struct support_facts {
+    std::string name;                        ///< A model, device or platform it supports.
+    std::optional<bool> day_zero;            ///< Supported from the day it came out.
+};
+
+struct dependency_facts {
+    std::string text;                        ///< What has to hold, as a noun phrase.
+    std::optional<dependency_health> status;
 };
 
 /// The problem the release addresses.
@@ -145,6 +177,7 @@ struct competitor_facts {
     std::string name;
     std::optional<bool> open_weights;
     std::optional<commercial_terms> commercial_use;
+    std::optional<std::string> note;             ///< What stands out about it, as a clause.
 };
 
 /// Who pays, from which budget, and why they stay.
@@ -155,6 +188,9 @@ struct market_facts {
     std::optional<std::string> moat;             ///< What keeps customers.
     std::optional<std::string> expansion;        ///< Where further revenue comes from.
     std::optional<bool> upgrade_path;            ///< Free use leads into paid use by design.
+    std::optional<std::string> strategy;         ///< The vendor's strategic logic, as a clause.
+    std::optional<std::string> alternative;      ///< What a buyer would do instead, e.g. "just downloading Llama".
+    std::optional<std::string> value;            ///< What the buyer pays for, as a clause.
 };
 
 /// The bet the release makes on the future.
@@ -165,19 +201,22 @@ struct thesis_facts {
     std::optional<dependency_health> dependency_status;
     std::optional<std::string> second_order;     ///< The effect beyond the release itself.
     std::optional<trend_timing> timing;
+    std::optional<std::vector<dependency_facts>> dependencies;   ///< Everything that has to hold, when more than one does.
+    std::optional<std::string> next;             ///< What follows if the bet pays, as a clause.
 };
 
 /// Adoption signals.
 struct traction_facts {
     std::optional<std::int64_t> github_stars;
     std::optional<std::string> note;             ///< e.g. "in under two weeks".
+    std::optional<std::string> becoming;         ///< What it is turning into, e.g. "the Linux of coding agents".
 };
 
 /// One catalog tool. Identity fields are always present; every other fact may be absent.
 struct tool {
     std::string id;             ///< Lowercase slug of the name, e.g. "claw-code".
     std::string name;
-    std::string vendor;
+    std::optional<std::string> vendor;   ///< Who makes it, when the source names anyone.
     std::string category;
     std::string tagline;
     std::string description;
@@ -185,6 +224,12 @@ struct tool {
 
     std::optional<tool_kind> kind;
     std::optional<std::string> primitive;        ///< A noun phrase: what it is at its core.
+    std::optional<std::string> dx_bet;           ///< The bet it makes on developer experience, as a clause.
+    std::optional<bool> hard_to_replicate;       ///< Real infrastructure, not something to rebuild on a weekend.
+    std::optional<predecessor_facts> predecessor;
+    std::optional<std::vector<support_facts>> supports;   ///< Models, devices or platforms it supports.
+    std::optional<std::string> track_record;     ///< What the vendor's or the project's record says, as a clause.
+    std::optional<std::string> differentiator;   ///< What it adds over its competitors, as a noun phrase.
     std::optional<release_stage> availability;
     pricing_facts pricing;
     licence_facts licence;
@@ -203,6 +248,7 @@ struct tool {
     market_facts market;
     thesis_facts thesis;
     std::optional<std::vector<audience_kind>> audience;
+    std::optional<std::string> audience_note;              ///< Who it is for, in words, e.g. "indie game studios".
     std::optional<std::vector<std::string>> ecosystem;      ///< What the community builds on it, e.g. "plugins".
     traction_facts traction;
     std::vector<std::string> seats;                         ///< Panel seats; empty means the panel's default seats.

@@ -8,7 +8,7 @@ namespace {
 void add_optional(content_hash& h, const std::optional<std::string>& text) { h.add(text ? "1" + *text : std::string("0")); }
 
 void add_shown_facts(content_hash& h, const tool& t) {
-    h.add(t.id).add(t.name).add(t.vendor).add(t.category).add(t.tagline).add(t.description).add(t.updated);
+    h.add(t.id).add(t.name).add(t.vendor.value_or("")).add(t.category).add(t.tagline).add(t.description).add(t.updated);
     h.add(static_cast<std::uint64_t>(t.pricing.entry));
     add_optional(h, t.pricing.notes);
     add_optional(h, t.licence.name);

@@ -28,8 +28,13 @@ template <catalog_enum E> void read(const json& j, E& out) {
 void read(const json& j, claim_facts& out);
 void read(const json& j, competitor_facts& out);
 void read(const json& j, benchmark_facts& out);
+void read(const json& j, predecessor_facts& out);
+void read(const json& j, support_facts& out);
+void read(const json& j, dependency_facts& out);
 
+// A list, or (for a field version 1 gave one value) that one value as a list of one.
 template <class T> void read(const json& j, std::vector<T>& out) {
+    if (!j.is_array()) return read(j, out.emplace_back());
     for (const json& item : j) read(item, out.emplace_back());
 }
 
@@ -49,12 +54,29 @@ void read(const json& j, claim_facts& out) {
     field(j, "text", out.text);
     field(j, "evidence", out.evidence);
     field(j, "breaks_at", out.breaks_at);
+    field(j, "holds_for", out.holds_for);
+}
+
+void read(const json& j, predecessor_facts& out) {
+    field(j, "name", out.name);
+    field(j, "improvement", out.improvement);
+}
+
+void read(const json& j, support_facts& out) {
+    field(j, "name", out.name);
+    field(j, "day_zero", out.day_zero);
+}
+
+void read(const json& j, dependency_facts& out) {
+    field(j, "text", out.text);
+    field(j, "status", out.status);
 }
 
 void read(const json& j, competitor_facts& out) {
     field(j, "name", out.name);
     field(j, "open_weights", out.open_weights);
     field(j, "commercial_use", out.commercial_use);
+    field(j, "note", out.note);
 }
 
 void read(const json& j, benchmark_facts& out) {
@@ -76,6 +98,7 @@ void read_groups(const json& d, tool& t) {
     field(setup, "env_vars", t.setup.env_vars);
     field(setup, "steps", t.setup.steps);
     field(setup, "first_run", t.setup.first_run);
+    field(setup, "spares", t.setup.spares);
     field(group(d, "problem"), "statement", t.problem.statement);
     field(group(d, "problem"), "solved", t.problem.solved);
     const json& risks = group(d, "risks");
@@ -92,6 +115,9 @@ void read_business_and_future(const json& d, tool& t) {
     field(market, "moat", t.market.moat);
     field(market, "expansion", t.market.expansion);
     field(market, "upgrade_path", t.market.upgrade_path);
+    field(market, "strategy", t.market.strategy);
+    field(market, "alternative", t.market.alternative);
+    field(market, "value", t.market.value);
     const json& thesis = group(d, "thesis");
     field(thesis, "statement", t.thesis.statement);
     field(thesis, "falsifiable", t.thesis.falsifiable);
@@ -99,8 +125,11 @@ void read_business_and_future(const json& d, tool& t) {
     field(thesis, "dependency_status", t.thesis.dependency_status);
     field(thesis, "second_order", t.thesis.second_order);
     field(thesis, "timing", t.thesis.timing);
+    field(thesis, "dependencies", t.thesis.dependencies);
+    field(thesis, "next", t.thesis.next);
     field(group(d, "traction"), "github_stars", t.traction.github_stars);
     field(group(d, "traction"), "note", t.traction.note);
+    field(group(d, "traction"), "becoming", t.traction.becoming);
 }
 
 }  // namespace
@@ -116,6 +145,12 @@ tool decode_tool(const json& d) {
     field(d, "updated", t.updated);
     field(d, "kind", t.kind);
     field(d, "primitive", t.primitive);
+    field(d, "dx_bet", t.dx_bet);
+    field(d, "hard_to_replicate", t.hard_to_replicate);
+    field(d, "predecessor", t.predecessor);
+    field(d, "supports", t.supports);
+    field(d, "track_record", t.track_record);
+    field(d, "differentiator", t.differentiator);
     field(d, "availability", t.availability);
     field(d, "distribution", t.distribution);
     field(d, "integrations", t.integrations);
@@ -127,6 +162,7 @@ tool decode_tool(const json& d) {
     field(d, "claims", t.claims);
     field(d, "competitors", t.competitors);
     field(d, "audience", t.audience);
+    field(d, "audience_note", t.audience_note);
     field(d, "ecosystem", t.ecosystem);
     field(d, "seats", t.seats);
     read_groups(d, t);

@@ -61,8 +61,11 @@ void check_hosted_review(const review& r, const settings& s) {
     std::size_t bytes = r.quote.size();
     for (const reason& each : r.reasons) bytes += each.rule.size() + each.fact.size() + each.value.size() + each.why.size();
     for (const rule_check& each : r.checks) bytes += each.rule.size() + each.fact.size() + each.value.size();
+    for (const quote_sentence& each : r.sentences)
+        for (const auto* sources : {&each.rules, &each.facts})
+            for (const std::string& source : *sources) bytes += source.size();
     if (bytes > max_review_text_bytes)
-        throw invalid_review("a review of at most " + std::to_string(max_review_text_bytes) + " bytes of text (quote, reasons and rule checks), found " +
+        throw invalid_review("a review of at most " + std::to_string(max_review_text_bytes) + " bytes of text (quote, reasons, rule checks and sentence sources), found " +
                              std::to_string(bytes));
 }
 

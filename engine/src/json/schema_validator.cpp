@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <set>
 #include <stdexcept>
 #include <vector>
@@ -19,7 +20,7 @@ using json = nlohmann::json;
 const std::set<std::string> supported_keywords{
     "$schema", "$id", "$defs", "$ref", "$comment", "title", "description", "examples", "type", "properties", "required",
     "additionalProperties", "enum", "minimum", "maximum", "minLength", "maxLength", "pattern", "items", "minItems",
-    "maxItems", "uniqueItems"};
+    "maxItems", "uniqueItems", "oneOf"};
 
 std::string type_phrase(const std::string& type) {
     if (type == "string") return "a string";
@@ -70,6 +71,16 @@ std::string quoted_list(const json& values) {
 
 std::string number_text(const json& number) { return number.dump(); }
 
+// The type an alternative of a oneOf takes: its "type", or for an enum of strings, "string"; empty when it says neither.
+std::string alternative_type(const json& alternative) {
+    if (alternative.contains("type") && alternative.at("type").is_string()) return alternative.at("type").get<std::string>();
+    if (alternative.contains("enum")) {
+        const json& values = alternative.at("enum");
+        if (!values.empty() && std::all_of(values.begin(), values.end(), [](const json& v) { return v.is_string(); })) return "string";
+    }
+    return "";
+}
+
 }  // namespace
 
 std::string describe_json_value(const json& value) {
@@ -107,6 +118,8 @@ void schema_validator::index_schema(const json& schema) {
         if (schema.contains(nested))
             for (const auto& [name, sub] : schema.at(nested).items()) index_schema(sub);
     if (schema.contains("items")) index_schema(schema.at("items"));
+    if (schema.contains("oneOf"))
+        for (const json& alternative : schema.at("oneOf")) index_schema(alternative);
 }
 
 void schema_validator::check_reference(const std::string& reference) const {
@@ -128,18 +141,41 @@ void schema_validator::validate(const json& document, const std::string& file, p
 
 void schema_validator::check(const json& value, const json& raw_schema, const std::string& pointer, context& ctx) const {
     const json& schema = resolve(raw_schema);
+    if (schema.contains("oneOf")) return check_one_of(value, schema.at("oneOf"), pointer, ctx);
     if (!check_type(value, schema, pointer, ctx)) return;
     if (schema.contains("enum") && std::find(schema.at("enum").begin(), schema.at("enum").end(), value) == schema.at("enum").end()) {
         std::vector<std::string> names;
         for (const json& each : schema.at("enum"))
             if (each.is_string()) names.push_back(each.get<std::string>());
         ctx.add(pointer, "one of " + quoted_list(schema.at("enum")), describe_json_value(value),
-                value.is_string() ? did_you_mean(value.get<std::string>(), names) : "");
+                value.is_string() ? nearest_value(value.get<std::string>(), names) : "");
         return;
     }
     if (value.is_object()) check_object(value, schema, pointer, ctx);
     else if (value.is_array()) check_array(value, schema, pointer, ctx);
     else check_scalar(value, schema, pointer, ctx);
+}
+
+// The value must fit exactly one alternative. When it fits none, its problems are told against the first alternative
+// its type fits (an evidence kind that is misspelt, not "expected a list"); a value no alternative's type fits is told
+// the types it could have been.
+void schema_validator::check_one_of(const json& value, const json& alternatives, const std::string& pointer, context& ctx) const {
+    std::size_t fitting = 0;
+    std::optional<problem_list> told;
+    std::string types;
+    for (const json& alternative : alternatives) {
+        problem_list found;
+        context trial{ctx.file, found};
+        check(value, alternative, pointer, trial);
+        if (found.empty()) ++fitting;
+        const std::string type = alternative_type(resolve(alternative));
+        types += (types.empty() ? "" : " or ") + (type.empty() ? std::string("a value of another form") : type_phrase(type));
+        if (!found.empty() && !told && (type.empty() || has_type(value, type))) told = std::move(found);
+    }
+    if (fitting == 1) return;
+    if (fitting > 1) return ctx.add(pointer, "a value of exactly one of its forms", "one that fits several");
+    if (!told) return ctx.add(pointer, types, describe_json_value(value));
+    ctx.problems.insert(ctx.problems.end(), told->begin(), told->end());
 }
 
 bool schema_validator::check_type(const json& value, const json& schema, const std::string& pointer, context& ctx) const {

@@ -29,6 +29,7 @@ private:
     struct context;
     void check(const nlohmann::json& value, const nlohmann::json& schema, const std::string& pointer, context& ctx) const;
     bool check_type(const nlohmann::json& value, const nlohmann::json& schema, const std::string& pointer, context& ctx) const;
+    void check_one_of(const nlohmann::json& value, const nlohmann::json& alternatives, const std::string& pointer, context& ctx) const;
     void check_object(const nlohmann::json& value, const nlohmann::json& schema, const std::string& pointer, context& ctx) const;
     void check_array(const nlohmann::json& value, const nlohmann::json& schema, const std::string& pointer, context& ctx) const;
     void check_scalar(const nlohmann::json& value, const nlohmann::json& schema, const std::string& pointer, context& ctx) const;

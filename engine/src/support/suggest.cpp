@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 namespace verdict {
 namespace {
@@ -29,13 +30,10 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
     return d[a.size()][b.size()];
 }
 
-}  // namespace
-
-std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
-    const std::string target = folded(word);
-    const std::size_t allowed = std::max<std::size_t>(1, target.size() / 3);
+// The candidate least far from `target` (folded), if it is at most `allowed` edits away.
+std::optional<std::string> within(const std::string& target, const std::vector<std::string>& candidates, std::size_t allowed) {
     std::optional<std::string> best;
-    std::size_t best_distance = allowed + 1;
+    std::size_t best_distance = allowed == SIZE_MAX ? SIZE_MAX : allowed + 1;
     for (const std::string& candidate : candidates) {
         const std::size_t distance = edit_distance(target, folded(candidate));
         if (distance < best_distance) {
@@ -46,9 +44,24 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
     return best;
 }
 
+}  // namespace
+
+std::optional<std::string> closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+    const std::string target = folded(word);
+    return within(target, candidates, std::max<std::size_t>(1, target.size() / 3));
+}
+
 std::string did_you_mean(std::string_view word, const std::vector<std::string>& candidates) {
     auto match = closest_match(word, candidates);
     return match ? "did you mean \"" + *match + "\"?" : std::string();
+}
+
+std::string nearest_value(std::string_view word, const std::vector<std::string>& candidates) {
+    std::string target = folded(word);
+    std::replace_if(target.begin(), target.end(), [](char c) { return c == ' ' || c == '-'; }, '_');
+    if (auto close = closest_match(target, candidates)) return "did you mean \"" + *close + "\"?";
+    const auto least = within(target, candidates, SIZE_MAX);
+    return least ? "the nearest is \"" + *least + "\"" : std::string();
 }
 
 }  // namespace verdict

@@ -28,23 +28,30 @@ template <class T> struct fields_of;
 
 VERDICT_FIELDS(pricing_facts, v(x.entry); v(x.notes))
 VERDICT_FIELDS(licence_facts, v(x.name); v(x.open_weights); v(x.open_source); v(x.commercial_use))
-VERDICT_FIELDS(setup_facts, v(x.api_key); v(x.env_vars); v(x.steps); v(x.first_run))
+VERDICT_FIELDS(setup_facts, v(x.api_key); v(x.env_vars); v(x.steps); v(x.first_run); v(x.spares))
 VERDICT_FIELDS(benchmark_facts, v(x.names); v(x.self_reported); v(x.methodology_published))
-VERDICT_FIELDS(claim_facts, v(x.text); v(x.evidence); v(x.breaks_at))
+VERDICT_FIELDS(claim_facts, v(x.text); v(x.evidence); v(x.breaks_at); v(x.holds_for))
+VERDICT_FIELDS(predecessor_facts, v(x.name); v(x.improvement))
+VERDICT_FIELDS(support_facts, v(x.name); v(x.day_zero))
+VERDICT_FIELDS(dependency_facts, v(x.text); v(x.status))
 VERDICT_FIELDS(problem_facts, v(x.statement); v(x.solved))
 VERDICT_FIELDS(risk_facts, v(x.legal); v(x.legal_notes); v(x.threat))
-VERDICT_FIELDS(competitor_facts, v(x.name); v(x.open_weights); v(x.commercial_use))
-VERDICT_FIELDS(market_facts, v(x.buyer); v(x.budget_line); v(x.revenue_model); v(x.moat); v(x.expansion); v(x.upgrade_path))
-VERDICT_FIELDS(thesis_facts, v(x.statement); v(x.falsifiable); v(x.dependency); v(x.dependency_status); v(x.second_order); v(x.timing))
-VERDICT_FIELDS(traction_facts, v(x.github_stars); v(x.note))
+VERDICT_FIELDS(competitor_facts, v(x.name); v(x.open_weights); v(x.commercial_use); v(x.note))
+VERDICT_FIELDS(market_facts, v(x.buyer); v(x.budget_line); v(x.revenue_model); v(x.moat); v(x.expansion); v(x.upgrade_path); v(x.strategy);
+               v(x.alternative); v(x.value))
+VERDICT_FIELDS(thesis_facts, v(x.statement); v(x.falsifiable); v(x.dependency); v(x.dependency_status); v(x.second_order); v(x.timing);
+               v(x.dependencies); v(x.next))
+VERDICT_FIELDS(traction_facts, v(x.github_stars); v(x.note); v(x.becoming))
 VERDICT_FIELDS(tool, v(x.id); v(x.name); v(x.vendor); v(x.category); v(x.tagline); v(x.description); v(x.updated); v(x.kind);
-               v(x.primitive); v(x.availability); v(x.pricing); v(x.licence); v(x.distribution); v(x.integrations); v(x.setup);
+               v(x.primitive); v(x.dx_bet); v(x.hard_to_replicate); v(x.predecessor); v(x.supports); v(x.track_record); v(x.differentiator);
+               v(x.availability); v(x.pricing); v(x.licence); v(x.distribution); v(x.integrations); v(x.setup);
                v(x.examples); v(x.deployment); v(x.lock_in); v(x.performance); v(x.benchmarks); v(x.claims); v(x.problem); v(x.risks);
-               v(x.competitors); v(x.market); v(x.thesis); v(x.audience); v(x.ecosystem); v(x.traction); v(x.seats))
+               v(x.competitors); v(x.market); v(x.thesis); v(x.audience); v(x.audience_note); v(x.ecosystem); v(x.traction); v(x.seats))
 VERDICT_FIELDS(settings, v(x.base); v(x.threshold); v(x.min_facts); v(x.weights))
 VERDICT_FIELDS(reason, v(x.rule); v(x.points); v(x.fact); v(x.value); v(x.why))
 VERDICT_FIELDS(rule_check, v(x.rule); v(x.fact); v(x.value); v(x.fired))
-VERDICT_FIELDS(review, v(x.verdict); v(x.score); v(x.quote); v(x.reasons); v(x.checks))
+VERDICT_FIELDS(quote_sentence, v(x.text); v(x.rules); v(x.facts))
+VERDICT_FIELDS(review, v(x.verdict); v(x.score); v(x.quote); v(x.reasons); v(x.checks); v(x.sentences))
 VERDICT_FIELDS(persona_identity, v(x.id); v(x.display_name); v(x.version))
 VERDICT_FIELDS(script_limits, v(x.instructions_per_review); v(x.instructions_per_load); v(x.memory_bytes); v(x.source_bytes); v(x.seconds))
 

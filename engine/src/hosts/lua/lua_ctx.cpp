@@ -80,7 +80,9 @@ std::string describe_value(lua_State* L, int index) {
     return text;
 }
 
-std::vector<std::string> string_list(lua_State* L, int index) {
+// The strings of the list at `index`, at most max_joined_bytes of them together; `caller` names the ctx function in
+// the message past that.
+std::vector<std::string> string_list(lua_State* L, int index, const char* caller) {
     luaL_checktype(L, index, LUA_TTABLE);
     std::vector<std::string> items;
     std::size_t total = 0;
@@ -90,7 +92,7 @@ std::vector<std::string> string_list(lua_State* L, int index) {
         std::size_t length = 0;
         const char* item = luaL_checklstring(L, -1, &length);
         total += length + 2;
-        if (total > max_joined_bytes) luaL_error(L, "ctx.join_list: more than %d bytes of text", static_cast<int>(max_joined_bytes));
+        if (total > max_joined_bytes) luaL_error(L, "%s: more than %d bytes of text", caller, static_cast<int>(max_joined_bytes));
         lua_runtime::charge(L, length / 64 + 1);
         items.emplace_back(item, length);
         lua_pop(L, 1);                                           // [-1]
@@ -153,6 +155,19 @@ int ctx_verdict(lua_State* L) {
     return 1;
 }
 
+// The rules the verdict so far stands on (scorecard::verdict_rules), as a list a sentence can name. [+1]
+int ctx_verdict_rules(lua_State* L) {
+    return lua_guarded(L, [L] {
+        const std::vector<std::string> rules = active(L).card.verdict_rules();
+        lua_createtable(L, static_cast<int>(rules.size()), 0);      // [+1]
+        for (std::size_t i = 0; i < rules.size(); ++i) {
+            push(L, rules[i]);                                       // [+1]
+            lua_rawseti(L, -2, static_cast<lua_Integer>(i) + 1);     // [-1]
+        }
+        return 1;
+    });
+}
+
 int ctx_score(lua_State* L) {
     push_number(L, active(L).card.score());   // [+1]
     return 1;
@@ -174,13 +189,95 @@ int finished_field(lua_State* L) {
     return 1;
 }
 
+// The sources a sentence names: an optional list of rule ids at `index`, or of fact names. [0]
+std::vector<std::string> sources_at(lua_State* L, int index) {
+    if (lua_isnoneornil(L, index)) return {};
+    std::vector<std::string> items = string_list(L, index, "a sentence's sources");
+    if (items.size() > max_sentence_sources) luaL_argerror(L, index, ("at most " + std::to_string(max_sentence_sources) + " sources").c_str());
+    for (const std::string& item : items)
+        if (item.empty() || item.size() > max_reason_text_bytes) luaL_argerror(L, index, "sources of 1 to 16384 bytes each");
+    return items;
+}
+
+// A sentence of the quote and what it stands on: (text, rules, facts). The host holds it outside the script's
+// memory allowance, so what a script may say is bounded here; the quote is cut to its limits when it is finished, as
+// a plugin's is.
+quote_sentence sentence_args(lua_State* L, script_review& review) {
+    quote_sentence q{std::string(bounded_string(L, 1, max_said_bytes)), sources_at(L, 2), sources_at(L, 3)};
+    if (q.rules.empty() && q.facts.empty())
+        luaL_error(L, "a sentence must name the rules or facts it stands on (ctx.say(text, {rules}, {facts}))");
+    for (const std::string& rule : q.rules)
+        if (!review.card.has_rule(rule)) luaL_error(L, "rule '%s' has no weight: declare it in defaults.weights", rule.c_str());
+    review.said_bytes += q.text.size() + 1;
+    for (const auto* sources : {&q.rules, &q.facts})
+        for (const std::string& source : *sources) review.said_bytes += source.size();
+    if (review.said_bytes > max_said_bytes || ++review.sentences > max_said_sentences)
+        luaL_error(L, "more than %d sentences or %d bytes said for one quote", static_cast<int>(max_said_sentences), static_cast<int>(max_said_bytes));
+    return q;
+}
+
+// ctx.say and ctx.close: a sentence said in the quote's order, or the one that ends it (scorecard::say, ::close).
+template <void (scorecard::*add)(std::string, std::vector<std::string>, std::vector<std::string>)>
+int ctx_sentence(lua_State* L) {
+    return lua_guarded(L, [L] {
+        script_review& review = active(L);
+        quote_sentence q = sentence_args(L, review);
+        (review.card.*add)(std::move(q.text), std::move(q.rules), std::move(q.facts));
+        return 0;
+    });
+}
+
+// ctx.fired_among(rules): those of `rules` that fired, in the order given (scorecard::fired_among). [+1]
+int ctx_fired_among(lua_State* L) {
+    return lua_guarded(L, [L] {
+        const std::vector<std::string> wanted = string_list(L, 1, "ctx.fired_among");
+        const scorecard& card = active(L).card;
+        lua_createtable(L, 0, 0);                                      // [+1]
+        lua_Integer n = 0;
+        for (const std::string& rule : wanted)
+            if (card.fired(rule)) {
+                push(L, rule);                                         // [+1]
+                lua_rawseti(L, -2, ++n);                               // [-1]
+            }
+        return 1;
+    });
+}
+
+// ctx.includes(list, value): whether the list (nil counts as empty) holds the value. [+1]
+int ctx_includes(lua_State* L) {
+    if (!lua_isnoneornil(L, 1)) luaL_checktype(L, 1, LUA_TTABLE);
+    bool found = false;
+    if (!lua_isnoneornil(L, 1)) {
+        const lua_Integer n = luaL_len(L, 1);
+        for (lua_Integer i = 1; i <= n && !found; ++i) {
+            lua_geti(L, 1, i);                                         // [+1]
+            found = lua_compare(L, -1, 2, LUA_OPEQ) != 0;
+            lua_pop(L, 1);                                             // [-1]
+            lua_runtime::charge(L, 1);
+        }
+    }
+    lua_pushboolean(L, found);                                         // [+1]
+    return 1;
+}
+
+int ctx_decisive(lua_State* L) {
+    const std::string_view rule = bounded_string(L, 1, max_reason_text_bytes);
+    return lua_guarded(L, [L, rule] {
+        script_review& review = active(L);
+        if (!review.card.has_rule(rule)) return luaL_error(L, "rule '%s' has no weight: declare it in defaults.weights", std::string(rule).c_str());
+        review.card.decisive(rule);
+        return 0;
+    });
+}
+
 // The finished review, as a small object the host recognises on return: it carries the C++ review, so nothing
-// is rebuilt in Lua unless the script reads a field.
+// is rebuilt in Lua unless the script reads a field. Without an argument, the quote is made of the sentences said.
 int ctx_finish(lua_State* L) {
-    const std::string_view quote = bounded_string(L, 1, max_quote_bytes * 4);   // fit_quote cuts it to the limit
+    const bool whole = !lua_isnoneornil(L, 1);
+    const std::string_view quote = whole ? bounded_string(L, 1, max_quote_bytes * 4) : std::string_view();   // fit_quote cuts it to the limit
     script_review& review = active(L);
     lua_guarded(L, [&] {
-        review.result = review.card.finish(std::string(quote));
+        review.result = whole ? review.card.finish(std::string(quote)) : review.card.finish();
         return 0;
     });
     review.finished = lua_newuserdatauv(L, 1, 0);                  // [+1]
@@ -226,7 +323,7 @@ int ctx_log(lua_State* L) {
 
 int ctx_join_list(lua_State* L) {
     return lua_guarded(L, [L] {
-        const std::vector<std::string> items = string_list(L, 1);
+        const std::vector<std::string> items = string_list(L, 1, "ctx.join_list");
         const std::string conjunction = lua_isnoneornil(L, 2) ? "and" : std::string(bounded_string(L, 2, 100));
         push(L, join_list(items, conjunction));   // [+1]
         return 1;
@@ -280,8 +377,14 @@ const luaL_Reg ctx_functions[] = {
     {"known", ctx_known},
     {"fired", ctx_fired},
     {"verdict", ctx_verdict},
+    {"verdict_rules", ctx_verdict_rules},
     {"score", ctx_score},
     {"finish", ctx_finish},
+    {"say", ctx_sentence<&scorecard::say>},
+    {"close", ctx_sentence<&scorecard::close>},
+    {"fired_among", ctx_fired_among},
+    {"includes", ctx_includes},
+    {"decisive", ctx_decisive},
     {"weight", ctx_weight},
     {"log", ctx_log},
     {"join_list", ctx_join_list},

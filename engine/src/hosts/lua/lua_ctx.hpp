@@ -19,12 +19,19 @@ struct script_review {
     std::vector<std::string> log;
     const void* finished = nullptr;   ///< The object ctx.finish returned, which carries `result`.
     std::size_t text_bytes = 0;       ///< Text the rules so far hold, kept at most max_review_text_bytes.
+    std::size_t said_bytes = 0;       ///< Text and sources of the sentences said so far, kept at most max_said_bytes.
+    std::size_t sentences = 0;        ///< Sentences said so far, kept at most max_said_sentences.
     review result;
 };
 
 /// Lines ctx.log keeps per review, and bytes per line.
 inline constexpr std::size_t max_log_lines = 20;
 inline constexpr std::size_t max_log_line_bytes = 300;
+
+/// What one review may say before ctx.finish cuts the quote to its limits: sentences, and bytes of their text and
+/// sources. Past them the script fails, naming the limit.
+inline constexpr std::size_t max_said_sentences = 1024;
+inline constexpr std::size_t max_said_bytes = std::size_t{256} << 10;
 
 /// Pushes a read-only ctx holding `s` as ctx.settings and the service functions. [+1]
 void push_ctx(lua_State* L, const settings& s);

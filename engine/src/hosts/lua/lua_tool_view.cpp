@@ -36,10 +36,32 @@ public:
     }
 
     void push(const claim_facts& c) {
-        lua_createtable(L_, 0, 3);   // [+1]
+        lua_createtable(L_, 0, 4);   // [+1]
         set("text", c.text);
-        set("evidence", c.evidence);
+        if (!c.evidence.empty()) set("evidence", c.evidence);
         set("breaks_at", c.breaks_at);
+        set("holds_for", c.holds_for);
+        finish();
+    }
+
+    void push(const predecessor_facts& p) {
+        lua_createtable(L_, 0, 2);   // [+1]
+        set("name", p.name);
+        set("improvement", p.improvement);
+        finish();
+    }
+
+    void push(const support_facts& p) {
+        lua_createtable(L_, 0, 2);   // [+1]
+        set("name", p.name);
+        set("day_zero", p.day_zero);
+        finish();
+    }
+
+    void push(const dependency_facts& d) {
+        lua_createtable(L_, 0, 2);   // [+1]
+        set("text", d.text);
+        set("status", d.status);
         finish();
     }
 
@@ -48,6 +70,7 @@ public:
         set("name", c.name);
         set("open_weights", c.open_weights);
         set("commercial_use", c.commercial_use);
+        set("note", c.note);
         finish();
     }
 
@@ -93,6 +116,11 @@ void set_values(view_builder& v, const tool& t) {
     v.set("updated", t.updated);
     v.set("kind", t.kind);
     v.set("primitive", t.primitive);
+    v.set("dx_bet", t.dx_bet);
+    v.set("hard_to_replicate", t.hard_to_replicate);
+    v.set("track_record", t.track_record);
+    v.set("differentiator", t.differentiator);
+    v.set("audience_note", t.audience_note);
     v.set("availability", t.availability);
     v.set("examples", t.examples);
     v.set("lock_in", t.lock_in);
@@ -116,6 +144,8 @@ struct table_fact {
 
 const table_fact table_facts[] = {
     {"seats", [](view_builder& v, const tool& t) { v.push(t.seats); return true; }},
+    {"predecessor", [](view_builder& v, const tool& t) { return push_present(v, t.predecessor); }},
+    {"supports", [](view_builder& v, const tool& t) { return push_present(v, t.supports); }},
     {"distribution", [](view_builder& v, const tool& t) { return push_present(v, t.distribution); }},
     {"integrations", [](view_builder& v, const tool& t) { return push_present(v, t.integrations); }},
     {"deployment", [](view_builder& v, const tool& t) { return push_present(v, t.deployment); }},
@@ -141,11 +171,12 @@ const table_fact table_facts[] = {
          return true;
      }},
     {"setup", [](view_builder& v, const tool& t) {
-         v.open(4);
+         v.open(5);
          v.set("api_key", t.setup.api_key);
          v.set("env_vars", t.setup.env_vars);
          v.set("steps", t.setup.steps);
          v.set("first_run", t.setup.first_run);
+         v.set("spares", t.setup.spares);
          v.finish();
          return true;
      }},
@@ -165,31 +196,37 @@ const table_fact table_facts[] = {
          return true;
      }},
     {"traction", [](view_builder& v, const tool& t) {
-         v.open(2);
+         v.open(3);
          v.set("github_stars", t.traction.github_stars);
          v.set("note", t.traction.note);
+         v.set("becoming", t.traction.becoming);
          v.finish();
          return true;
      }},
     {"market", [](view_builder& v, const tool& t) {
-         v.open(6);
+         v.open(9);
          v.set("buyer", t.market.buyer);
          v.set("budget_line", t.market.budget_line);
          v.set("revenue_model", t.market.revenue_model);
          v.set("moat", t.market.moat);
          v.set("expansion", t.market.expansion);
          v.set("upgrade_path", t.market.upgrade_path);
+         v.set("strategy", t.market.strategy);
+         v.set("alternative", t.market.alternative);
+         v.set("value", t.market.value);
          v.finish();
          return true;
      }},
     {"thesis", [](view_builder& v, const tool& t) {
-         v.open(6);
+         v.open(8);
          v.set("statement", t.thesis.statement);
          v.set("falsifiable", t.thesis.falsifiable);
          v.set("dependency", t.thesis.dependency);
          v.set("dependency_status", t.thesis.dependency_status);
          v.set("second_order", t.thesis.second_order);
          v.set("timing", t.thesis.timing);
+         if (t.thesis.dependencies) v.set("dependencies", *t.thesis.dependencies);
+         v.set("next", t.thesis.next);
          v.finish();
          return true;
      }},

@@ -30,6 +30,7 @@ json walk_to_json(const score_walk& w) {
             {"known_facts", or_null(w.known_facts)},
             {"every_rule", w.every_rule},
             {"rules", rules},
+            {"sentences", s.result ? sentences_to_json(*s.result) : json::array()},
             {"score", s.result ? json_number(s.result->score) : json(nullptr)},
             {"margin", number_or_null(w.margin)},
             {"error", s.result ? json(nullptr) : json(s.failure)}};

@@ -11,6 +11,7 @@ using json = nlohmann::ordered_json;
 json number_or_null(const std::optional<double>& value) { return value ? json_number(*value) : json(nullptr); }
 
 json fact_or_null(const tool_review& r, const std::string& value) { return r.unreadable.empty() ? json(value) : json(nullptr); }
+json fact_or_null(const tool_review& r, const std::optional<std::string>& value) { return value ? fact_or_null(r, *value) : json(nullptr); }
 
 json category_or_null(const tool_review& r) {
     return r.unreadable.empty() || !r.subject->category.empty() ? json(r.subject->category) : json(nullptr);
@@ -35,6 +36,12 @@ json panel_to_json(const panel_verdict& v) {
             {"rule_set", v.rule_set}};
 }
 
+json sentences_to_json(const review& r) {
+    json out = json::array();
+    for (const quote_sentence& q : r.sentences) out.push_back({{"text", q.text}, {"rules", q.rules}, {"facts", q.facts}});
+    return out;
+}
+
 namespace {
 
 json reason_to_json(const reason& r) {
@@ -52,6 +59,7 @@ json seat_to_json(const seat_review& s, const std::string& rule_set) {
                 {"verdict", name_of(s.outcome())},
                 {"score", s.result ? json_number(s.result->score) : json(nullptr)},
                 {"quote", s.result ? json(s.result->quote) : json(nullptr)},
+                {"sentences", s.result ? sentences_to_json(*s.result) : json::array()},
                 {"reasons", json::array()},
                 {"log", s.log},
                 {"error", s.result ? json(nullptr) : json(s.failure)}};

@@ -20,6 +20,11 @@ nlohmann::ordered_json number_or_null(const std::optional<double>& value);
 /// A catalog fact of `r`'s tool, or null when the tool's catalog file could not be read: its placeholder's value is a
 /// default, not a fact.
 nlohmann::ordered_json fact_or_null(const tool_review& r, const std::string& value);
+/// The sentences of a review's quote, each with the rules and facts it stands on.
+nlohmann::ordered_json sentences_to_json(const review& r);
+
+/// An optional fact the same way: null when the tool does not state it either.
+nlohmann::ordered_json fact_or_null(const tool_review& r, const std::optional<std::string>& value);
 
 /// The tool's category, or null when its catalog file could not be read and gave none.
 nlohmann::ordered_json category_or_null(const tool_review& r);

@@ -99,8 +99,10 @@ void append_tool_summary(std::string& out, const page_tool& t, int level) {
         append_paragraph(out, subject.category);   // the one fact besides the name an unreadable file may give
     } else {
         append_markdown_text(out, subject.category, md_at::line_start);
-        out += " · ";
-        append_markdown_text(out, subject.vendor);
+        if (subject.vendor) {   // a source that names no vendor gets none made up
+            out += " · ";
+            append_markdown_text(out, *subject.vendor);
+        }
         out += "\n\n";
         append_paragraph(out, subject.tagline);
     }

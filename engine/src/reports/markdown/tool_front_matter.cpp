@@ -63,7 +63,8 @@ void append_tool_data(yaml_front_matter& fm, const page_tool& t) {
         append_unknown_facts(fm, subject);
     } else {
         fm.text("category", subject.category);
-        fm.text("vendor", subject.vendor);
+        if (subject.vendor) fm.text("vendor", *subject.vendor);
+        else fm.null("vendor");
         fm.text("tagline", subject.tagline);
         append_pricing(fm, subject);
     }

@@ -40,6 +40,21 @@ void write_score_walk(std::ostream& out, const score_walk& w, const std::string&
     out << indent << margin_line(w) << "\n";
 }
 
+void write_quote_sources(std::ostream& out, const review& r, const std::string& indent) {
+    if (r.sentences.empty()) {
+        out << indent << "(a quote given whole: its sentences do not say what they stand on)\n";
+        return;
+    }
+    out << indent << "The quote, sentence by sentence, and what each stands on:\n";
+    for (std::size_t i = 0; i < r.sentences.size(); ++i) {
+        const quote_sentence& q = r.sentences[i];
+        std::string sources;
+        for (const std::string& rule : q.rules) sources += (sources.empty() ? "" : ", ") + ("rule " + rule);
+        for (const std::string& fact : q.facts) sources += (sources.empty() ? "" : ", ") + fact;
+        out << indent << std::to_string(i + 1) << ". " << printable_text(q.text) << "\n" << indent << "   stands on " << printable_text(sources) << "\n";
+    }
+}
+
 void write_explanation_text(std::ostream& out, const tool_explanation& e) {
     const tool& t = *e.review->subject;
     out << printable_text(t.name) << " (" << t.id << ")\n" << panel_line(e.review->verdict) << "\n";
@@ -55,6 +70,7 @@ void write_explanation_text(std::ostream& out, const tool_explanation& e) {
             continue;
         }
         write_score_walk(out, w, "  ");
+        write_quote_sources(out, *s.result, "  ");
     }
 }
 

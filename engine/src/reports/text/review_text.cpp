@@ -89,7 +89,7 @@ std::string panel_line(const panel_verdict& v) {
 void write_review_text(std::ostream& out, const tool_review& r) {
     const tool& t = *r.subject;
     out << printable_text(t.name) << " (" << t.id << ")\n";
-    out << printable_text(t.category) << " · " << printable_text(t.vendor) << " · " << printable_text(t.tagline) << "\n";
+    out << printable_text(t.category) << (t.vendor ? " · " + printable_text(*t.vendor) : "") << " · " << printable_text(t.tagline) << "\n";
     out << panel_line(r.verdict) << "\n";
     for (const seat_review& s : r.seats) write_seat(out, s);
 }
