@@ -116,8 +116,8 @@ end
 local function close_quote(tool, ctx)
   local ship = ctx.verdict() == "ship"
   if ship and tool.thesis.next then
-    return ctx.close("If it pays off, " .. tool.thesis.next .. ": that is the real bet to watch.", { "thesis_stated" },
-      { "thesis.next" })
+    return ctx.close("If it pays off, " .. tool.thesis.next .. ": that is the real bet to watch.",
+      ctx.fired_among({ "thesis_stated" }), { "thesis.next" })
   end
   if ship then return ctx.close("That is the bet to watch.", ctx.verdict_rules()) end
   if ctx.fired("dependency_failing") then

@@ -49,21 +49,16 @@ local function breaking_claim(tool)
   return nil
 end
 
--- What backs a claim, in words, from the strongest kind of evidence down.
+-- What backs a claim, in words: the kinds besides the vendor's word, from the strongest down, after
+-- "self-reported, but" when the vendor reported it too.
 local function evidence_words(claim, ctx)
-  local words = {}
-  if ctx.includes(claim.evidence, "independent") then words[#words + 1] = "independently verified" end
-  if ctx.includes(claim.evidence, "documented") then words[#words + 1] = "documented" end
-  if ctx.includes(claim.evidence, "self_reported") then words[#words + 1] = "self-reported" end
-  if ctx.includes(claim.evidence, "code") then
-    words[#words + 1] = #words == 0 and "backed by code anyone can run" or "but backed by code anyone can run"
-  end
-  if #words == 0 then return "unbacked" end
-  local text = words[1]
-  for i = 2, #words do
-    text = text .. (words[i]:sub(1, 3) == "but" and ", " or " and ") .. words[i]
-  end
-  return text
+  local e, strong = claim.evidence, {}
+  if ctx.includes(e, "independent") then strong[#strong + 1] = "independently verified" end
+  if ctx.includes(e, "documented") then strong[#strong + 1] = "documented" end
+  if ctx.includes(e, "code") then strong[#strong + 1] = "backed by code anyone can run" end
+  local reported = ctx.includes(e, "self_reported")
+  if #strong == 0 then return reported and "self-reported" or "unbacked" end
+  return (reported and "self-reported, but " or "") .. ctx.join_list(strong)
 end
 
 local function weigh_problem_and_rivals(tool, ctx)
@@ -180,8 +175,11 @@ end
 
 local function say_claims(tool, ctx)
   local evidenced, breaking = evidenced_claim(tool), breaking_claim(tool)
+  local bare = {}   -- claims the catalog says nothing more about
   for _, c in ipairs(tool.claims or {}) do
-    if c.evidence or c.breaks_at or c.holds_for then
+    if not (c.evidence or c.breaks_at or c.holds_for) then
+      bare[#bare + 1] = c.text
+    else
       local rules, facts = {}, { "claims" }
       local text = "The claim of " .. c.text
       local doubtful = c.evidence ~= nil and not backed(c, ctx)
@@ -203,6 +201,11 @@ local function say_claims(tool, ctx)
       text = text .. ((c.breaks_at or not doubtful) and "." or ": it rests on the vendor's word.")
       ctx.say(text, rules, facts)
     end
+  end
+  if #bare > 0 then
+    local also = #bare < #tool.claims and "It also claims " or "It claims "
+    ctx.say(also .. ctx.join_list(bare) .. ", with nothing stated about what backs "
+      .. (#bare == 1 and "it." or "them."), {}, { "claims" })
   end
   local b = tool.benchmarks
   if b and b.self_reported == true and b.methodology_published == false then

@@ -102,7 +102,7 @@ void say_timing(const tool& t, scorecard& card) {
 
 void close_quote(const tool& t, scorecard& card) {
     if (card.verdict() == verdict_kind::ship && t.thesis.next)
-        return card.close("If it pays off, " + *t.thesis.next + ": that is the real bet to watch.", {"thesis_stated"}, {"thesis.next"});
+        return card.close("If it pays off, " + *t.thesis.next + ": that is the real bet to watch.", card.fired_among({"thesis_stated"}), {"thesis.next"});
     if (card.verdict() == verdict_kind::ship) return card.close("That is the bet to watch.", card.verdict_rules());
     if (card.fired("dependency_failing"))
         return card.close("With its dependency failing, the bet is lost before it starts.", {"dependency_failing"}, {status_fact(t.thesis)});

@@ -59,17 +59,16 @@ const claim_facts* breaking_claim(const tool& t) {
     return nullptr;
 }
 
-// What backs a claim, in words, from the strongest kind of evidence down.
+// What backs a claim, in words: the kinds besides the vendor's word, from the strongest down, after "self-reported, but"
+// when the vendor reported it too.
 std::string evidence_words(const claim_facts& c) {
-    std::vector<std::string> words;
-    if (c.backed_by(evidence_kind::independent)) words.push_back("independently verified");
-    if (c.backed_by(evidence_kind::documented)) words.push_back("documented");
-    if (c.backed_by(evidence_kind::self_reported)) words.push_back("self-reported");
-    if (c.backed_by(evidence_kind::code)) words.push_back(words.empty() ? "backed by code anyone can run" : "but backed by code anyone can run");
-    if (words.empty()) return "unbacked";
-    std::string text = words.front();
-    for (std::size_t i = 1; i < words.size(); ++i) text += (words[i].starts_with("but") ? ", " : " and ") + words[i];
-    return text;
+    std::vector<std::string> strong;
+    if (c.backed_by(evidence_kind::independent)) strong.push_back("independently verified");
+    if (c.backed_by(evidence_kind::documented)) strong.push_back("documented");
+    if (c.backed_by(evidence_kind::code)) strong.push_back("backed by code anyone can run");
+    const bool reported = c.backed_by(evidence_kind::self_reported);
+    if (strong.empty()) return reported ? "self-reported" : "unbacked";
+    return (reported ? "self-reported, but " : "") + join_list(strong);
 }
 
 void weigh_problem_and_rivals(const tool& t, scorecard& card) {
@@ -157,8 +156,12 @@ void say_rivals(const tool& t, scorecard& card) {
 void say_claims(const tool& t, scorecard& card) {
     const claim_facts* evidenced = evidenced_claim(t);
     const claim_facts* breaking = breaking_claim(t);
+    std::vector<std::string> bare;   // claims the catalog says nothing more about
     for (const claim_facts& c : claims_of(t)) {
-        if (c.evidence.empty() && !c.breaks_at && !c.holds_for) continue;
+        if (c.evidence.empty() && !c.breaks_at && !c.holds_for) {
+            bare.push_back(c.text);
+            continue;
+        }
         std::vector<std::string> rules;
         std::vector<std::string> facts{"claims"};
         std::string text = "The claim of " + c.text;
@@ -180,6 +183,10 @@ void say_claims(const tool& t, scorecard& card) {
         text += c.breaks_at || !doubtful ? "." : ": it rests on the vendor's word.";
         card.say(text, rules, facts);
     }
+    if (!bare.empty())
+        card.say(std::string(bare.size() < claims_of(t).size() ? "It also claims " : "It claims ") + join_list(bare) +
+                     ", with nothing stated about what backs " + (bare.size() == 1 ? "it." : "them."),
+                 {}, {"claims"});
     if (const auto& b = t.benchmarks; b && b->self_reported == true && b->methodology_published == false) {
         const std::string names = b->names.empty() ? "benchmark" : join_list(b->names) + " benchmark";
         const bool public_weights = t.licence.open_weights == true;

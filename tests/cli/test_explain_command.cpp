@@ -5,6 +5,7 @@
 #include "support/paths.hpp"
 #include "support/process.hpp"
 #include "support/temp_catalog.hpp"
+#include "verdict/persona.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
@@ -137,6 +138,33 @@ TEST_CASE("explain prints a table per seat, from the base to the score, and what
         CHECK_THAT(run.out, Catch::Contains("= " + score + " against threshold " + threshold + ": " + flip));
     }
     CHECK_THAT(run.out, Catch::Contains("promise_only"));   // weighed, not fired: the developer's rule for a release that is only a promise
+}
+
+TEST_CASE("explain lists each quote sentence by sentence with the rules and facts it stands on, as the JSON does", "[cli][explain]") {
+    const json doc = run_json({"explain", "claw-code", "--format", "json"});
+    const auto run = test::run_verdict({"explain", "claw-code"});
+    REQUIRE(run.exit_code == 0);
+    for (const json& seat : doc["seats"]) {
+        INFO(seat["seat"]);
+        REQUIRE_FALSE(seat["sentences"].empty());
+        std::string listed = "  The quote, sentence by sentence, and what each stands on:\n";
+        for (std::size_t i = 0; i < seat["sentences"].size(); ++i) {
+            const json& q = seat["sentences"][i];
+            const auto names = [](const json& list) {
+                std::vector<std::string> out;
+                for (const json& each : list) out.push_back(each.get<std::string>());
+                return join_list(out);
+            };
+            std::string sources;
+            if (!q["rules"].empty()) sources = (q["rules"].size() == 1 ? "rule " : "rules ") + names(q["rules"]);
+            if (!q["facts"].empty()) sources += (sources.empty() ? "" : "; ") + std::string(q["facts"].size() == 1 ? "fact " : "facts ") + names(q["facts"]);
+            listed += "  " + std::to_string(i + 1) + ". " + q["text"].get<std::string>() + "\n     stands on " + sources + "\n";
+        }
+        CHECK_THAT(run.out, Catch::Contains(listed));
+    }
+    // The skeptic's skip opens on its biggest loss, the legal risk, and closes on it.
+    CHECK_THAT(run.out, Catch::Contains("  1. The legal situation is murky: it was rewritten after Claude Code's source maps leaked"));
+    CHECK_THAT(run.out, Catch::Contains("     stands on rule legal_risk_high; facts risks.legal and risks.legal_notes\n"));
 }
 
 TEST_CASE("explain --persona explains one seat, and an unknown seat is bad input with a suggestion", "[cli][explain][errors]") {

@@ -105,3 +105,41 @@ TEST_CASE("a script that counts its reviews in a file-level variable counts one 
     const auto stock = test::run_verdict({"lint", "scripts/developer.lua", "scripts/creator.lua"});
     CHECK(stock.exit_code == 0);
 }
+
+TEST_CASE("lint warns when a tool's audience and its seats disagree, naming the seats that fit, and still exits 0", "[cli][lint][seats]") {
+    test::temp_catalog catalog;
+    catalog.add_stock_tools();
+    json for_creators = test::minimal_tool("for-creators");       // the panel's default seats hold business, not the creator
+    for_creators["audience"] = {"creators", "hobbyists"};
+    catalog.add_tool(for_creators);
+    json for_companies = test::minimal_tool("for-companies");     // its own seats hold the creator, not business
+    for_companies["audience"] = {"developers", "small_companies"};
+    for_companies["seats"] = {"developer", "skeptic", "futurist", "creator"};
+    catalog.add_tool(for_companies);
+    json for_both = test::minimal_tool("for-both");               // creators and companies: either seat fits
+    for_both["audience"] = {"creators", "enterprises"};
+    catalog.add_tool(for_both);
+
+    const auto run = test::run_verdict({"lint", "--catalog", catalog.path().string()});
+    CHECK(run.exit_code == 0);
+    CHECK(count_lines(run.out) == 2);
+    CHECK_THAT(run.out, Catch::Contains("warning: " + (catalog.path() / "tools" / "for-creators.json").string() +
+                                        ": /audience: expected the creator seat on a tool made for creators, found seats \"developer\", "
+                                        "\"skeptic\", \"futurist\", \"business\" (the panel's default seats) (give it \"seats\": [\"developer\", "
+                                        "\"skeptic\", \"futurist\", \"creator\"])\n"));
+    CHECK_THAT(run.out, Catch::Contains("warning: " + (catalog.path() / "tools" / "for-companies.json").string() +
+                                        ": /seats: expected the business seat on a tool made for companies, found seats \"developer\", "
+                                        "\"skeptic\", \"futurist\", \"creator\" (give it \"seats\": [\"developer\", \"skeptic\", \"futurist\", "
+                                        "\"business\"])\n"));
+    CHECK_THAT(run.err, Catch::Contains("no problems (8 tools, 5 seats, 0 comparisons), 2 warnings"));
+
+    // Doing what the warnings say silences them.
+    for_creators["seats"] = {"developer", "skeptic", "futurist", "creator"};
+    for_companies["seats"] = {"developer", "skeptic", "futurist", "business"};
+    catalog.add_tool(for_creators);
+    catalog.add_tool(for_companies);
+    const auto fixed = test::run_verdict({"lint", "--catalog", catalog.path().string()});
+    CHECK(fixed.exit_code == 0);
+    CHECK(fixed.out.empty());
+    CHECK_THAT(fixed.err, Catch::EndsWith("no problems (8 tools, 5 seats, 0 comparisons)\n"));
+}

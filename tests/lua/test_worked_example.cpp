@@ -55,7 +55,10 @@ TEST_CASE("the worked example in scripts/README.md lints clean, seats as shown, 
     CHECK(tinkerer["persona"] == "tinkerer");
     CHECK(tinkerer["verdict"] == "ship");
     CHECK(tinkerer["score"] == 75);   // base 50 + runnable 15 + open 10
-    CHECK(tinkerer["quote"] == "Llama 4 Compact (12B) is something you can run today, and you can open it up.");
+    CHECK(tinkerer["quote"] == "Llama 4 Compact (12B) is something you can run today. You can open it up.");
+    CHECK(tinkerer["sentences"] == json::parse(R"([
+        {"text": "Llama 4 Compact (12B) is something you can run today.", "rules": ["runnable"], "facts": ["availability"]},
+        {"text": "You can open it up.", "rules": ["open"], "facts": ["licence.open_weights"]}])"));
 
     // Step 4: the fixtures as the README shows them hold; with the threshold raised past 75, the ship is a miss.
     test::write_file(catalog.path() / "fixtures" / "tinkerer.json", block_after(readme, "**4. Write down what it should say**"));

@@ -208,3 +208,35 @@ TEST_CASE("a waitlisted tool that still ships is not said to pass the first-ten-
     CHECK_THAT(r.quote, Contains("for now it is a waitlist"));
     CHECK_THAT(r.quote, !Contains("passes the first-ten-minutes test"));
 }
+
+TEST_CASE("the developer opens on the upgrade a release makes, not on a stock line, and says the rest after it", "[personas][developer]") {
+    auto p = test::load_stock_persona("developer");
+    tool t = test::identity_tool();
+    t.availability = release_stage::released;
+    t.primitive = "a quantised checkpoint";
+    t.predecessor = predecessor_facts{"Probe 1", "a 40x memory reduction"};
+    t.performance = "a 40x memory reduction";
+    t.setup.api_key = false;
+    const review r = test::checked_review(*p, t, p->defaults());
+    REQUIRE(r.verdict == verdict_kind::ship);
+    CHECK_THAT(r.quote, StartsWith("An immediate upgrade from Probe 1: a 40x memory reduction."));
+    REQUIRE_FALSE(r.sentences.empty());
+    CHECK(r.sentences.front().rules == std::vector<std::string>{"upgrade"});
+    CHECK(r.sentences.front().facts == std::vector<std::string>{"predecessor.name", "predecessor.improvement"});
+}
+
+TEST_CASE("the developer never claims the first-ten-minutes test without a set-up fact to test", "[personas][developer]") {
+    auto p = test::load_stock_persona("developer");
+    tool t = test::identity_tool();
+    t.availability = release_stage::released;
+    t.licence.commercial_use = commercial_terms::forbidden;
+    t.lock_in = lock_in_level::high;
+    const review r = test::checked_review(*p, t, p->defaults());
+    REQUIRE(r.verdict == verdict_kind::skip);
+    CHECK_THAT(r.quote, !Contains("first-ten-minutes"));
+    CHECK_THAT(r.quote, Contains("Nothing here earns the ship yet."));
+
+    t.setup.env_vars = 4;   // now there is set-up to judge
+    const review tried = test::checked_review(*p, t, p->defaults());
+    CHECK_THAT(tried.quote, Contains("It does not pass the first-ten-minutes test yet."));
+}

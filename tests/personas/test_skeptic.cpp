@@ -195,3 +195,30 @@ TEST_CASE("the skeptic's ship quote claims no risks the tool does not state", "[
     REQUIRE(r.verdict == verdict_kind::ship);
     CHECK_THAT(r.quote, !Contains("risks"));
 }
+
+TEST_CASE("the skeptic reads every kind of evidence a claim has: self-reported but backed by code is not the vendor's word", "[personas][skeptic]") {
+    auto p = test::load_stock_persona("skeptic");
+    tool t = test::identity_tool();
+    t.problem.solved = true;
+    t.claims = std::vector{claim("a 40x memory reduction", {evidence_kind::self_reported, evidence_kind::code}),
+                           claim("zero regressions", {evidence_kind::self_reported}),
+                           claim("runs on a Raspberry Pi", {evidence_kind::independent, evidence_kind::documented})};
+    const review r = test::checked_review(*p, t, p->defaults());
+    test::check_fired(r, p->defaults(), {"problem_solved", "claim_backed"});
+    CHECK_THAT(r.quote, Contains("The claim of a 40x memory reduction is self-reported, but backed by code anyone can run."));
+    CHECK_THAT(r.quote, Contains("The claim of zero regressions is self-reported: it rests on the vendor's word."));
+    CHECK_THAT(r.quote, Contains("The claim of runs on a Raspberry Pi is independently verified and documented."));
+    CHECK_THAT(r.quote, !Contains("40x memory reduction is self-reported: it rests"));
+
+    // A claim the catalog says nothing more about is still said, for what it is.
+    t.claims->push_back(claim("the fastest loader", {}));
+    t.claims->push_back(claim("a drop-in API", {}));
+    const review all = test::checked_review(*p, t, p->defaults());
+    CHECK_THAT(all.quote, Contains("It also claims the fastest loader and a drop-in API, with nothing stated about what backs them."));
+    tool only_bare = test::identity_tool();
+    only_bare.problem.solved = true;
+    only_bare.risks.legal = risk_level::low;   // a second known fact, so the skeptic does not abstain
+    only_bare.claims = std::vector{claim("the fastest loader", {})};
+    CHECK_THAT(test::checked_review(*p, only_bare, p->defaults()).quote,
+               Contains("It claims the fastest loader, with nothing stated about what backs it."));
+}

@@ -1,6 +1,7 @@
 // check_review, the rule every review passes before a panel counts it: the
-// receipt adds up, each reason is a declared rule giving its weight once, and
-// a clamp is only ever the scorecard's own.
+// receipt adds up, each reason is a declared rule giving its weight once, a
+// clamp is only ever the scorecard's own, and a quote given sentence by
+// sentence has a source for each sentence.
 #include "verdict/review.hpp"
 
 #include <catch2/catch.hpp>
@@ -103,4 +104,31 @@ TEST_CASE("a review weighs at most max_rule_checks rules", "[unit][review]") {
     review over = card.finish("Weighed a lot.");
     over.checks.push_back(over.checks.front());
     CHECK_THAT(refusal(over, s), Contains("checks: expected at most 1024, found 1025"));
+}
+
+TEST_CASE("check_review refuses a sentence that stands on nothing, on an undeclared rule, or that is not part of the quote", "[unit][review]") {
+    const settings s = two_rules();
+    scorecard card(s);
+    card.rule("open", "licence.open_source", "true", true, "Open.");
+    card.say("Stands on open.", {"open"}, {"licence.open_source"});
+    card.close("Ships.", {"open"});
+    const review good = card.finish();
+    REQUIRE(refusal(good, s).empty());
+
+    review bare = good;
+    bare.sentences[1] = {"Ships.", {}, {}};
+    CHECK_THAT(refusal(bare, s), Contains("sentences[1]: expected the rules or facts it stands on, found none (\"Ships.\")"));
+    review undeclared = good;
+    undeclared.sentences[0].rules = {"vibes"};
+    CHECK_THAT(refusal(undeclared, s), Contains("sentences[0].rules[0]: expected a rule declared in the persona's weights, found \"vibes\""));
+    review other_text = good;
+    other_text.quote = "Something else entirely.";
+    CHECK_THAT(refusal(other_text, s), Contains("sentences: expected the quote, sentence by sentence"));
+    review empty_text = good;
+    empty_text.sentences[0].text.clear();
+    CHECK_THAT(refusal(empty_text, s), Contains("sentences[0].text: expected a sentence, found an empty string"));
+
+    review whole = good;   // a quote given whole says nothing of its sources, and is still a review
+    whole.sentences.clear();
+    CHECK(refusal(whole, s).empty());
 }

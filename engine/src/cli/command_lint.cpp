@@ -1,5 +1,6 @@
 // verdict lint: every problem of the catalog, the panel configuration and the
-// personas, in one pass. Each working seat reviews every tool, whether or not
+// personas, in one pass, and warnings that do not fail it (a tool seated with
+// the wrong reader for its audience). Each working seat reviews every tool, whether or not
 // it sits on that tool's panel, so a persona that breaks on some tool is found
 // before a maintainer seats it there.
 #include "cli/command.hpp"
@@ -9,6 +10,7 @@
 #include "catalog/schema_copies.hpp"
 #include "community/community_votes.hpp"
 #include "fixtures/fixture.hpp"
+#include "panel/seat_fit.hpp"
 #include "panel/tool_review.hpp"
 
 #include <optional>
@@ -65,6 +67,11 @@ std::size_t check_page_data(const std::filesystem::path& catalog_dir, const work
     return comparisons;
 }
 
+// ", 1 warning", ", 3 notes", or nothing for none.
+std::string counted(std::size_t n, const std::string& what) {
+    return n == 0 ? "" : ", " + std::to_string(n) + " " + what + (n == 1 ? "" : "s");
+}
+
 }  // namespace
 
 exit_code run_lint(const std::vector<std::string>& args, context& ctx) {
@@ -85,9 +92,11 @@ exit_code run_lint(const std::vector<std::string>& args, context& ctx) {
     if (ws.seats) seat_problems(*ws.seats, ws.tools, lines);
     if (ws.seats) comparisons = check_page_data(p.catalog_dir(), ws, lines, notes);
     script_problems(p.positionals("script"), ws, p.persona_host(), lines);
+    const problem_list warnings = ws.seats ? seat_fit_warnings(*ws.seats, ws.tools, p.catalog_dir()) : problem_list{};
     for (const std::string& line : lines) ctx.out << line << "\n";
+    for (const problem& warning : warnings) ctx.out << "warning: " << to_string(warning) << "\n";
     for (const std::string& note : notes) ctx.out << "note: " << note << "\n";
-    const std::string noted = notes.empty() ? "" : notes.size() == 1 ? ", 1 note" : ", " + std::to_string(notes.size()) + " notes";
+    const std::string noted = counted(warnings.size(), "warning") + counted(notes.size(), "note");
     if (!lines.empty()) {
         ctx.err << "verdict lint: " << lines.size() << (lines.size() == 1 ? " problem" : " problems") << noted << "\n";
         return exit_code::bad_input;

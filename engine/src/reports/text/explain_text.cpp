@@ -9,6 +9,7 @@
 #include "reports/text/review_text.hpp"
 #include "reports/text/text_layout.hpp"
 #include "support/display_text.hpp"
+#include "verdict/persona.hpp"
 
 
 namespace verdict {
@@ -49,8 +50,8 @@ void write_quote_sources(std::ostream& out, const review& r, const std::string& 
     for (std::size_t i = 0; i < r.sentences.size(); ++i) {
         const quote_sentence& q = r.sentences[i];
         std::string sources;
-        for (const std::string& rule : q.rules) sources += (sources.empty() ? "" : ", ") + ("rule " + rule);
-        for (const std::string& fact : q.facts) sources += (sources.empty() ? "" : ", ") + fact;
+        if (!q.rules.empty()) sources = (q.rules.size() == 1 ? "rule " : "rules ") + join_list(q.rules);
+        if (!q.facts.empty()) sources += (sources.empty() ? "" : "; ") + std::string(q.facts.size() == 1 ? "fact " : "facts ") + join_list(q.facts);
         out << indent << std::to_string(i + 1) << ". " << printable_text(q.text) << "\n" << indent << "   stands on " << printable_text(sources) << "\n";
     }
 }
