@@ -324,3 +324,19 @@ TEST_CASE("good files load in id order whatever order they sit beside bad ones",
     REQUIRE(problems.size() == 1);
     CHECK(fields_of(problems[0]) == std::vector<std::string>{"tools/middle-tool.json", "/", "an object", "a list of 0 items", ""});
 }
+
+TEST_CASE("a tool file written for schema version 1 loads unchanged under version 2", "[unit][catalog]") {
+    bad_file_case c;   // the good tool beside it, as in the other cases
+    const fs::path fixture = verdict::test::source_dir() / "tests" / "fixtures" / "catalogs" / "schema-v1-tool.json";
+    fs::copy_file(fixture, c.dir.path() / "tools" / "modal-gpu-serverless-inference.json");
+    const auto [tools, problems] = c.load();
+    for (const problem& p : problems) FAIL_CHECK(to_string(p));
+    const tool* modal = tools.find("modal-gpu-serverless-inference");
+    REQUIRE(modal != nullptr);
+    CHECK(modal->vendor == "Modal");
+    REQUIRE(modal->claims);
+    REQUIRE(modal->claims->size() == 1);
+    CHECK((*modal->claims)[0].evidence == std::vector{evidence_kind::documented});   // one kind, as version 1 wrote it
+    CHECK((*modal->claims)[0].breaks_at == "70B+ models that need multi-GPU tensor parallelism");
+    CHECK_FALSE(modal->predecessor);
+}
