@@ -7,8 +7,9 @@ after the other on this machine:
   - verdict batch with html, md and json into an empty folder;
   - the same again with nothing changed (the no-op rebuild);
   - the same after changing one tool's tagline (the one-tool change);
-  - hugo building the Markdown pages as a site (the minimal site of
-    tests/hugo/site/), then building it again with nothing changed.
+  - hugo building the batch's Markdown folder, as it is, as the content of
+    a site (the minimal site of tests/hugo/site/), then building it again
+    with nothing changed.
 It prints each time, pages per second and peak memory (the largest resident
 set of the process, as bench/peak-rss takes it), and the ratios the README
 states.
@@ -59,6 +60,11 @@ def pages_in(site):
     return sum(1 for f in site.rglob("*") if f.is_file() and not f.name.startswith("."))
 
 
+def other_formats(folder, names):
+    """For shutil.copytree: the names in `folder` that are neither Markdown pages nor folders."""
+    return [name for name in names if not name.endswith(".md") and not (pathlib.Path(folder) / name).is_dir()]
+
+
 def category_pages_showing(catalog, tool_id, pairs):
     """How many category pages list `tool_id` or one of its comparisons, in one format."""
     category = lambda t: json.loads((catalog / "tools" / f"{t}.json").read_text())["category"]
@@ -93,11 +99,9 @@ def run_size(args, pages_wanted, work):
 
     site = work / "hugo"
     shutil.copytree(args.source / "tests/hugo/site", site)
-    (site / "content").mkdir()
-    shutil.copytree(work / "all/compare", site / "content/compare", ignore=shutil.ignore_patterns("*.html", "*.json"))
-    shutil.copytree(work / "all/tools", site / "content/tools", ignore=shutil.ignore_patterns("*.html", "*.json"))
-    shutil.copytree(work / "all/category", site / "content/category", ignore=shutil.ignore_patterns("*.html", "*.json"))
-    shutil.copy(work / "all/index.md", site / "content/_index.md")
+    # The batch's Markdown pages where the batch put them: its folder is the site's content folder, less the files of the
+    # other formats, which Hugo would read as pages and files of its own.
+    shutil.copytree(work / "all", site / "content", ignore=other_formats)
     hugo = [args.hugo, "--source", site, "--destination", site / "public", "--quiet"]
     seconds, rss, _ = measure_rss(hugo)
     result["hugo"] = {"seconds": seconds, "rss_mb": rss, "pages": result["html"]["pages"]}

@@ -187,12 +187,18 @@ std::set<std::string> category_pages_of_tool(const fs::path& catalog, const std:
         if (left == tool_id || right == tool_id) categories.insert(category_of.at(left == tool_id ? right : left));
     std::set<std::string> pages;
     for (const std::string& category : categories)
-        for (const std::string& format : formats) pages.insert("category/" + slug(category) + "." + format);
+        for (const std::string& format : formats) pages.insert(category_page(slug(category), format));
     return pages;
 }
 
-std::string category_page_of(const fs::path& catalog, const std::string& tool_id) {
-    return "category/" + slug(read_json(catalog / "tools" / (tool_id + ".json")).at("category"));
+std::string category_page_of(const fs::path& catalog, const std::string& tool_id, const std::string& format) {
+    return category_page(slug(read_json(catalog / "tools" / (tool_id + ".json")).at("category")), format);
+}
+
+std::string index_page(const std::string& format) { return format == "md" ? "_index.md" : "index." + format; }
+
+std::string category_page(const std::string& slug, const std::string& format) {
+    return format == "md" ? "category/" + slug + "/_index.md" : "category/" + slug + "." + format;
 }
 
 void edit_tool(const fs::path& catalog, const std::string& tool_id, const std::string& field, const std::string& value) {

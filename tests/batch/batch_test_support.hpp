@@ -75,8 +75,15 @@ std::set<std::string> pages_of_tool(const fs::path& catalog, const std::string& 
 /// and digits lower-cased, any other run one hyphen), for catalogs whose category names do not collide.
 std::set<std::string> category_pages_of_tool(const fs::path& catalog, const std::string& tool_id, const std::vector<std::string>& formats);
 
-/// "category/<slug>": the page, less its extension, of the category of `tool_id`.
-std::string category_page_of(const fs::path& catalog, const std::string& tool_id);
+/// The page in `format` of the category of `tool_id` (category_page()).
+std::string category_page_of(const fs::path& catalog, const std::string& tool_id, const std::string& format);
+
+/// Where the layout documents the index in `format`: "index.<ext>", or "_index.md", a Hugo site's home page.
+std::string index_page(const std::string& format);
+
+/// Where the layout documents a category's page in `format`: "category/<slug>.<ext>", or "category/<slug>/_index.md",
+/// a Hugo section's page.
+std::string category_page(const std::string& slug, const std::string& format);
 
 /// Replaces one field of one tool file of `catalog`.
 void edit_tool(const fs::path& catalog, const std::string& tool_id, const std::string& field, const std::string& value);

@@ -38,7 +38,7 @@ TEST_CASE("a tool file with problems gets its pages, showing the problems, and t
     const json comparison = json::parse(test::read_file(out / "compare" / (bad + "-vs-" + partner + ".json")));
     CHECK(comparison.at("pick").at("tool") == partner);
     CHECK_FALSE(comparison.at("tools").at(1).contains("problems"));
-    const json listing = json::parse(test::read_file(out / (test::category_page_of(catalog, bad) + ".json")));
+    const json listing = json::parse(test::read_file(out / test::category_page_of(catalog, bad, "json")));
     CHECK(std::any_of(listing.at("tools").begin(), listing.at("tools").end(), [&](const json& t) { return t.at("id") == bad && t.contains("problems"); }));
 
     test::write_file(catalog / "tools" / (bad + ".json"), good_file);

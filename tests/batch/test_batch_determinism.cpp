@@ -28,7 +28,7 @@ TEST_CASE("batch writes byte-identical folders with --jobs 1 and --jobs 2, manif
     const test::folder_snapshot files = test::snapshot_of(dir.path() / "jobs-1");
     CHECK(static_cast<long>(files.size()) == test::summary_count(one.out, "pages") + 2);
     REQUIRE(files.count(".verdict-manifest") == 1);
-    for (const char* index : {"index.html", "index.md", "index.json"}) CHECK(files.count(index) == 1);
+    for (const char* index : {"index.html", "_index.md", "index.json"}) CHECK(files.count(index) == 1);
 
     const std::vector<std::string> differing = test::differences(dir.path() / "jobs-1", dir.path() / "jobs-2");
     INFO("files that differ between --jobs 1 and --jobs 2: " << test::first_of(differing));

@@ -46,6 +46,26 @@ std::set<std::string> pages_of_tools(const fs::path& catalog, const std::set<std
     return pages;
 }
 
+// The tools `id` is compared with, whose tool pages list the comparison.
+std::set<std::string> partners_of(const fs::path& catalog, const std::string& id) {
+    std::set<std::string> partners;
+    for (const auto& [left, right] : test::comparisons_of(catalog))
+        if (left == id || right == id) partners.insert(left == id ? right : left);
+    return partners;
+}
+
+// Whether the site's front page names the tool `id`: among its highest-rated tools, or in one of its newest comparisons.
+bool on_front_page(const fs::path& out, const std::string& id) {
+    const json index = read_json(out / "index.json");
+    for (const json& tool : index["top_tools"])
+        if (tool["id"] == id) return true;
+    for (const json& entry : index["newest"]) {
+        const std::string slug = entry["slug"];
+        if (slug.starts_with(id + "-vs-") || slug.ends_with("-vs-" + id)) return true;
+    }
+    return false;
+}
+
 // A tool that sits in at least two comparisons, so that its change reaches pages beyond its own.
 std::string tool_in_several_comparisons(const fs::path& catalog) {
     std::map<std::string, int> count;
@@ -114,7 +134,7 @@ TEST_CASE("a second run with nothing changed writes, renames and deletes nothing
     CHECK(folders_after == folders_before);
 }
 
-TEST_CASE("changing one tool rewrites exactly its pages and the category pages that list it, and nothing else", "[batch]") {
+TEST_CASE("changing one tool rewrites exactly the pages that show what changed, and nothing else", "[batch]") {
     test::temp_dir dir;
     const fs::path catalog = dir.path() / "catalog";
     const fs::path out = dir.path() / "site";
@@ -128,24 +148,28 @@ TEST_CASE("changing one tool rewrites exactly its pages and the category pages t
     batch_ok(catalog, out);
     const test::folder_snapshot before = test::snapshot_of(out);
 
-    // Its pages and the category pages that list it or its comparisons, less those that do not show the field
-    // changed: the batch writes a file only when its bytes change. The index, which lists only the categories, is
-    // not among them. Which pages show the field is checked at the end, on the pages themselves.
+    // Its pages and the category pages that list it or its comparisons, and for its name the pages that name it,
+    // less those that do not show the field changed: the batch writes a file only when its bytes change. Which pages
+    // show the field is checked at the end, on the pages themselves.
     std::set<std::string> candidates = test::pages_of_tool(catalog, id, all_formats);
     const std::set<std::string> category_pages = test::category_pages_of_tool(catalog, id, all_formats);
     candidates.insert(category_pages.begin(), category_pages.end());
     std::string shown;             // the new text, as the pages that show the field must show it
     std::set<std::string> not_shown;
-    SECTION("its name, which every page of it and every category page listing it shows") {
+    SECTION("its name, which every page of it, every category page listing it, its partners' HTML and Markdown tool "
+            "pages (\"vs <name>\"), the search data and, when it is listed there, the front page show") {
         shown = ascii_prefix(test::shout_name(catalog, id));
+        for (const std::string& partner : partners_of(catalog, id))
+            for (const char* format : {"html", "md"}) candidates.insert("tools/" + partner + "." + format);
+        candidates.insert("search-index.js");
+        if (on_front_page(out, id)) candidates.insert("index.html");
     }
-    SECTION("its tagline, which the JSON tool page (the review document), the Markdown and JSON category pages and the "
-            "pages of other categories leave out") {
+    SECTION("its tagline, which the Markdown and JSON category pages and the pages of other categories leave out, as do "
+            "the front page and the search data") {
         shown = "A tagline changed by the batch test";
         test::edit_tool(catalog, id, "tagline", shown);
-        not_shown = {"tools/" + id + ".json"};
         for (const std::string& page : category_pages)
-            if (page != test::category_page_of(catalog, id) + ".html") not_shown.insert(page);
+            if (page != test::category_page_of(catalog, id, "html")) not_shown.insert(page);
     }
     std::set<std::string> expected{".verdict-manifest"};
     for (const std::string& page : candidates)
@@ -171,10 +195,11 @@ TEST_CASE("changing one persona's settings rewrites only the pages whose reviews
     test::generate_catalog(catalog, 150, 4, 41);
     batch_ok(catalog, out);
     const test::folder_snapshot before = test::snapshot_of(out);
-    std::map<std::string, std::string> listings_before;   // the index and the category pages, by path
+    std::map<std::string, std::string> listings_before;   // the index, the category pages and the search files, by path
     for (const auto& [path, file] : before)
-        if (path.starts_with("index.") || path.starts_with("category/")) listings_before[path] = test::read_file(out / path);
-    REQUIRE(listings_before.size() == 3 * (1 + 4));
+        if (path.starts_with("index.") || path == "_index.md" || path.starts_with("category/") || path.starts_with("search"))
+            listings_before[path] = test::read_file(out / path);
+    REQUIRE(listings_before.size() == 3 * (1 + 4) + 3);
     const auto reviews_before = reviews_by_tool(catalog);
 
     // The skeptic's weight for a high legal risk: it fires for some tools only, so only their reviews change.
@@ -192,14 +217,16 @@ TEST_CASE("changing one persona's settings rewrites only the pages whose reviews
 
     const std::string summary = batch_ok(catalog, out);
     const test::folder_snapshot after = test::snapshot_of(out);
-    // Every page of a changed tool is made again. The category pages that list a changed tool are rendered again
-    // too, but the batch writes only files whose bytes changed: a category page is rewritten exactly when what it
-    // shows (panel ship %, picks) moved, which a score change alone need not do. The index shows only counts.
+    // Every page of a changed tool is made again. The listings are rendered again too, but the batch writes only
+    // files whose bytes changed: a category page, the front page or the search data is rewritten exactly when what it
+    // shows (panel ship %, picks, the highest-rated tools) moved, which a score change alone need not do. The
+    // Markdown index shows only counts, and the search page and its script nothing of any tool.
     std::set<std::string> expected = pages_of_tools(catalog, changed);
     expected.insert(".verdict-manifest");
     for (const auto& [page, bytes] : listings_before)
         if (test::read_file(out / page) != bytes) expected.insert(page);
-    for (const std::string& format : all_formats) CHECK(test::read_file(out / ("index." + format)) == listings_before.at("index." + format));
+    for (const std::string& page : {test::index_page("md"), std::string("search.html"), std::string("search.js")})
+        CHECK(test::read_file(out / page) == listings_before.at(page));
     INFO(summary);
     CHECK(test::rewritten_paths(before, after) == expected);
     CHECK(test::removed_paths(before, after) == std::set<std::string>{});
@@ -237,12 +264,16 @@ TEST_CASE("pages of removed comparisons and tools are deleted, and files the man
     std::set<std::string> expected_deleted = test::pages_of_tool(catalog, gone_tool, all_formats);
     expected_deleted.insert({gone + ".html", gone + ".md", gone + ".json", unlisted + ".html", unlisted + ".json"});
 
-    // The listings that change: the index's counts, and the category pages of both tools of each comparison removed.
-    std::set<std::string> listings{".verdict-manifest", "index.html", "index.md", "index.json"};
+    // The listings that change: the index's counts, and the category pages and the tool pages (which list a tool's
+    // comparisons) of both tools of each comparison removed.
+    std::set<std::string> listings{".verdict-manifest", "index.html", "_index.md", "index.json", "search-index.js"};
     for (const auto& [left, right] : pairs)
         if ((left == gone_left && right == gone_right) || (left == unlisted_left && right == unlisted_right) || left == gone_tool || right == gone_tool)
             for (const std::string& id : {left, right})
-                for (const std::string& format : all_formats) listings.insert(test::category_page_of(catalog, id) + "." + format);
+                for (const std::string& format : all_formats) {
+                    listings.insert(test::category_page_of(catalog, id, format));
+                    if (id != gone_tool) listings.insert("tools/" + id + "." + format);
+                }
 
     json kept = json::array();
     for (const json& pair : comparisons["pairs"]) {
@@ -266,7 +297,7 @@ TEST_CASE("pages of removed comparisons and tools are deleted, and files the man
     INFO(summary);
     CHECK(test::removed_paths(before, after) == expected_deleted);
     CHECK(test::summary_count(summary, "deleted") == static_cast<long>(expected_deleted.size()));
-    // The removed tool's partners show nothing of it: only the listings (and the manifest) change beside the deletions.
+    // Beside the deletions, only the listings (and the manifest) change: the removed tool's partners list it nowhere else.
     CHECK(test::rewritten_paths(before, after) == listings);
     for (const std::string& file : foreign) {
         CAPTURE(file);

@@ -182,8 +182,9 @@ TEST_CASE("the temporaries of cut-short writes are cleared by the next run: in t
     batch_ok(test::stock_catalog(), out);
     const fs::path page_temporary = out / "compare" / ".claude-haiku-open-weights-vs-claw-code.md.tmp-4194301";
     const fs::path root_temporary = out / ".verdict-manifest.tmp-4194302";
-    test::write_file(page_temporary, "cut short");
-    test::write_file(root_temporary, "cut short");
+    // A Markdown category page sits in a folder of its own, one level further down.
+    const fs::path category_temporary = out / "category" / "developer-tools" / "._index.md.tmp-4194303";
+    for (const fs::path& temporary : {page_temporary, root_temporary, category_temporary}) test::write_file(temporary, "cut short");
 
     auto run_clearing = [&](const std::string& cleared) {
         const auto run = test::run_batch_command(test::stock_catalog(), out, {"--formats", "md"});
@@ -194,15 +195,17 @@ TEST_CASE("the temporaries of cut-short writes are cleared by the next run: in t
 
     SECTION("a run interrupted while writing pages leaves its claims: both are cleared") {
         test::write_file(out / ".verdict-claims", "compare/claude-haiku-open-weights-vs-claw-code.md\n");
-        run_clearing("2 interrupted writes");
+        run_clearing("3 interrupted writes");
         CHECK_FALSE(fs::exists(page_temporary));
         CHECK_FALSE(fs::exists(root_temporary));
+        CHECK_FALSE(fs::exists(category_temporary));
         CHECK_FALSE(fs::exists(out / ".verdict-claims"));
     }
     SECTION("without claims no page write was cut short: the page folders are not listed, the folder itself is") {
         fs::remove(out / ".verdict-inputs");   // not a no-op: the run reads its inputs
         run_clearing("1 interrupted write");
         CHECK(fs::exists(page_temporary));
+        CHECK(fs::exists(category_temporary));
         CHECK_FALSE(fs::exists(root_temporary));
     }
 }

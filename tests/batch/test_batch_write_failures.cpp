@@ -79,7 +79,8 @@ batch_summary batch_in_process(const fs::path& catalog, const fs::path& out, fil
     request.out_dir = out;
     request.jobs = 2;
     const auto quiet = make_progress(std::cerr, false, true, [] { return 0.0; });
-    return run_batch({seats->config(), tools, pairs}, request, writer, *quiet);
+    const site_settings site = load_site_settings(catalog, problems);
+    return run_batch({seats->config(), site, tools, pairs}, request, writer, *quiet);
 }
 
 void batch_ok(const fs::path& catalog, const fs::path& out) {

@@ -1,17 +1,20 @@
 #!/usr/bin/env python3
-"""Builds verdict's Markdown pages into a Hugo site and checks what Hugo makes of them.
+"""Builds the batch's Markdown folder, as it is, into a Hugo site and checks what Hugo makes of it.
 
-The real verdict program writes every comparison and tool page of the shipped
-catalog, the site's root page (its categories) and each category's page (its
-comparisons and tools), and the pages of a throwaway catalog whose text is hostile
-(HTML, Markdown link and image tricks, shortcodes, an unclosed U+202E) into a
-temporary content folder; the real hugo builds the site with minimal layouts
-(tests/hugo/site/) that print each page's title, front-matter data and content.
-The check fails unless hugo reports no error, every page is in the site with its
-title and data, the hostile text shows as literal text (no script, image or link
-comes out of it), every front matter parses with a strict YAML parser and
-holds the same data as the page's JSON format, and that JSON validates against
-its schema in docs/schema/ with python3-jsonschema.
+The real verdict program's batch writes the Markdown pages of the shipped catalog
+(every comparison and tool page, the site's root page with its categories, and each
+category's page with its comparisons and tools), and then of a throwaway catalog whose
+text is hostile (HTML, Markdown link and image tricks, shortcodes, an unclosed U+202E),
+straight into the content folder of a minimal site (tests/hugo/site/) whose layouts
+print each page's title, front-matter data and content; the real hugo builds it. The
+check fails unless hugo prints no warning and no error, the batch wrote exactly the
+pages the site has, every page is in the site with its title, description and data
+and exactly one <h1>, every link between pages leads to a page Hugo built (the tool
+pages to their category and each of their comparisons, the comparison pages to both
+tools and their categories, the root to every category), the hostile text shows as
+literal text (no script, image or link comes out of it), every front matter parses
+with a strict YAML parser and holds the same data as the page's JSON format, and that
+JSON validates against its schema in docs/schema/ with python3-jsonschema.
 """
 
 import argparse
@@ -23,11 +26,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import urllib.parse
 
 import jsonschema
 import yaml
 
 FAILURES = []
+BASE_URL = "https://verdict.example/"   # tests/hugo/site/hugo.toml's
 
 
 def check(condition, message):
@@ -55,6 +60,8 @@ class StrictLoader(yaml.SafeLoader):
 
 
 def front_matter(page):
+    if not check(page.is_file(), f"{page.name}: no such page in the content folder"):
+        return {}
     text = page.read_text(encoding="utf-8")
     if not check(text.startswith("---\n") and "\n---\n" in text, f"{page.name}: no front matter between --- lines"):
         return {}
@@ -121,21 +128,18 @@ def shown(value):
 
 
 def write_pages(verdict, source, content, catalog=None):
-    """Writes the site's root, every category page, and every comparison and tool page of `catalog` (the shipped one
-    by default) as Markdown. Returns the root's JSON with each category's JSON page under "json", and the site's
-    comparisons and tools gathered from the category pages (a comparison of tools from two categories is on both
-    pages; it is written once), each comparison with its JSON page."""
+    """Runs the batch with `content` as its Markdown folder: every page of `catalog` (the shipped one by default).
+    Returns the root's JSON with each category's JSON page under "json", and the site's comparisons and tools gathered
+    from the category pages (a comparison of tools from two categories is on both pages; it is listed once), each
+    comparison with its JSON page and each tool with its category's slug."""
     where = ["--catalog", str(catalog)] if catalog else []
-    for folder in ("category", "compare", "tools"):
-        (content / folder).mkdir(parents=True)
     allowed = (0, 1) if catalog else (0,)   # the hostile catalog has a seat that fails
+    run([verdict, "batch", "--formats", "md", "--out", content, "--quiet", *where], source, allowed)
     index = page_json([verdict, "index", "--format", "json", *where], source, allowed)
-    run([verdict, "index", "--format", "md", "-o", content / "_index.md", *where], source, allowed)
     index["comparisons"], index["tools"] = [], []
     comparisons, tools = {}, {}
     for category in index["categories"]:
         command = [verdict, "index", "--category", category["slug"]]
-        run([*command, "--format", "md", "-o", content / "category" / f"{category['slug']}.md", *where], source, allowed)
         category["json"] = page_json([*command, "--format", "json", *where], source, allowed)
         for entry in category["json"]["comparisons"]:
             if entry["slug"] not in comparisons:
@@ -143,15 +147,21 @@ def write_pages(verdict, source, content, catalog=None):
                 index["comparisons"].append(comparisons[entry["slug"]])
         for tool in category["json"]["tools"]:
             check(tool["id"] not in tools, f"tool {tool['id']} is on more than one category page")
-            tools[tool["id"]] = tool
-            index["tools"].append(tool)
+            tools[tool["id"]] = dict(tool, category_slug=category["slug"])
+            index["tools"].append(tools[tool["id"]])
     for entry in index["comparisons"]:
         ids = [tool["id"] for tool in entry["tools"]]
-        run([verdict, "compare", *ids, "--format", "md", "-o", content / "compare" / f"{entry['slug']}.md", *where], source, allowed)
         entry["json"] = page_json([verdict, "compare", *ids, "--format", "json", *where], source, allowed)
-    for tool in index["tools"]:
-        run([verdict, "review", tool["id"], "--format", "md", "-o", content / "tools" / f"{tool['id']}.md", *where], source, allowed)
+    check_written(content, index)
     return index
+
+
+def check_written(content, index):
+    """The batch's folder holds the site's pages and nothing else Hugo would read: its own records are hidden files."""
+    expected = {"_index.md"} | {f"category/{category['slug']}/_index.md" for category in index["categories"]}
+    expected |= {f"compare/{entry['slug']}.md" for entry in index["comparisons"]} | {f"tools/{tool['id']}.md" for tool in index["tools"]}
+    found = {file.relative_to(content).as_posix() for file in content.rglob("*") if file.is_file() and not file.name.startswith(".")}
+    check(found == expected, f"the batch wrote {sorted(found - expected)} beyond the site's pages and not {sorted(expected - found)}")
 
 
 TOOL_KEYS = {"pricing": ["entry", "entry_label", "notes", "licence", "commercial_use"],
@@ -177,7 +187,25 @@ def check_tool_shown(name, element, data):
         check(attrs.get(attribute) == shown(value), f"{name}: the site shows {attribute}={attrs.get(attribute)!r}, the front matter {value!r}")
 
 
-def check_comparison(public, content, entry):
+def links_of(page):
+    return {attrs.get("href") for tag, attrs in page.tags if tag == "a"}
+
+
+def check_description(name, page, data):
+    """The front matter's description is plain text, and the one Hugo gives the page's layout."""
+    description = data.get("description")
+    check(isinstance(description, str) and description.strip() != "", f"{name}: front matter description {description!r}")
+    shown_description = next((attrs.get("content") for tag, attrs in page.tags if tag == "meta" and attrs.get("name") == "description"), None)
+    check(shown_description == description, f"{name}: the site's description is {shown_description!r}, the front matter's {description!r}")
+
+
+def check_links_to(name, page, wanted):
+    links = links_of(page)
+    for link in wanted:
+        check(link in links, f"{name}: no link to {link} in {sorted(links)}")
+
+
+def check_comparison(public, content, entry, tools):
     slug, expected = entry["slug"], entry["json"]
     data = front_matter(content / "compare" / f"{slug}.md")
     check(data.get("title") == expected["title"], f"{slug}: front matter title {data.get('title')!r}")
@@ -197,9 +225,14 @@ def check_comparison(public, content, entry):
     for side, element in enumerate(page.by_class.get("tool", [])[:2]):
         check_tool_shown(slug, element, data["tools"][side])
     check(page.first("pick")["attrs"].get("data-tool") == shown(pick.get("tool")), f"{slug}: the site shows another pick")
+    check_description(slug, page, data)
+    check_links_to(slug, page, [f"/tools/{tool['id']}/" for tool in entry["tools"]] +
+                   [f"/category/{tools[tool['id']]['category_slug']}/" for tool in entry["tools"]])
 
 
-def check_tool_page(public, content, tool, summaries):
+def check_tool_page(public, content, tool, summaries, comparisons):
+    """A tool page: its front matter holds what its comparisons' JSON says of it, and the built page links its
+    category's page and every comparison the tool is in."""
     data = front_matter(content / "tools" / f"{tool['id']}.md")
     check(data.get("title") == tool["name"], f"{tool['id']}: front matter title {data.get('title')!r}")
     if tool["id"] in summaries:
@@ -211,10 +244,9 @@ def check_tool_page(public, content, tool, summaries):
     check(page.first("page-title")["text"] == tool["name"], f"{tool['id']}: the site's title is {page.first('page-title')['text']!r}")
     check(page.first("front-matter")["attrs"].get("data-page-kind") == "tool", f"{tool['id']}: the site shows no page_kind")
     check_tool_shown(tool["id"], page.first("tool"), data.get("tool", {}))
-
-
-def links_of(page):
-    return {attrs.get("href") for tag, attrs in page.tags if tag == "a"}
+    check_description(tool["id"], page, data)
+    check_links_to(tool["id"], page, [f"/category/{tool['category_slug']}/"] +
+                   [f"/compare/{entry['slug']}/" for entry in comparisons if tool["id"] in [t["id"] for t in entry["tools"]]])
 
 
 def check_index(public, content, index):
@@ -249,9 +281,8 @@ def check_index(public, content, index):
         attribute = "data-" + key.replace("_", "-")
         check(shown_data.get(attribute) == str(counts[key]), f"index: the site shows {attribute}={shown_data.get(attribute)!r}, "
               f"expected {counts[key]}")
-    links = links_of(page)
-    for category in index["categories"]:
-        check(f"/category/{category['slug']}/" in links, f"index: no link to /category/{category['slug']}/ in {sorted(links)}")
+    check_description("index", page, data)
+    check_links_to("index", page, [f"/category/{category['slug']}/" for category in index["categories"]])
 
 
 def check_category(public, content, category):
@@ -259,7 +290,7 @@ def check_category(public, content, category):
     every comparison and tool it lists."""
     slug, listed = category["slug"], category["json"]
     where = f"category/{slug}"
-    data = front_matter(content / "category" / f"{slug}.md")
+    data = front_matter(content / "category" / slug / "_index.md")
     check(data.get("page_kind") == "category", f"{where}: front matter page_kind {data.get('page_kind')!r}")
     check(data.get("category") == listed["name"], f"{where}: front matter category {data.get('category')!r}, JSON {listed['name']!r}")
     check(data.get("title") == f"{listed['name']} comparisons", f"{where}: front matter title {data.get('title')!r}")
@@ -278,11 +309,9 @@ def check_category(public, content, category):
     page = Page(built)
     check(page.first("page-title")["text"] == data.get("title"), f"{where}: the site's title is {page.first('page-title')['text']!r}")
     check(page.first("front-matter")["attrs"].get("data-page-kind") == "category", f"{where}: the site shows no page_kind")
-    links = links_of(page)
-    for entry in listed["comparisons"]:
-        check(f"/compare/{entry['slug']}/" in links, f"{where}: no link to /compare/{entry['slug']}/ in {sorted(links)}")
-    for tool in listed["tools"]:
-        check(f"/tools/{tool['id']}/" in links, f"{where}: no link to /tools/{tool['id']}/ in {sorted(links)}")
+    check_description(where, page, data)
+    check_links_to(where, page, [f"/compare/{entry['slug']}/" for entry in listed["comparisons"]] +
+                   [f"/tools/{tool['id']}/" for tool in listed["tools"]])
 
 
 HOSTILE_NAME = "Evil <b>Tool</b> [x](javascript:alert(1)) \u202eloot"
@@ -322,16 +351,25 @@ def write_hostile_catalog(source, folder):
         (folder / "tools" / f"{tool['id']}.json").write_text(json.dumps(tool), encoding="utf-8")
 
 
-def check_hostile_page(public, relative, must_show):
+def check_no_markup(where, page):
+    """No element, event handler or javascript: URL came out of catalog text. The meta description is the one attribute
+    that holds catalog text, as the value Hugo escaped, which no browser runs or follows."""
+    for tag, attrs in page.tags:
+        check(tag not in ("script", "img", "iframe"), f"{where}: catalog text became a <{tag}> element: {attrs}")
+        for name, value in attrs.items():
+            check(not name.startswith("on"), f"{where}: catalog text became an {name} attribute")
+            if not (tag == "meta" and name == "content"):
+                check("javascript:" not in (value or "").lower(), f"{where}: a javascript: URL in {tag} {name}")
+
+
+def check_hostile_page(public, relative, links, must_show):
+    """A comparison or tool page with hostile text: its only links are the page's own, and the text is text."""
     built = public / relative / "index.html"
     if not check(built.is_file(), f"hostile: hugo wrote no {relative}/index.html"):
         return
     page = Page(built)
-    for tag, attrs in page.tags:
-        check(tag not in ("script", "img", "a", "iframe"), f"{relative}: catalog text became a <{tag}> element: {attrs}")
-        for name, value in attrs.items():
-            check(not name.startswith("on"), f"{relative}: catalog text became an {name} attribute")
-            check("javascript:" not in (value or "").lower(), f"{relative}: a javascript: URL in {tag} {name}")
+    check_no_markup(relative, page)
+    check(links_of(page) == set(links), f"{relative}: links {sorted(links_of(page))}, expected only {sorted(set(links))}")
     raw = built.read_text(encoding="utf-8").lower()
     for needle in ("<script", "<img", "<iframe", "href=\"javascript:", "raw html omitted"):
         check(needle not in raw, f"{relative}: {needle!r} in the built page (raw HTML or a link reached the renderer)")
@@ -348,14 +386,8 @@ def check_hostile_listing(public, relative, links, must_show):
     if not check(built.is_file(), f"hostile: hugo wrote no {built.relative_to(public)}"):
         return
     page = Page(built)
-    found = []
-    for tag, attrs in page.tags:
-        check(tag not in ("script", "img", "iframe"), f"{relative or 'index'}: catalog text became a <{tag}> element: {attrs}")
-        for name, value in attrs.items():
-            check(not name.startswith("on"), f"{relative or 'index'}: catalog text became an {name} attribute")
-            check("javascript:" not in (value or "").lower(), f"{relative or 'index'}: a javascript: URL in {tag} {name}")
-        if tag == "a":
-            found.append(attrs.get("href"))
+    check_no_markup(relative or "index", page)
+    found = [attrs.get("href") for tag, attrs in page.tags if tag == "a"]
     check(sorted(found) == sorted(links), f"{relative or 'index'}: links {sorted(found)}, expected only {sorted(links)}")
     text = " ".join(page.text)
     for literal in must_show:
@@ -380,22 +412,61 @@ def check_hostile(public, content, index):
     for key in ["vendor", "category"]:
         check(data.get("tools", [{}])[0].get(key) == expected[key], f"hostile: front matter {key} {data['tools'][0].get(key)!r}")
     check(data["tools"][0]["pricing"]["notes"] == expected["pricing"]["notes"], "hostile: front matter pricing.notes differs")
+    tools = {tool["id"]: tool for tool in index["tools"]}
+    own_links = [link for tool in entry["tools"] for link in (f"/tools/{tool['id']}/", f"/category/{tools[tool['id']]['category_slug']}/")]
     visible = ["[click](javascript:alert(1))", "<script>alert(2)</script>", "![x](http://evil/x.png)", "<http://evil/a>",
                "www.evil.example", "me@evil.example", "{{< figure src=", "<img src=x onerror=alert(3)> licence"]
-    check_hostile_page(public, f"compare/{entry['slug']}", visible)
+    check_hostile_page(public, f"compare/{entry['slug']}", own_links, visible)
     # Escaped text, unlike code, goes through Hugo's typographer, which turns the divider's "--" into dashes.
     receipts = ["performance = " + HOSTILE_PERFORMANCE, "thesis.statement = the bet {{< figure src=x >}} <!"]
-    check_hostile_page(public, f"tools/{HOSTILE_ID}", visible[:6] + ["<script>alert(4)</script>"] + receipts)
+    check_hostile_page(public, f"tools/{HOSTILE_ID}", [f"/category/{tools[HOSTILE_ID]['category_slug']}/", f"/compare/{entry['slug']}/"],
+                       visible[:6] + ["<script>alert(4)</script>"] + receipts)
+
+
+def built_pages(public):
+    return sorted(public.rglob("*.html"))
+
+
+def check_headings(public):
+    """Every page Hugo built has one <h1>, the title its layout prints: the Markdown does not repeat it."""
+    for built in built_pages(public):
+        count = sum(1 for tag, _ in Page(built).tags if tag == "h1")
+        check(count == 1, f"{built.relative_to(public)}: {count} <h1> elements, expected 1")
+
+
+def link_target(public, built, href):
+    """The file in `public` that `href` on the built page `built` leads to, or None for a link out of the site."""
+    base = urllib.parse.urlsplit(BASE_URL)
+    page_url = "/" + built.relative_to(public).as_posix().removesuffix("index.html")
+    target = urllib.parse.urlsplit(urllib.parse.urljoin(f"{base.scheme}://{base.netloc}{page_url}", href))
+    if (target.scheme, target.netloc) != (base.scheme, base.netloc):
+        return None
+    path = urllib.parse.unquote(target.path)
+    return public / path.lstrip("/") / "index.html" if path.endswith("/") else public / path.lstrip("/")
+
+
+def check_links(public):
+    """Every link of every built page that leads into the site leads to a file Hugo built: the link hook found the
+    page of every .md file a page links, so no .md is left in a link."""
+    for built in built_pages(public):
+        where = built.relative_to(public)
+        for href in sorted(links_of(Page(built)) - {None}):
+            check(not urllib.parse.urlsplit(href).path.endswith(".md"), f"{where}: a link to {href} is left as a file's")
+            target = link_target(public, built, href)
+            check(target is None or target.is_file(), f"{where}: the link to {href} leads to no page of the site")
 
 
 def build_site(args, temp, name, catalog=None):
-    """Writes the pages of `catalog` into a copy of the minimal site and builds it; returns the folders and the index."""
+    """Has the batch write the Markdown pages of `catalog` as the content folder of a copy of the minimal site, and hugo
+    build the site; returns the folders and the index."""
     site = temp / name
     shutil.copytree(args.source / "tests" / "hugo" / "site", site)
     index = write_pages(args.verdict, args.source, site / "content", catalog)
     built = run([args.hugo, "--source", site, "--destination", site / "public", "--printPathWarnings"], site, allowed=(0, 1, 255))
     log = built.stdout + built.stderr
     check(built.returncode == 0 and "ERROR" not in log and "WARN" not in log, f"{name}: hugo reported problems:\n{log}")
+    check_headings(site / "public")
+    check_links(site / "public")
     return site / "public", site / "content", index
 
 
@@ -410,10 +481,11 @@ def main():
         temp = pathlib.Path(temp)
         public, content, index = build_site(args, temp, "stock")
         summaries = {tool["id"]: tool for entry in index["comparisons"] for tool in entry["json"]["tools"]}
+        tools = {tool["id"]: tool for tool in index["tools"]}
         for entry in index["comparisons"]:
-            check_comparison(public, content, entry)
+            check_comparison(public, content, entry, tools)
         for tool in index["tools"]:
-            check_tool_page(public, content, tool, summaries)
+            check_tool_page(public, content, tool, summaries, index["comparisons"])
         check_index(public, content, index)
         for category in index["categories"]:
             check_category(public, content, category)

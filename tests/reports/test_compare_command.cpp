@@ -28,13 +28,16 @@ TEST_CASE("compare composes both tools' panel reviews, in the pages' seat order"
     CHECK(page["tools"][0]["panel"]["ship_pct"] == 75);
     CHECK(page["tools"][0]["panel"]["fraction"] == "3/4");
     CHECK(page["tools"][1]["panel"]["ship_pct"] == 100);
-    std::vector<std::string> seats;
-    for (const json& row : page["scorecard"]) seats.push_back(row["seat"]);
-    CHECK(seats == std::vector<std::string>{"developer", "skeptic", "futurist", "business", "creator"});
-    CHECK(page["scorecard"][3]["cells"][0]["state"] == "not_seated");
+    std::vector<std::string> titles;
+    for (const json& row : page["scorecard"]) titles.push_back(row["title"]);
+    // As on the reference pages: four rows, the fourth pairing Claw Code's creator with Modal's business seat.
+    CHECK(titles == std::vector<std::string>{"Developer", "Skeptic", "Futurist", "Creator · Business"});
+    CHECK(page["scorecard"][2]["seat"] == "futurist");
+    CHECK(page["scorecard"][3]["seat"].is_null());
+    CHECK(page["scorecard"][3]["cells"][0]["seat"] == "creator");
+    CHECK(page["scorecard"][3]["cells"][0]["state"] == "ship");
+    CHECK(page["scorecard"][3]["cells"][1]["seat"] == "business");
     CHECK(page["scorecard"][3]["cells"][1]["state"] == "ship");
-    CHECK(page["scorecard"][4]["cells"][0]["state"] == "ship");
-    CHECK(page["scorecard"][4]["cells"][1]["state"] == "not_seated");
     CHECK(page["scorecard"][1]["disagree"] == true);   // the skeptic skips Claw Code and ships Modal
     CHECK(page["split"]["ship_only"][1] == json::array({"skeptic"}));
     CHECK(page["pick"]["tool"] == "modal-gpu-serverless-inference");
@@ -137,9 +140,14 @@ TEST_CASE("a comparison of tools from two categories is on both categories' page
     CHECK(slugs("image-generation") == std::vector<std::string>{"claw-code-vs-pixel-forge", "canvas-loop-vs-pixel-forge"});
 
     const auto md = test::run_verdict({"index", "--category", "Image Generation", "--format", "md", "--catalog", where});
-    CHECK_THAT(md.out, Catch::Contains("](../compare/claw-code-vs-pixel-forge.md)"));
-    CHECK_THAT(md.out, Catch::Contains("](../tools/canvas-loop.md)"));
-    CHECK_THAT(test::run_verdict({"index", "--format", "md", "--catalog", where}).out, Catch::Contains("[Image Generation](category/image-generation.md)"));
+    CHECK_THAT(md.out, Catch::Contains("](../../compare/claw-code-vs-pixel-forge.md)"));
+    CHECK_THAT(md.out, Catch::Contains("](../../tools/canvas-loop.md)"));
+    CHECK_THAT(test::run_verdict({"index", "--format", "md", "--catalog", where}).out,
+               Catch::Contains("[Image Generation](category/image-generation/_index.md)"));
+    // The comparison's Markdown page links each tool's category page.
+    const auto across = test::run_verdict({"compare", "claw-code", "pixel-forge", "--format", "md", "--catalog", where});
+    CHECK_THAT(across.out, Catch::Contains("\n[Developer Tools](../category/developer-tools/_index.md) · ") &&
+                               Catch::Contains("\n[Image Generation](../category/image-generation/_index.md)"));
 
     const auto unknown = test::run_verdict({"index", "--category", "Image Generaton", "--catalog", where});
     CHECK(unknown.exit_code == 2);

@@ -14,11 +14,15 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <stdexcept>
 
 using namespace verdict;
 
 namespace {
+
+// A page on its own: no site settings or links beyond the defaults.
+const site_context test_site;
 
 const std::string rlo = "\u202E";   // RIGHT-TO-LEFT OVERRIDE
 const std::string pdf = "\u202C";   // POP DIRECTIONAL FORMATTING
@@ -97,15 +101,23 @@ bool overrides_isolated(const std::string& html) {
     return true;
 }
 
-// The only elements a page may contain that could run or fetch anything.
+// The only elements a page may contain that could run or fetch anything. Its one script element is structured data,
+// which no browser runs, and whose text escapes every "<" and every character past ASCII.
 void check_nothing_active(const std::string& html) {
-    CHECK(count(html, "<script") == 0);
+    CHECK(count(html, "<script") == count(html, "<script type=\"application/ld+json\">"));
+    CHECK(count(html, "<script") <= 1);
+    const std::size_t data = html.find("<script type=\"application/ld+json\">");
+    if (data != std::string::npos) {
+        const std::string text = html.substr(data, html.find("</script>", data) - data);
+        CHECK(count(text, "<") == 1);
+        CHECK(std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
+    }
     CHECK(count(html, "<img") == 0);
     CHECK(count(html, "<b>") == 0);
     CHECK(count(html, "<u>") == 0);
     CHECK(count(html, "<em>") == 0);
     CHECK(count(html, "<i>") == 0);
-    CHECK(count(html, "onerror=") == count(html, "&lt;img src=x onerror="));
+    CHECK(count(html, "onerror=") == count(html, "&lt;img src=x onerror=") + count(html, "\\u003cimg src=x onerror="));
     CHECK(count(html, "<link") == 0);
     CHECK(count(html, "src=\"") == 0);
 }
@@ -139,20 +151,20 @@ std::vector<std::string> raw_controls(const std::string& page) {
 
 TEST_CASE("a tool page shows hostile catalog text as text", "[reports][html]") {
     const hostile_site site;
-    const std::string html = render_tool_page_html(site.page(slug_of(hostile_name)));
+    const std::string html = render_tool_page_html(site.page(slug_of(hostile_name)), test_site);
     check_nothing_active(html);
     CHECK_THAT(html, Catch::Contains("&lt;script&gt;alert(1)&lt;/script&gt; then"));
     CHECK_THAT(html, Catch::Contains("Evil &quot;&gt;&lt;img src=x onerror=alert(2)&gt; "));
     CHECK_THAT(html, Catch::Contains("Tom &amp; Jerry&#39;s &quot;best&quot; &lt;b&gt;tagline&lt;/b&gt;"));
     CHECK_THAT(html, Catch::Contains("&lt;u&gt;per token&lt;/u&gt;"));
     CHECK_THAT(html, Catch::Contains("&lt;em&gt;licence&lt;/em&gt;"));
-    CHECK_THAT(html, Catch::Contains("<title>Evil &quot;&gt;&lt;img src=x onerror=alert(2)&gt; " + rlo + "Tool" + pdf + "</title>"));
+    CHECK_THAT(html, Catch::Contains("<title>Evil &quot;&gt;&lt;img src=x onerror=alert(2)&gt; " + rlo + "Tool" + pdf + " · verdict</title>"));
 }
 
 TEST_CASE("an unclosed right-to-left override in a name is closed and isolated wherever the name shows", "[reports][html]") {
     const hostile_site site;
     const comparison c = compose(site.page(slug_of(hostile_name)), site.page("claw-code"), site.ws.seats->config());
-    for (const std::string& html : {render_tool_page_html(site.page(slug_of(hostile_name))), render_comparison_html(c)}) {
+    for (const std::string& html : {render_tool_page_html(site.page(slug_of(hostile_name)), test_site), render_comparison_html(c, test_site)}) {
         CHECK(count(html, rlo) > 0);
         CHECK(overrides_isolated(html));
         CHECK_THAT(html, Catch::Contains("<bdi>Evil &quot;&gt;&lt;img src=x onerror=alert(2)&gt; " + rlo + "Tool" + pdf + "</bdi>"));
@@ -161,7 +173,7 @@ TEST_CASE("an unclosed right-to-left override in a name is closed and isolated w
 
 TEST_CASE("a 500-letter word is kept whole and the pages let it wrap anywhere", "[reports][html]") {
     const hostile_site site;
-    const std::string html = render_tool_page_html(site.page(slug_of(hostile_name)));
+    const std::string html = render_tool_page_html(site.page(slug_of(hostile_name)), test_site);
     CHECK_THAT(html, Catch::Contains(" then " + long_word + " and &#39; quotes."));
     CHECK_THAT(html, Catch::Contains("overflow-wrap:anywhere"));
 }
@@ -169,7 +181,7 @@ TEST_CASE("a 500-letter word is kept whole and the pages let it wrap anywhere", 
 TEST_CASE("a comparison page escapes both tools' text everywhere it shows, sentences included", "[reports][html]") {
     const hostile_site site;
     const comparison c = compose(site.page(slug_of(hostile_name)), site.page("modal-gpu-serverless-inference"), site.ws.seats->config());
-    const std::string html = render_comparison_html(c);
+    const std::string html = render_comparison_html(c, test_site);
     check_nothing_active(html);
     CHECK_THAT(html, Catch::Contains("<h1><bdi>Evil &quot;&gt;&lt;img"));
     CHECK_THAT(html, Catch::Contains("</bdi> vs <bdi>Modal GPU Serverless Inference</bdi></h1>"));
@@ -193,12 +205,12 @@ TEST_CASE("the index and a category page escape names and link to the pages wher
     const site_index::category* hostile = index.find_category("<i>Cat</i>");
     REQUIRE(hostile);
     CHECK(hostile->slug == "i-cat-i");
-    const std::string root = render_index_html(index);
+    const std::string root = render_index_html(index, test_site);
     check_nothing_active(root);
     CHECK_THAT(root, Catch::Contains("<a href=\"category/i-cat-i.html\"><bdi>&lt;i&gt;Cat&lt;/i&gt;</bdi></a>"));
     CHECK_THAT(root, Catch::Contains("<a href=\"category/developer-tools.html\">"));
 
-    const std::string html = render_category_html(index, *hostile);
+    const std::string html = render_category_html(index, *hostile, test_site);
     check_nothing_active(html);
     CHECK_THAT(html, Catch::Contains("<h1><bdi>&lt;i&gt;Cat&lt;/i&gt;</bdi></h1>"));
     CHECK_THAT(html, Catch::Contains("<a href=\"../index.html\">"));
@@ -206,7 +218,7 @@ TEST_CASE("the index and a category page escape names and link to the pages wher
     CHECK_THAT(html, Catch::Contains("<a href=\"../tools/" + slug_of(hostile_name) + ".html\">"));
     CHECK(overrides_isolated(html));
     // Claw Code is in Developer Tools: its comparison with the hostile tool is on that page too.
-    CHECK_THAT(render_category_html(index, *index.find_category("Developer Tools")),
+    CHECK_THAT(render_category_html(index, *index.find_category("Developer Tools"), test_site),
                Catch::Contains("<a href=\"../compare/" + slug_of(hostile_name) + "-vs-claw-code.html\">") &&
                    Catch::Contains("<a href=\"../tools/claw-code.html\">"));
 }
@@ -215,8 +227,8 @@ TEST_CASE("every page is self-contained: a policy that loads nothing, no externa
     const hostile_site site;
     const comparison c = compose(site.page("claw-code"), site.page("modal-gpu-serverless-inference"), site.ws.seats->config());
     const site_index index = make_index(site.pages, {}, site.ws.seats->config());
-    for (const std::string& html : {render_comparison_html(c), render_tool_page_html(site.page("claw-code")), render_index_html(index),
-                                    render_category_html(index, index.categories.front())}) {
+    for (const std::string& html : {render_comparison_html(c, test_site), render_tool_page_html(site.page("claw-code"), test_site), render_index_html(index, test_site),
+                                    render_category_html(index, index.categories.front(), test_site)}) {
         CHECK(html.rfind("<!DOCTYPE html>\n<html lang=\"en\">", 0) == 0);
         CHECK_THAT(html, Catch::Contains("content=\"default-src 'none'; style-src 'unsafe-inline'\""));
         CHECK_THAT(html, Catch::Contains("<meta name=\"viewport\""));
@@ -236,8 +248,8 @@ TEST_CASE("a seat that failed says so: its error on the tool page, the error's f
     const hostile_site site(panel);
     const page_tool& claw = site.page("claw-code");
     REQUIRE(claw.review->seats[1].failure.find("throwing_review.so") != std::string::npos);
-    const std::string tool_html = render_tool_page_html(claw);
-    const std::string compare_html = render_comparison_html(compose(claw, site.page("modal-gpu-serverless-inference"), site.ws.seats->config()));
+    const std::string tool_html = render_tool_page_html(claw, test_site);
+    const std::string compare_html = render_comparison_html(compose(claw, site.page("modal-gpu-serverless-inference"), site.ws.seats->config()), test_site);
     const std::string failed_badge = "<span aria-hidden=\"true\">!</span> Failed</span>";
     CHECK(count(tool_html, failed_badge) == 1);
     CHECK(count(compare_html, failed_badge) == 2);   // the skeptic, on both tools
@@ -249,7 +261,7 @@ TEST_CASE("the same inputs give the same bytes", "[reports][html]") {
     const hostile_site first;
     const hostile_site second;
     const auto page_of = [](const hostile_site& s) {
-        return render_comparison_html(compose(s.page("claw-code"), s.page(slug_of(hostile_name)), s.ws.seats->config()));
+        return render_comparison_html(compose(s.page("claw-code"), s.page(slug_of(hostile_name)), s.ws.seats->config()), test_site);
     };
     CHECK(page_of(first) == page_of(second));
 }
@@ -290,12 +302,12 @@ TEST_CASE("no control character in catalog text reaches an HTML page", "[reports
     const site_index index = make_index(pages, {{&control->subject(), &claw->subject()}}, ws.seats->config());
     const site_index::category* category = index.find_category(control->subject().category);
     REQUIRE(category);
-    for (const std::string& html : {render_tool_page_html(*control), render_comparison_html(compose(*control, *claw, ws.seats->config())),
-                                    render_category_html(index, *category)}) {
+    for (const std::string& html : {render_tool_page_html(*control, test_site), render_comparison_html(compose(*control, *claw, ws.seats->config()), test_site),
+                                    render_category_html(index, *category, test_site)}) {
         CHECK(raw_controls(html) == std::vector<std::string>{});
         CHECK_THAT(html, Catch::Contains(" ]0;pwned  Tool  FAKE"));
     }
-    CHECK_THAT(render_tool_page_html(*control), Catch::Contains("Tag 31mline next  end"));
+    CHECK_THAT(render_tool_page_html(*control, test_site), Catch::Contains("Tag 31mline next  end"));
 }
 
 TEST_CASE("verdict compare --format text prints no control character from catalog text", "[reports][cli]") {

@@ -19,12 +19,16 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <regex>
 
 using namespace verdict;
 using Catch::Contains;
 using nlohmann::json;
 
 namespace {
+
+// A page on its own: no site settings or links beyond the defaults.
+const site_context test_site;
 
 const std::string rlo = "\u202E";   // right-to-left override
 const std::string pdf = "\u202C";   // pop directional formatting
@@ -116,16 +120,54 @@ std::size_t code_span_end(const std::string& body, std::size_t at) {
     return std::string::npos;
 }
 
+bool escaped_at(const std::string& body, std::size_t i) {
+    std::size_t slashes = 0;
+    while (slashes < i && body[i - 1 - slashes] == '\\') ++slashes;
+    return slashes % 2 == 1;
+}
+
+// Whether `destination` is a page of the site as the pages link each other: "../" steps, then a path of site_layout.hpp.
+bool own_page(std::string_view destination) {
+    while (destination.starts_with("../")) destination.remove_prefix(3);
+    static const std::regex page(R"((_index|category/[a-z0-9-]+/_index|compare/[a-z0-9-]+|tools/[a-z0-9-]+)\.md)");
+    return std::regex_match(destination.begin(), destination.end(), page);
+}
+
+// Where the link to a page of the site whose "[" is at `open` ends, at its ")"; npos when none starts there. Its text
+// runs to the first unescaped "]" on the line, which "(<a page of the site>)" follows directly.
+std::size_t own_link_end(const std::string& body, std::size_t open) {
+    if (body[open] != '[' || escaped_at(body, open)) return std::string::npos;
+    std::size_t close = open + 1;
+    while (close < body.size() && body[close] != '\n' && (body[close] != ']' || escaped_at(body, close))) ++close;
+    if (body.compare(close, 2, "](") != 0) return std::string::npos;
+    const std::size_t end = body.find(')', close);
+    return end != std::string::npos && own_page(std::string_view(body).substr(close + 2, end - close - 2)) ? end : std::string::npos;
+}
+
+// `body` with the markup of the page's links to its site's pages taken out, and their text left.
+std::string without_own_links(const std::string& body) {
+    std::string out;
+    for (std::size_t i = 0; i < body.size(); ++i) {
+        const std::size_t end = own_link_end(body, i);
+        if (end == std::string::npos) {
+            out += body[i];
+            continue;
+        }
+        out.append(body, i + 1, body.rfind("](", end) - i - 1);
+        i = end;
+    }
+    return out;
+}
+
 // Every character that could open inline syntax is preceded by an odd run of backslashes, or is inside a code span
-// the page made (where nothing is syntax): the pages' own markup uses none of the others, so any bare one came from
-// catalog or persona text. A code span holds nothing Hugo reads before Markdown ("{{", the summary divider).
-void check_no_bare_syntax(const std::string& body) {
+// the page made (where nothing is syntax), or is the markup of a link the page makes to a page of its site: the pages'
+// own markup uses none of the others, so any bare one came from catalog or persona text. A code span holds nothing
+// Hugo reads before Markdown ("{{", the summary divider).
+void check_no_bare_syntax(const std::string& page_body) {
+    const std::string body = without_own_links(page_body);
     std::vector<std::string> bare;
     for (std::size_t i = 0; i < body.size(); ++i) {
-        if (std::string_view("<[]`{!~_").find(body[i]) == std::string_view::npos) continue;
-        std::size_t slashes = 0;
-        while (slashes < i && body[i - 1 - slashes] == '\\') ++slashes;
-        if (slashes % 2 == 1) continue;
+        if (std::string_view("<[]`{!~_").find(body[i]) == std::string_view::npos || escaped_at(body, i)) continue;
         const std::size_t span_end = body[i] == '`' ? code_span_end(body, i) : std::string::npos;
         const std::string span = span_end == std::string::npos ? "" : body.substr(i, span_end - i);
         if (span.empty() || span.find("{{") != std::string::npos || span.find("<!--more-->") != std::string::npos)
@@ -240,8 +282,11 @@ TEST_CASE("a tool page from hostile catalog text renders it as literal text", "[
     const hostile_catalog h;
     const page_parts page = split(h.page({"review", slug_of(hostile_name())}));
     check_no_bare_syntax(page.body);
-    CHECK_THAT(page.body, Contains("\n# Evil \\<b\\>Tool\\</b\\> \\[x\\](javascript:alert(1)) " + rlo + "loot" + pdf + "\n"));
-    CHECK_THAT(page.body, Contains("\n\\- Tools \\| More \\# Not a heading · Acme \"Labs\" \\\\ Co\n"));
+    // The name is the front matter's title alone; the category, its link's text.
+    CHECK_THAT(page.front_matter, Catch::StartsWith("title: \"Evil <b>Tool</b> [x](javascript:alert(1)) \\u202Eloot\\u202C\"\n"));
+    CHECK_THAT(page.body, Catch::StartsWith("\n[- Tools \\| More \\# Not a heading](../category/tools-more-not-a-heading/_index.md) · "
+                                            "Acme \"Labs\" \\\\ Co\n"));
+    CHECK_THAT(page.body, Contains("\n## Compared with\n\n- [vs Plain Tool](../compare/" + slug_of(hostile_name()) + "-vs-plain-tool.md)\n"));
     CHECK_THAT(page.body, Contains("\n1\\. Ship it\\! \\*now\\* \\_really\\_ \\`code\\` \\~\\~gone\\~\\~ " + rlo + "unclosed" + pdf + "\n"));
     CHECK_THAT(page.body, Contains("\n\\[click\\](javascript:alert(1)) \\<script\\>alert(2)\\</script\\> \\!\\[x\\](http\\://evil/x.png) "
                                    "\\<http\\://evil/a\\> www\\.evil.example me\\@evil.example "
@@ -259,6 +304,8 @@ TEST_CASE("a comparison page escapes table cells and keeps the front matter's te
     const hostile_catalog h;
     const page_parts page = split(h.page({"compare", slug_of(hostile_name()), "plain-tool"}));
     check_no_bare_syntax(page.body);
+    CHECK_THAT(page.body, Contains("\n[Every seat's review of Evil \\<b\\>Tool\\</b\\> \\[x\\](javascript:alert(1)) " + rlo + "loot" + pdf + "](../tools/" +
+                                   slug_of(hostile_name()) + ".md)\n"));
     CHECK_THAT(page.body, Contains("| Pricing notes | a \\| b c d e\u0085f\u2028g\u2029h\uFEFFi | Not stated |\n"));
     CHECK_THAT(page.body, Contains("| Licence | \\<img src=x onerror=alert(3)\\> licence | Not stated |\n"));
     CHECK_THAT(page.front_matter, Catch::StartsWith("title: \"Evil <b>Tool</b> [x](javascript:alert(1)) \\u202Eloot"));
@@ -281,11 +328,18 @@ TEST_CASE("a comparison page has every section, the seats in panel order, and it
     const auto run = test::run_verdict({"compare", "claw-code", "modal-gpu-serverless-inference", "--format", "md"});
     REQUIRE(run.exit_code == 0);
     const page_parts page = split(run.out);
+    // The title is the front matter's alone, for a site's layout to print as the page's one <h1>.
+    CHECK_THAT(page.body, Catch::StartsWith("\n" + std::string(comparison_lead) + "\n\n## Claw Code\n"));
+    CHECK(page.body.find("\n# ") == std::string::npos);
+    CHECK_THAT(front_matter_text(page, "description"), Catch::StartsWith("Claw Code vs Modal GPU Serverless Inference: panel ship 75% against 100%. "));
     std::size_t at = 0;
     for (const std::string line :
-         {"# Claw Code vs Modal GPU Serverless Inference\n", "## Claw Code\n", "## Modal GPU Serverless Inference\n",
-          "## Reviewer scorecard\n", "### Developer\n", "### Skeptic · Split verdict\n", "### Futurist\n", "### Business\n",
-          "**Claw Code:** Not on this panel\n", "### Creator\n", "**Modal GPU Serverless Inference:** Not on this panel\n",
+         {"## Claw Code\n", "[Developer Tools](../category/developer-tools/_index.md) · ultraworkers\n",
+          "[Every seat's review of Claw Code](../tools/claw-code.md)\n", "## Modal GPU Serverless Inference\n",
+          "[Developer Tools](../category/developer-tools/_index.md) · Modal\n",
+          "[Every seat's review of Modal GPU Serverless Inference](../tools/modal-gpu-serverless-inference.md)\n", "## Reviewer scorecard\n", "### Developer\n", "### Skeptic · Split verdict\n", "### Futurist\n",
+          // Each tool has a seat the other lacks: they share a row, and each cell says whose it is.
+          "### Creator · Business\n", "**Claw Code · Creator:** Ship", "**Modal GPU Serverless Inference · Business:** Ship",
           "## Pricing read\n", "## Reviewer split\n", "- **Ship only Modal GPU Serverless Inference:** Skeptic\n", "## Community vote\n",
           "## Which one should you ship with?\n", "**Pick: Modal GPU Serverless Inference**\n", "Decided by: panel ship %."}) {
         const std::size_t found = page.body.find(line, at);
@@ -327,7 +381,7 @@ TEST_CASE("a tool page's receipt adds up from the base to the score for every se
     const cli::workspace ws = test::load_stock_workspace();
     REQUIRE(ws.seats);
     const tool_review review = review_tool(*ws.seats, *ws.tools.find("claude-haiku-open-weights"));
-    const std::string page = render_tool_page_markdown(make_page_tool(review, community_votes{}, ws.seats->config().community));
+    const std::string page = render_tool_page_markdown(make_page_tool(review, community_votes{}, ws.seats->config().community), test_site);
     const std::string header = "\n| Points | Rule | Fact | Why |\n| --- | --- | --- | --- |\n";
     std::size_t at = 0;
     for (const seat_review& seat : review.seats) {
@@ -358,15 +412,43 @@ TEST_CASE("the index links every category page, and a category page every compar
     const page_parts root = split(run.out);
     const json index = json::parse(test::run_verdict({"index", "--format", "json"}).out);
     REQUIRE(index["categories"].size() == 1);
-    CHECK_THAT(root.body, Contains("[Developer Tools](category/developer-tools.md): 5 tools · 10 comparisons\n"));
+    CHECK_THAT(root.body, Contains("\n## Categories\n\n- [Developer Tools](category/developer-tools/_index.md): 5 tools · 10 comparisons\n"));
     CHECK_THAT(root.front_matter, Contains("\ncategory_count: 1\ncomparison_count: 10\ntool_count: 5\n"));
+    CHECK_THAT(root.body, Catch::StartsWith("\n" + std::string(index_lead) + "\n\n## Categories\n"));   // the title is the front matter's
 
     const page_parts page = split(test::run_verdict({"index", "--category", "developer-tools", "--format", "md"}).out);
     const json data = json::parse(test::run_verdict({"index", "--category", "developer-tools", "--format", "json"}).out);
+    // The category's page is category/<slug>/_index.md: two folders down.
     for (const json& c : data["comparisons"])
-        CHECK_THAT(page.body, Contains("](../compare/" + c["slug"].get<std::string>() + ".md): panel "));
-    for (const json& t : data["tools"]) CHECK_THAT(page.body, Contains("](../tools/" + t["id"].get<std::string>() + ".md): panel "));
+        CHECK_THAT(page.body, Contains("](../../compare/" + c["slug"].get<std::string>() + ".md): panel "));
+    for (const json& t : data["tools"]) CHECK_THAT(page.body, Contains("](../../tools/" + t["id"].get<std::string>() + ".md): panel "));
     CHECK_THAT(page.front_matter, Contains("\npage_kind: \"category\"\ncategory: \"Developer Tools\"\n"));
+    CHECK(front_matter_text(page, "description") == "Developer Tools comparisons: 5 tools · 10 comparisons, each with the panel's verdict.");
+    CHECK_THAT(page.body, Catch::StartsWith("\n" + std::string(category_lead) + "\n\n## Comparisons\n"));
     CHECK_THAT(page.front_matter, Contains("\ncomparison_count: " + std::to_string(data["comparisons"].size()) + "\n"));
     CHECK_THAT(page.front_matter, Contains("\ntool_count: " + std::to_string(data["tools"].size()) + "\n"));
+}
+
+TEST_CASE("a tool page links its category's page and every comparison it is in, relative to its own file", "[reports][markdown]") {
+    const auto run = test::run_verdict({"review", "claw-code", "--format", "md"});
+    REQUIRE(run.exit_code == 0);
+    const page_parts page = split(run.out);
+    CHECK_THAT(page.body, Catch::StartsWith("\n[Developer Tools](../category/developer-tools/_index.md) · ultraworkers\n\n"));
+    CHECK(page.body.find("\n# ") == std::string::npos);
+    CHECK_THAT(page.body, Contains("\n## Compared with\n\n"
+                                   "- [vs Modal GPU Serverless Inference](../compare/claw-code-vs-modal-gpu-serverless-inference.md)\n"
+                                   "- [vs Claude Haiku Open Weights](../compare/claude-haiku-open-weights-vs-claw-code.md)\n"
+                                   "- [vs Llama 4 Compact (12B)](../compare/claw-code-vs-llama-4-compact-12b.md)\n"
+                                   "- [vs Llama 4 Scout Quantized](../compare/claw-code-vs-llama-4-scout-quantized.md)\n\n"));
+    CHECK(front_matter_text(page, "description") == "The open-source Rust rewrite of Claude Code that went viral overnight. Panel ship 75% (3 of 4 voting seats ship).");
+}
+
+TEST_CASE("a Markdown page made with no site around it links no page it cannot know of", "[reports][markdown]") {
+    const cli::workspace ws = test::load_stock_workspace();
+    REQUIRE(ws.seats);
+    const tool_review review = review_tool(*ws.seats, *ws.tools.find("claw-code"));
+    const page_parts page = split(render_tool_page_markdown(make_page_tool(review, community_votes{}, ws.seats->config().community), test_site));
+    CHECK_THAT(page.body, Catch::StartsWith("\nDeveloper Tools · ultraworkers\n\n"));
+    CHECK(page.body.find("Compared with") == std::string::npos);
+    CHECK(page.body.find("](") == std::string::npos);
 }

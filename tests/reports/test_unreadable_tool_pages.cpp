@@ -25,6 +25,9 @@ using nlohmann::json;
 
 namespace {
 
+// A page on its own: no site settings or links beyond the defaults.
+const site_context test_site;
+
 const std::string enum_problem =
     "catalog/tools/bad-tool.json: /pricing/entry: expected one of \"free\", \"freemium\", \"paid\", \"usage_based\", found \"cheap\"";
 const std::string hostile_problem =
@@ -140,9 +143,9 @@ void check_markdown_shows_problems(const std::string& body) {
 TEST_CASE("an unreadable tool's HTML page lists its problems as text in place of facts it does not know", "[reports][unreadable]") {
     const unreadable_site site;
     const page_tool& bad = site.page("bad-tool");
-    const std::string html = render_tool_page(bad, "html");
+    const std::string html = render_tool_page(bad, test_site, "html");
     CHECK_THAT(html, Contains("<div class=\"description\" role=\"note\">\n" + html_notice + "\n" + html_problems + "\n</div>"));
-    CHECK(count(html, "<script") == 0);
+    CHECK(count(html, "<script") == count(html, "<script type=\"application/ld+json\">"));   // data, which nothing runs
     CHECK(printable(html));
     CHECK(count(html, "Free") == 0);   // the placeholder's default entry price
     CHECK_THAT(html, Contains("<dt>Entry</dt><dd class=\"figure\">Not stated</dd>"));
@@ -153,12 +156,12 @@ TEST_CASE("an unreadable tool's HTML page lists its problems as text in place of
     REQUIRE_FALSE(bad.review->seats.empty());
     CHECK(count(html, "<span aria-hidden=\"true\">!</span> Failed</span>") == bad.review->seats.size());
     CHECK(count(html, "not reviewed: the tool&#39;s catalog file has problems") == bad.review->seats.size());
-    CHECK_THAT(html, Contains("catalog data as of —</p></footer>"));
+    CHECK_THAT(html, Contains("catalog data as of <span class=\"nowrap\">—</span></p></footer>"));
 }
 
 TEST_CASE("an unreadable tool's Markdown page lists its problems and its front matter carries them, its facts null", "[reports][unreadable]") {
     const unreadable_site site;
-    const std::string page = render_tool_page(site.page("bad-tool"), "md");
+    const std::string page = render_tool_page(site.page("bad-tool"), test_site, "md");
     const json data = front_matter_of(page);
     CHECK(data["tool"]["problems"] == json(problems));
     for (const char* unknown : {"vendor", "tagline"}) CHECK(data["tool"][unknown].is_null());
@@ -170,7 +173,7 @@ TEST_CASE("an unreadable tool's Markdown page lists its problems and its front m
     check_markdown_shows_problems(body);
     CHECK(printable(page));
     CHECK(count(page, "Free") == 0);
-    CHECK_THAT(body, Contains("# Bad Tool\n\nDeveloper Tools\n\n- **Panel ship:** —"));
+    CHECK_THAT(body, Catch::StartsWith("\nDeveloper Tools\n\n- **Panel ship:** —"));   // the name is the front matter's title
     CHECK_THAT(body, Contains("- **Entry:** Not stated\n\n"));
     CHECK_THAT(body, Contains("## Pricing read\n\n- **Entry:** Not stated\n- **Licence:** Not stated\n- **Commercial use:** Not stated\n"
                               "- **Pricing notes:** Not stated\n"));
@@ -178,7 +181,7 @@ TEST_CASE("an unreadable tool's Markdown page lists its problems and its front m
 
 TEST_CASE("an unreadable tool's JSON page has its problems and null for its vendor, and follows the schema", "[reports][unreadable]") {
     const unreadable_site site;
-    const std::string text = render_tool_page(site.page("bad-tool"), "json");
+    const std::string text = render_tool_page(site.page("bad-tool"), test_site, "json");
     json page = valid_json(text, "review");
     CHECK(page["tool"]["problems"] == json(problems));
     CHECK(page["tool"]["vendor"].is_null());
@@ -192,18 +195,18 @@ TEST_CASE("an unreadable tool's JSON page has its problems and null for its vend
 TEST_CASE("an unreadable file that gave no category shows none, and its category is null", "[reports][unreadable]") {
     const unreadable_site site("");
     const page_tool& bad = site.page("bad-tool");
-    CHECK_THAT(render_tool_page(bad, "html"), Contains("<header class=\"masthead\">\n<h1><bdi>Bad Tool</bdi></h1>\n</header>"));
-    CHECK_THAT(render_tool_page(bad, "md"), Contains("\n# Bad Tool\n\n- **Panel ship:** —"));
-    CHECK(front_matter_of(render_tool_page(bad, "md"))["tool"]["category"].is_null());
-    CHECK(valid_json(render_tool_page(bad, "json"), "review")["tool"]["category"].is_null());
-    CHECK(valid_json(render_comparison(site.compare("bad-tool", "claw-code"), "json"), "comparison")["tools"][0]["category"].is_null());
+    CHECK_THAT(render_tool_page(bad, test_site, "html"), Contains("<header class=\"masthead\">\n<h1><bdi>Bad Tool</bdi></h1>\n</header>"));
+    CHECK_THAT(render_tool_page(bad, test_site, "md"), Contains("\n---\n\n- **Panel ship:** —"));
+    CHECK(front_matter_of(render_tool_page(bad, test_site, "md"))["tool"]["category"].is_null());
+    CHECK(valid_json(render_tool_page(bad, test_site, "json"), "review")["tool"]["category"].is_null());
+    CHECK(valid_json(render_comparison(site.compare("bad-tool", "claw-code"), test_site, "json"), "comparison")["tools"][0]["category"].is_null());
 }
 
 TEST_CASE("a readable tool's pages have no problems key, in JSON or front matter", "[reports][unreadable]") {
     const unreadable_site site;
     const page_tool& claw = site.page("claw-code");
-    CHECK_FALSE(json::parse(render_tool_page(claw, "json"))["tool"].contains("problems"));
-    CHECK_FALSE(front_matter_of(render_tool_page(claw, "md"))["tool"].contains("problems"));
+    CHECK_FALSE(json::parse(render_tool_page(claw, test_site, "json"))["tool"].contains("problems"));
+    CHECK_FALSE(front_matter_of(render_tool_page(claw, test_site, "md"))["tool"].contains("problems"));
 }
 
 TEST_CASE("a comparison with an unreadable tool shows its problems, the other tool's facts, and picks the other", "[reports][unreadable]") {
@@ -216,16 +219,16 @@ TEST_CASE("a comparison with an unreadable tool shows its problems, the other to
         REQUIRE(c.choice.winner == 1 - bad);
         const std::string pricing_row = bad_left ? "Not stated</td><td dir=\"auto\">Paid" : "Paid</td><td dir=\"auto\">Not stated";
 
-        const std::string html = render_comparison(c, "html");
+        const std::string html = render_comparison(c, test_site, "html");
         CHECK(count(html, html_notice + "\n" + html_problems) == 1);
         CHECK(count(html, "Free") == 0);   // Claw Code is paid: any "Free" would be the placeholder's
-        CHECK(count(html, "<script") == 0);
+        CHECK(count(html, "<script") == count(html, "<script type=\"application/ld+json\">"));   // data, which nothing runs
         CHECK(printable(html));
         CHECK_THAT(html, Contains("<tr><th scope=\"row\">Entry</th><td dir=\"auto\">" + pricing_row + "</td></tr>"));
         CHECK_THAT(html, Contains("<p class=\"tagline\" dir=\"auto\">" + claw.tagline + "</p>"));
         CHECK_THAT(html, Contains("<p class=\"pick-name\"><bdi>Claw Code</bdi></p>"));
 
-        const std::string md = render_comparison(c, "md");
+        const std::string md = render_comparison(c, test_site, "md");
         check_markdown_shows_problems(body_of(md));
         CHECK(printable(md));
         CHECK(count(md, "Free") == 0);
@@ -239,7 +242,7 @@ TEST_CASE("a comparison with an unreadable tool shows its problems, the other to
         CHECK(data["tools"][1 - bad]["vendor"] == *claw.vendor);
         CHECK(data["pick"]["tool"] == "claw-code");
 
-        json page = valid_json(render_comparison(c, "json"), "comparison");
+        json page = valid_json(render_comparison(c, test_site, "json"), "comparison");
         CHECK(page["tools"][bad]["problems"] == json(problems));
         for (const char* unknown : {"vendor", "tagline", "description", "updated"}) CHECK(page["tools"][bad][unknown].is_null());
         CHECK(page["tools"][bad]["pricing"]["entry"].is_null());
@@ -259,18 +262,18 @@ TEST_CASE("the category page says which tool was not reviewed, and why, in every
     const std::string sentence = "Bad Tool was not reviewed: verdict could not read its catalog file (2 problems)";
     REQUIRE(not_reviewed_text(site.page("bad-tool")) == sentence);
 
-    const std::string html = render_category_page(index, category, "html");
+    const std::string html = render_category_page(index, category, test_site, "html");
     CHECK_THAT(html, Contains("<p class=\"detail\"><bdi>Bad Tool</bdi>" + sentence.substr(8) + "</p>"));
     CHECK_THAT(html, Contains("Pick: <strong><bdi>Claw Code</bdi></strong></p>\n<p class=\"detail\"><bdi>Bad Tool</bdi>"));
     CHECK(count(html, sentence.substr(8)) == 2);   // its own entry and its one comparison's
 
-    const std::string md = render_category_page(index, category, "md");
-    CHECK_THAT(md, Contains("](../tools/bad-tool.md): panel — · community — · " + sentence + "\n"));
-    CHECK_THAT(md, Contains("](../compare/bad-tool-vs-claw-code.md): panel — vs 75%; pick Claw Code (panel ship %); " + sentence + "\n"));
+    const std::string md = render_category_page(index, category, test_site, "md");
+    CHECK_THAT(md, Contains("](../../tools/bad-tool.md): panel — · community — · " + sentence + "\n"));
+    CHECK_THAT(md, Contains("](../../compare/bad-tool-vs-claw-code.md): panel — vs 75%; pick Claw Code (panel ship %); " + sentence + "\n"));
     CHECK(count(md, sentence) == 2);
     CHECK(front_matter_of(md)["tool_count"] == site.pages.size());
 
-    const json page = valid_json(render_category_page(index, category, "json"), "category");
+    const json page = valid_json(render_category_page(index, category, test_site, "json"), "category");
     for (const json& t : page["tools"]) CHECK(t.contains("problems") == (t["id"] == "bad-tool"));
     CHECK(page["tools"][0]["problems"] == json(problems));
     CHECK(page["comparisons"][0]["tools"][0]["problems"] == json(problems));
@@ -289,7 +292,7 @@ TEST_CASE("a tool whose file gave no category is listed under Uncategorized, aft
     // Its comparison with Claw Code is on both pages; the index counts each page's own.
     CHECK(index.categories[1].comparisons.size() == 1);
     CHECK(index.categories[0].comparisons.size() == 2);
-    const json root = valid_json(render_index(index, "json"), "index");
+    const json root = valid_json(render_index(index, test_site, "json"), "index");
     CHECK(root["categories"][1] == json{{"name", "Uncategorized"}, {"slug", "uncategorized"}, {"page", "category/uncategorized.json"},
                                         {"comparison_count", 1}, {"tool_count", 1}});
     CHECK(root["comparison_count"] == 2);

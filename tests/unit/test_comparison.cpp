@@ -70,7 +70,7 @@ void give_votes(community_votes& votes, const std::string& id, int voters, int s
 
 }  // namespace
 
-TEST_CASE("the scorecard follows the panel's seat order and skips seats on neither panel", "[unit][compare]") {
+TEST_CASE("the scorecard follows the panel's seat order, skips seats on neither panel, and pairs lone seats", "[unit][compare]") {
     const tool alpha = named("alpha", "Alpha", "2026-11-01");
     const tool beta = named("beta", "Beta", "2026-11-01");
     // Each tool lists its seats in its own order; the page must not follow either.
@@ -82,26 +82,46 @@ TEST_CASE("the scorecard follows the panel's seat order and skips seats on neith
     const community_votes no_votes;
     const comparison c = compose(make_page_tool(left, no_votes, config.community), make_page_tool(right, no_votes, config.community), config);
 
-    std::vector<std::string> seats;
+    std::vector<std::string> titles;
     std::vector<std::string> states;
     std::vector<bool> disagree;
     for (const scorecard_row& row : c.scorecard) {
-        seats.push_back(row.seat);
+        titles.push_back(row_title(row));
         states.push_back(state_names(row));
         disagree.push_back(row.disagree);
     }
-    CHECK(seats == names{"developer", "skeptic", "futurist", "business", "creator", "analyst", "investor"});
-    CHECK(states == names{"ship/skip", "skip/skip", "not_seated/ship", "abstain/not_seated", "ship/failed", "ship/ship", "ship/skip"});
-    CHECK(disagree == std::vector<bool>{true, false, false, false, false, false, true});
-    REQUIRE(c.scorecard.size() == 7);
+    // Futurist sits only on Beta's panel and business only on Alpha's: as on the reference pages, they share a row,
+    // placed where the first of them comes in the panel's order.
+    CHECK(titles == names{"Developer", "Skeptic", "Business · Futurist", "Creator", "Analyst", "Investor"});
+    CHECK(states == names{"ship/skip", "skip/skip", "abstain/ship", "ship/failed", "ship/ship", "ship/skip"});
+    CHECK(disagree == std::vector<bool>{true, false, false, false, false, true});
+    REQUIRE(c.scorecard.size() == 6);
+    CHECK(c.scorecard[2].paired());
+    CHECK_FALSE(c.scorecard[3].paired());
 
-    // Each cell points at that tool's own seat review, and a seat not on a panel points at nothing.
+    // Each cell points at that tool's own seat review.
     CHECK(c.scorecard[0].cells[0].review == &left.seats[5]);
     CHECK(c.scorecard[0].cells[1].review == &right.seats[3]);
-    CHECK(c.scorecard[2].cells[0].review == nullptr);
+    CHECK(c.scorecard[2].cells[0].review == &left.seats[2]);
     CHECK(c.scorecard[2].cells[1].review == &right.seats[1]);
-    CHECK(c.scorecard[3].cells[1].review == nullptr);
-    CHECK(c.scorecard[4].cells[1].review == &right.seats[0]);
+    CHECK(c.scorecard[3].cells[1].review == &right.seats[0]);
+}
+
+TEST_CASE("a seat only one tool has, with no partner on the other, stands beside \"not on this panel\"", "[unit][compare]") {
+    const tool alpha = named("alpha", "Alpha", "2026-11-01");
+    const tool beta = named("beta", "Beta", "2026-11-01");
+    const tool_review left = review_of(alpha, {ship("developer"), ship("business"), skip("creator")});
+    const tool_review right = review_of(beta, {ship("developer"), ship("futurist")});
+    const panel_config config = panel_of({"developer", "futurist", "business", "creator"});
+    const community_votes no_votes;
+    const comparison c = compose(make_page_tool(left, no_votes, config.community), make_page_tool(right, no_votes, config.community), config);
+    REQUIRE(c.scorecard.size() == 3);
+    CHECK(row_title(c.scorecard[1]) == "Business · Futurist");
+    CHECK(row_title(c.scorecard[2]) == "Creator");
+    CHECK(state_names(c.scorecard[2]) == "skip/not_seated");
+    CHECK(c.scorecard[2].cells[1].seat == "creator");
+    // The split still weighs seat by seat: none of the lone seats is comparable.
+    CHECK(c.split.not_comparable == names{"futurist", "business", "creator"});
 }
 
 TEST_CASE("a seat disagrees only when it voted ship on one tool and skip on the other", "[unit][compare]") {

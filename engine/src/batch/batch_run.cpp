@@ -88,7 +88,8 @@ page_plan::page_filter scope_filter(const tool_scope* scope, const site_index& i
         case page_kind::comparison: return reached[page.left] || reached[page.right];
         case page_kind::tool: return static_cast<bool>(reached[page.left]);
         case page_kind::category: return scope->categories.count(index.categories[page.left].name) > 0;
-        case page_kind::index: return false;
+        case page_kind::index:
+        case page_kind::site_file: return false;
         }
         return false;
     };
@@ -110,7 +111,7 @@ bool take_from_shards(const std::vector<std::filesystem::path>& shards, const pa
         made.push_back(std::move(*m));
     }
     for (page_work& w : work) {
-        if (w.page->kind == page_kind::index || w.page->kind == page_kind::category) continue;
+        if (w.page->kind == page_kind::index || w.page->kind == page_kind::category || w.page->kind == page_kind::site_file) continue;
         const std::string path = plan.path_of(*w.page);
         for (std::size_t i = 0; i < made.size(); ++i) {
             const manifest_entry* entry = made[i].find(path);
@@ -262,8 +263,8 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
     summary.failures = inputs.tools.seat_failures();
     const std::vector<page_tool>& tools = inputs.tools.pages();
     const site_index index = inputs.scope ? make_index(tools, inputs.pairs, inputs.config, inputs.scope->all_categories) : make_index(tools, inputs.pairs, inputs.config);
-    const page_plan plan(tools, inputs.tools.fingerprints(), index, request.formats, site_fingerprint(inputs.config), request.shard,
-                         scope_filter(inputs.scope, index, tools.size()));
+    const page_plan plan(tools, inputs.tools.fingerprints(), index, request.formats, site_fingerprint(inputs.config, inputs.site), request.shard,
+                         scope_filter(inputs.scope, index, tools.size()), site_files_of(index, inputs.site));
     std::vector<page_work> work(plan.pages().size());
     for (std::size_t i = 0; i < work.size(); ++i) work[i].page = &plan.pages()[i];
     if (!request.merge_from.empty() && !take_from_shards(request.merge_from, plan, work, summary)) return summary;
@@ -279,7 +280,8 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
         summary.refusal = claim_pages(old, plan, todo, folder, writer);
         if (!summary.refusal.empty()) return summary;
     }
-    make_pages(todo, {plan, inputs.config, inputs.tools, index, folder, writer, request.jobs, request.force}, report, work.size(),
+    const site_context site{inputs.site, site_links(index)};
+    make_pages(todo, {plan, inputs.config, inputs.tools, index, site, folder, writer, request.jobs, request.force}, report, work.size(),
                work.size() - todo.size());
     report.finish();
 

@@ -8,6 +8,7 @@
 #include "batch/pair_record.hpp"
 #include "batch/progress.hpp"
 #include "catalog/comparisons.hpp"
+#include "catalog/site_settings.hpp"
 #include "community/community_votes.hpp"
 #include "batch/review_records.hpp"
 #include "batch/site_tools.hpp"
@@ -54,6 +55,7 @@ struct batch_summary {
 /// The tools the batch renders, summarized with their votes attached, and the comparisons, loaded by the caller.
 struct batch_inputs {
     const panel_config& config;
+    const site_settings& site;
     const site_tools& tools;
     const std::vector<comparison_pair>& pairs;
     /// Null: the whole site. Otherwise the run makes only the pages the scope reaches, with `tools` and `pairs` the

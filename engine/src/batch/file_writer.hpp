@@ -22,7 +22,8 @@ public:
     virtual std::string remove(const std::filesystem::path& path) = 0;
 };
 
-/// Writes through write_file_atomically(): a temporary in the same folder, renamed into place.
+/// Writes through write_file_atomically(): a temporary in the same folder, renamed into place. A write into a missing
+/// folder whose parent exists makes the folder; a delete that leaves its folder empty deletes the folder too.
 class disk_writer : public file_writer {
 public:
     std::string write(const std::filesystem::path& path, std::string_view bytes) override;

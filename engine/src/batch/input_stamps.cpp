@@ -38,7 +38,7 @@ namespace {
 // The files a batch reads from the catalog. A folder that cannot be listed is a problem: stamps taken without its
 // files would make the run read a catalog without them.
 std::vector<std::filesystem::path> catalog_files(const std::filesystem::path& catalog_dir, problem_list& problems) {
-    std::vector<std::filesystem::path> files{catalog_dir / "panel.json", catalog_dir / "comparisons.json"};
+    std::vector<std::filesystem::path> files{catalog_dir / "panel.json", catalog_dir / "comparisons.json", catalog_dir / "site.json"};
     for (const auto& listed : {tool_file_paths(catalog_dir, problems), vote_file_paths(catalog_dir, problems)})
         files.insert(files.end(), listed.begin(), listed.end());
     return files;

@@ -32,6 +32,19 @@ bool holds_foreign_files(const std::filesystem::path& dir) {
     return false;
 }
 
+// The temporaries in `folder`, and with `in_subfolders` in the folders one level down too, where a Markdown category
+// page is written (category/<slug>/_index.md). A folder's entries carry their type, so telling the subfolders apart
+// costs no call per page.
+std::size_t clear_temporaries_in(const std::filesystem::path& folder, bool in_subfolders) {
+    std::size_t cleared = 0;
+    std::error_code ec;
+    for (const auto& entry : std::filesystem::directory_iterator(folder, ec)) {
+        if (in_subfolders && entry.is_directory(ec)) cleared += clear_temporaries_in(entry.path(), false);
+        else if (is_temporary_name(entry.path().filename().string()) && ::unlink(entry.path().c_str()) == 0) ++cleared;
+    }
+    return cleared;
+}
+
 }  // namespace
 
 output_folder::output_folder(std::filesystem::path dir, bool refuse_foreign) : dir_(std::move(dir)) {
@@ -68,15 +81,9 @@ std::string output_folder::make_page_folders() const {
 }
 
 std::size_t output_folder::clear_temporaries(bool in_page_folders) const {
-    std::size_t cleared = 0;
-    std::vector<std::filesystem::path> folders{dir_};
+    std::size_t cleared = clear_temporaries_in(dir_, false);
     if (in_page_folders)
-        for (const char* sub : page_folders) folders.push_back(dir_ / sub);
-    for (const std::filesystem::path& folder : folders) {
-        std::error_code ec;
-        for (const auto& entry : std::filesystem::directory_iterator(folder, ec))
-            if (is_temporary_name(entry.path().filename().string()) && ::unlink(entry.path().c_str()) == 0) ++cleared;
-    }
+        for (const char* sub : page_folders) cleared += clear_temporaries_in(dir_ / sub, true);
     return cleared;
 }
 

@@ -25,11 +25,13 @@ public:
     const std::filesystem::path& dir() const { return dir_; }
     const std::string& error() const { return error_; }
 
-    /// Creates compare/ and tools/; an empty string on success, else why not.
+    /// Creates the page folders (category/, compare/, tools/); an empty string on success, else why not. A category
+    /// page's own folder in Markdown is made when the page is written (disk_writer).
     std::string make_page_folders() const;
     /// Deletes the temporaries of interrupted writes (".<name>.tmp-<pid>") in the folder itself, and in the page
-    /// folders too when `in_page_folders`, and returns how many there were. Listing the page folders costs as much as
-    /// a small change's pages: only a run interrupted while writing pages can have left temporaries there.
+    /// folders and their subfolders too when `in_page_folders`, and returns how many there were. Listing the page
+    /// folders costs as much as a small change's pages: only a run interrupted while writing pages can have left
+    /// temporaries there.
     std::size_t clear_temporaries(bool in_page_folders) const;
     /// The size of `relative`, or nullopt when it is not a regular file.
     std::optional<std::uint64_t> size_of(const std::string& relative) const;

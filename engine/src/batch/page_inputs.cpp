@@ -46,8 +46,10 @@ std::string tool_fingerprint(const std::string& review, const community_score& c
     return h.hex();
 }
 
-std::string site_fingerprint(const panel_config& config) {
+std::string site_fingerprint(const panel_config& config, const site_settings& site) {
     content_hash h;
+    h.add(site.name).add(site.tagline).add(site.description).add(site.base_url);
+    if (site.action) h.add(site.action->eyebrow).add(site.action->heading).add(site.action->text).add(site.action->link_label).add(site.action->link_href);
     h.add(VERDICT_VERSION).add(page_renderer_version).add(config.rule_set);
     h.add(static_cast<std::uint64_t>(config.quorum));
     for (const seat_config& s : config.seats) h.add(s.id).add(static_cast<std::uint64_t>(s.shadow));

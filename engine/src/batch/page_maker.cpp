@@ -31,10 +31,11 @@ using reviewed_tools = std::map<std::size_t, std::unique_ptr<reviewed_tool>>;
 std::string render(const planned_page& page, const page_making& how, const reviewed_tools& tools) {
     const std::string& format = how.plan.format_of(page);
     switch (page.kind) {
-    case page_kind::comparison: return render_comparison(compose(tools.at(page.left)->page, tools.at(page.right)->page, how.config), format);
-    case page_kind::tool: return render_tool_page(tools.at(page.left)->page, format);
-    case page_kind::category: return render_category_page(how.index, how.index.categories[page.left], format);
-    case page_kind::index: return render_index(how.index, format);
+    case page_kind::comparison: return render_comparison(compose(tools.at(page.left)->page, tools.at(page.right)->page, how.config), how.site, format);
+    case page_kind::tool: return render_tool_page(tools.at(page.left)->page, how.site, format);
+    case page_kind::category: return render_category_page(how.index, how.index.categories[page.left], how.site, format);
+    case page_kind::index: return render_index(how.index, how.site, format);
+    case page_kind::site_file: return render_site_file(how.plan.site_file_of(page), how.index, how.site);
     }
     return {};
 }
@@ -53,8 +54,14 @@ void make_page(page_work& work, const page_making& how, const reviewed_tools& to
     const std::string path = how.plan.path_of(*work.page);
     std::string bytes;
     std::string failure;
-    if (!work.shard) bytes = render(*work.page, how, tools);
-    else if (auto copy = shard_copy(work, path, failure)) bytes = std::move(*copy);
+    if (!work.shard) {
+        // A page that cannot be rendered fails alone: an exception must not end the run from a worker thread.
+        try {
+            bytes = render(*work.page, how, tools);
+        } catch (const std::exception& e) {
+            return work.fail(path + ": could not be rendered: " + e.what());
+        }
+    } else if (auto copy = shard_copy(work, path, failure)) bytes = std::move(*copy);
     else return work.fail(std::move(failure));
     work.entry = {work.page->key, hash_of(bytes), bytes.size()};
     const bool same_bytes = work.old && work.old->content == work.entry.content && how.folder.size_of(path) == bytes.size();
@@ -69,7 +76,7 @@ void make_page(page_work& work, const page_making& how, const reviewed_tools& to
 
 // The tools a page shows, reviewed in full; none for the index and for a shard's copy.
 std::vector<std::size_t> tools_of(const page_work& w) {
-    if (w.shard || w.page->kind == page_kind::index || w.page->kind == page_kind::category) return {};
+    if (w.shard || w.page->kind == page_kind::index || w.page->kind == page_kind::category || w.page->kind == page_kind::site_file) return {};
     if (w.page->kind == page_kind::tool) return {w.page->left};
     return {w.page->left, w.page->right};
 }
@@ -84,7 +91,8 @@ void order_for_locality(std::vector<page_work*>& todo, std::size_t tools) {
             for (std::size_t t : tools_of(*w)) last_comparison[t] = w;
     auto place = [&](const page_work* w) {
         const std::uintptr_t last = std::numeric_limits<std::uintptr_t>::max();
-        if (w->page->kind == page_kind::index || w->page->kind == page_kind::category) return std::tuple(last, std::size_t{0}, w);
+        if (w->page->kind == page_kind::index || w->page->kind == page_kind::category || w->page->kind == page_kind::site_file)
+            return std::tuple(last, std::size_t{0}, w);
         if (w->page->kind == page_kind::comparison) return std::tuple(reinterpret_cast<std::uintptr_t>(w), std::size_t{0}, w);
         const page_work* after = last_comparison[w->page->left];
         return std::tuple(after == nullptr ? last - 1 : reinterpret_cast<std::uintptr_t>(after), std::size_t{1} + w->page->left, w);

@@ -9,6 +9,7 @@
 #include "batch/progress.hpp"
 #include "batch/site_tools.hpp"
 #include "compare/site_index.hpp"
+#include "reports/site_context.hpp"
 
 #include <filesystem>
 #include <memory>
@@ -40,6 +41,7 @@ struct page_making {
     const panel_config& config;
     const site_tools& tools;
     const site_index& index;
+    const site_context& site;
     const output_folder& folder;
     file_writer& writer;
     std::size_t jobs = 1;

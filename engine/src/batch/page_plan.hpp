@@ -8,6 +8,7 @@
 
 #include "compare/comparison.hpp"
 #include "compare/site_index.hpp"
+#include "reports/site_files/site_files.hpp"
 
 #include <cstddef>
 #include <cstdint>
@@ -18,11 +19,11 @@
 
 namespace verdict {
 
-enum class page_kind : std::uint8_t { comparison, tool, category, index };
+enum class page_kind : std::uint8_t { comparison, tool, category, index, site_file };
 
 struct planned_page {
     std::uint64_t key = 0;           ///< Hash of everything the page is made from.
-    std::uint32_t left = 0;          ///< Position of the (left) tool in the batch's tools, or of a category page's category.
+    std::uint32_t left = 0;          ///< Position of the (left) tool in the batch's tools, of a category page's category, or of a site file.
     std::uint32_t right = 0;         ///< Position of the right tool of a comparison.
     page_kind kind = page_kind::tool;
     std::uint8_t format = 0;         ///< Position in the plan's formats.
@@ -41,21 +42,25 @@ public:
     using page_filter = std::function<bool(const planned_page&)>;
 
     /// The pages of `index` (made from `tools`) in `formats` that `keep` keeps, with their keys from the tools'
-    /// fingerprints and the site's. A shard keeps the pages whose path hashes to it and leaves the category pages and
-    /// the index to the merge; without one, they are planned last.
+    /// fingerprints and the site's, and `site_files` (with the HTML pages). A shard keeps the pages whose path hashes
+    /// to it and leaves the category pages, the index and the site files to the merge; without one, they are planned
+    /// last.
     page_plan(const std::vector<page_tool>& tools, const std::vector<std::string>& fingerprints, const site_index& index,
               const std::vector<std::string>& formats, const std::string& site, const std::optional<shard_spec>& shard,
-              const page_filter& keep = {});
+              const page_filter& keep = {}, std::vector<site_file_part> site_files = {});
 
     const std::vector<planned_page>& pages() const { return pages_; }
     /// Where `page` goes, relative to the output folder, e.g. "compare/a-vs-b.html".
     std::string path_of(const planned_page& page) const;
     const std::string& format_of(const planned_page& page) const { return formats_[page.format]; }
+    /// The site file a page of kind site_file is.
+    site_file_part site_file_of(const planned_page& page) const { return site_files_[page.left]; }
 
 private:
     const std::vector<page_tool>& tools_;
     const site_index& index_;
     std::vector<std::string> formats_;
+    std::vector<site_file_part> site_files_;
     std::vector<planned_page> pages_;
 };
 

@@ -14,8 +14,9 @@ bool records_cover(const review_records& records, const input_stamps& stamps, co
     return true;
 }
 
-// True when each changed tool was read and reviewed without a failure, and kept its id, category and date: the
-// site's pages, its categories and the index's dates are then as they were.
+// True when each changed tool was read and reviewed without a failure, and kept its id, name, category, date and
+// panel verdict: what the site's pages outside the scope show of it (the index, the search data, the sitemap and
+// feed, the other tools' lists of comparisons) is then as it was.
 bool keeps_the_site_shape(const site_tools& tools, const review_records& now, const tool_scope& scope, const review_records& old) {
     if (!tools.problems().empty() || !tools.seat_failures().empty() || tools.reviewed() != scope.changed.size()) return false;
     for (const std::size_t i : scope.changed) {
@@ -23,14 +24,17 @@ bool keeps_the_site_shape(const site_tools& tools, const review_records& now, co
         if (made == now.by_file.end()) return false;
         const tool_summary& before = old.by_file.at(scope.files[i]).summary;
         const tool_summary& after = made->second.summary;
-        if (after.id != before.id || after.category != before.category || after.updated != before.updated) return false;
+        if (after.id != before.id || after.name != before.name || after.category != before.category || after.updated != before.updated) return false;
+        const panel_verdict& was = old.by_file.at(scope.files[i]).verdict;
+        const panel_verdict& is = made->second.verdict;
+        if (was.ship_pct != is.ship_pct || was.mean_score != is.mean_score) return false;
     }
     return true;
 }
 
 }  // namespace
 
-std::optional<batch_summary> run_scoped_batch(const panel& seats, const std::filesystem::path& catalog_dir, review_records& records,
+std::optional<batch_summary> run_scoped_batch(const panel& seats, const site_settings& site, const std::filesystem::path& catalog_dir, review_records& records,
                                               const std::vector<std::string>& changed, batch_request request, file_writer& writer, progress& report) {
     if (request.force || request.shard || !request.merge_from.empty() || !request.inputs || !records_cover(records, *request.inputs, catalog_dir) ||
         !intact_pages(request.out_dir, request.jobs))
@@ -58,7 +62,7 @@ std::optional<batch_summary> run_scoped_batch(const panel& seats, const std::fil
     const std::size_t tool_count = records.by_file.size();
     for (auto& [file, record] : made.by_file) records.by_file[file] = std::move(record);
     request.reviews = std::move(records);
-    batch_summary summary = run_batch({seats.config(), tools, pairs, &*scope}, request, writer, report);
+    batch_summary summary = run_batch({seats.config(), site, tools, pairs, &*scope}, request, writer, report);
     summary.tools = tool_count;
     return summary;
 }

@@ -19,10 +19,11 @@ using json = nlohmann::json;
 
 // The schema the engine applies that a file of this name copies; empty for another file.
 std::string_view engine_schema_named(const std::string& name) {
-    const std::array<std::pair<std::string_view, std::string_view>, 4> schemas{{{"tool.schema.json", tool_schema_text()},
+    const std::array<std::pair<std::string_view, std::string_view>, 5> schemas{{{"tool.schema.json", tool_schema_text()},
                                                                                 {"panel.schema.json", panel_schema_text()},
                                                                                 {"comparisons.schema.json", comparisons_schema_text()},
-                                                                                {"fixtures.schema.json", fixtures_schema_text()}}};
+                                                                                {"fixtures.schema.json", fixtures_schema_text()},
+                                                                                {"site.schema.json", site_schema_text()}}};
     for (const auto& [file, text] : schemas)
         if (file == name) return text;
     return {};

@@ -65,9 +65,9 @@ void print_summary(const batch_summary& s, double seconds, context& ctx) {
 }
 
 // Everything besides the input files that the pages depend on: a change to any of it makes every stamp stale.
-std::string environment_of(const batch_request& request, const std::filesystem::path& catalog_dir, const context& ctx) {
+std::string environment_of(const batch_request& request, const std::filesystem::path& catalog_dir, const std::string& base_url, const context& ctx) {
     content_hash h;
-    h.add(VERDICT_VERSION).add(page_renderer_version).add(ctx.persona_dir.generic_string());
+    h.add(VERDICT_VERSION).add(page_renderer_version).add(ctx.persona_dir.generic_string()).add(base_url);
     std::error_code ec;
     h.add(std::filesystem::absolute(catalog_dir, ec).lexically_normal().generic_string());
     for (const std::string& format : request.formats) h.add(format);
@@ -134,6 +134,9 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
         ("force", "make every page again, write into a folder that has no manifest, and delete what --allow-deletions would")
         ("allow-deletions", allow_deletions_help.c_str())
         ("quiet,q", "print no progress, only the summary and failures")
+        ("base-url", po::value<std::string>()->value_name("URL"),
+         "the address the site will be published at: pages get canonical links and absolute link previews, and\n"
+         "the site gets sitemap.xml, robots.txt and an Atom feed")
         ("shard", po::value<std::string>()->value_name("K/N"), "make only shard K of N of the pages, without the index (docs/sharding.md)")
         ("merge", po::value<std::vector<std::string>>()->multitoken()->value_name("DIR..."),
          "assemble --out from the shards' output folders: their pages, the index and one manifest");
@@ -158,12 +161,22 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
             return exit_code::bad_input;
         }
     }
+    std::string base_url;
+    if (p.values().count("base-url")) {
+        std::string why;
+        const auto normalized = normalized_base_url(p.values()["base-url"].as<std::string>(), why);
+        if (!normalized) {
+            report_error(ctx, "verdict batch: --base-url: expected " + why + ", found \"" + p.values()["base-url"].as<std::string>() + "\"");
+            return exit_code::bad_input;
+        }
+        base_url = *normalized;
+    }
     const double start = seconds_now();
     // A catalog the run cannot read whole would make a site without what it could not read: refused before a page
     // is touched. Stamped once, before anything is read: a file changed during the run is seen as changed by the next.
     problem_list unreadable;
     if (!check_catalog_folder(p.catalog_dir(), unreadable)) return refuse_fatal(unreadable, request, ctx);
-    input_stamps stamps{environment_of(request, p.catalog_dir(), ctx), stamp_catalog(p.catalog_dir(), unreadable)};
+    input_stamps stamps{environment_of(request, p.catalog_dir(), base_url, ctx), stamp_catalog(p.catalog_dir(), unreadable)};
     if (!unreadable.empty()) return refuse_fatal(unreadable, request, ctx);
     if (tool_file_count(stamps, p.catalog_dir()) == 0) return refuse_fatal({no_usable_tools(p.catalog_dir(), {})}, request, ctx);
     const std::optional<input_stamps> recorded = request.force ? std::nullopt : read_input_stamps(request.out_dir);
@@ -178,6 +191,8 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     // the run stops (exit 2).
     problem_list problems;
     const std::unique_ptr<panel> seats = load_panel(p.catalog_dir(), ctx.persona_dir, problems, p.persona_host());
+    site_settings site = load_site_settings(p.catalog_dir(), problems);
+    site.base_url = base_url;
     if (!seats) {
         for (const problem& each : problems) report_error(ctx, to_string(each));
         return exit_code::bad_input;
@@ -205,7 +220,7 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     if (changed && !changed->empty() && records && problems.empty()) {
         batch_request scoped = request;
         scoped.inputs = stamps;
-        if (const auto summary = run_scoped_batch(*seats, p.catalog_dir(), *records, *changed, std::move(scoped), writer, *report)) return finish(*summary);
+        if (const auto summary = run_scoped_batch(*seats, site, p.catalog_dir(), *records, *changed, std::move(scoped), writer, *report)) return finish(*summary);
     }
 
     site_tools tools(*seats, p.catalog_dir(), tool_files_by_id(p.catalog_dir(), problems), records, stamps.files, request.jobs);
@@ -217,7 +232,7 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     if (any_fatal(problems)) return refuse_fatal(problems, request, ctx);
     if (tools.records_changed()) request.reviews = tools.records();
     if (problems.empty()) request.inputs = std::move(stamps);
-    return finish(run_batch({seats->config(), tools, pairs}, request, writer, *report));
+    return finish(run_batch({seats->config(), site, tools, pairs}, request, writer, *report));
 }
 
 }  // namespace verdict::cli

@@ -36,7 +36,8 @@ exit_code run_compare(const std::vector<std::string>& args, context& ctx) {
     const community_votes votes = load_votes_reporting(ws, p, ctx, status);
     const community_rules& rules = ws.seats->config().community;
     const comparison page = compose(make_page_tool(reviews[0], votes, rules), make_page_tool(reviews[1], votes, rules), ws.seats->config());
-    return worst(status, write_page(p, ctx, render_comparison(page, p.format())));
+    const site_context site = site_context_of(ws, p, ctx, status);
+    return worst(status, write_page(p, ctx, render_comparison(page, site, p.format())));
 }
 
 }  // namespace verdict::cli

@@ -49,10 +49,11 @@ exit_code run_index(const std::vector<std::string>& args, context& ctx) {
     std::vector<page_tool> tools;
     for (const tool_review& r : reviews) tools.push_back(make_page_tool(r, votes, ws.seats->config().community));
     const site_index index = make_index(tools, pairs, ws.seats->config());
-    if (!p.values().count("category")) return worst(status, write_page(p, ctx, render_index(index, p.format())));
+    const site_context site{load_site_settings_reporting(p, ctx, status), site_links(index)};
+    if (!p.values().count("category")) return worst(status, write_page(p, ctx, render_index(index, site, p.format())));
     const site_index::category* c = find_category_or_report(index, p.values()["category"].as<std::string>(), p, ctx);
     if (!c) return exit_code::bad_input;
-    return worst(status, write_page(p, ctx, render_category_page(index, *c, p.format())));
+    return worst(status, write_page(p, ctx, render_category_page(index, *c, site, p.format())));
 }
 
 }  // namespace verdict::cli

@@ -8,6 +8,7 @@
 #include "cli/workspace.hpp"
 #include "catalog/comparisons.hpp"
 #include "catalog/schema_copies.hpp"
+#include "catalog/site_settings.hpp"
 #include "community/community_votes.hpp"
 #include "fixtures/fixture.hpp"
 #include "panel/seat_fit.hpp"
@@ -60,6 +61,7 @@ std::size_t check_page_data(const std::filesystem::path& catalog_dir, const work
     problem_list harmless;
     const std::size_t comparisons = load_comparison_list(catalog_dir, ws.tools, problems, &harmless).size();
     load_votes(catalog_dir, ws.tools, problems);
+    load_site_settings(catalog_dir, problems);
     for (const auto& file : fixture_file_paths(catalog_dir, problems)) load_fixture_file(file, ws.seats->config().seat_ids(), ws.tools, problems);
     check_schema_copies(catalog_dir, problems);
     for (const problem& each : problems) lines.push_back(to_string(each));

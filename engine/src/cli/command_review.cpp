@@ -14,7 +14,8 @@ namespace {
 // A page shows one tool with its community vote; the votes are read only for pages.
 std::string tool_page(const workspace& ws, const tool_review& review, const option_parser& p, context& ctx, exit_code& status) {
     const community_votes votes = load_votes_reporting(ws, p, ctx, status);
-    return render_tool_page(make_page_tool(review, votes, ws.seats->config().community), p.format());
+    const site_context site = site_context_of(ws, p, ctx, status);
+    return render_tool_page(make_page_tool(review, votes, ws.seats->config().community), site, p.format());
 }
 
 }  // namespace

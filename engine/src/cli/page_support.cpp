@@ -1,5 +1,6 @@
 #include "cli/page_support.hpp"
 
+#include "catalog/comparisons.hpp"
 #include "support/atomic_file.hpp"
 #include "support/display_text.hpp"
 #include "support/file_access.hpp"
@@ -34,6 +35,21 @@ community_votes load_votes_reporting(const workspace& ws, const option_parser& p
     community_votes votes = load_votes(p.catalog_dir(), ws.tools, problems);
     report_problems(problems, ctx, status);
     return votes;
+}
+
+site_settings load_site_settings_reporting(const option_parser& p, context& ctx, exit_code& status) {
+    problem_list problems;
+    site_settings settings = load_site_settings(p.catalog_dir(), problems);
+    report_problems(problems, ctx, status);
+    return settings;
+}
+
+site_context site_context_of(const workspace& ws, const option_parser& p, context& ctx, exit_code& status) {
+    // The comparison list only decides where the page links: its problems are lint's and the batch's to report.
+    problem_list ignored;
+    const bool listed = probe_path(p.catalog_dir() / "comparisons.json").kind == path_kind::file;
+    const std::vector<comparison_pair> pairs = listed ? load_comparisons(p.catalog_dir(), ws.tools, ignored) : std::vector<comparison_pair>{};
+    return {load_site_settings_reporting(p, ctx, status), site_links(ws.tools, pairs)};
 }
 
 void report_seat_failures(const panel& seats, const std::vector<tool_review>& reviews, context& ctx, exit_code& status) {

@@ -10,6 +10,7 @@
 #include "community/community_votes.hpp"
 #include "panel/tool_review.hpp"
 #include "reports/json/review_json.hpp"
+#include "reports/site_context.hpp"
 
 #include <sstream>
 
@@ -34,6 +35,13 @@ std::vector<const tool*> chosen_tools(const option_parser& p, const workspace& w
 
 /// The votes under the catalog's votes/; every bad row is reported, and `status` becomes bad_input.
 community_votes load_votes_reporting(const workspace& ws, const option_parser& p, context& ctx, exit_code& status);
+
+/// The site settings of `p`'s catalog folder; a problem with them is reported, and `status` becomes bad_input.
+site_settings load_site_settings_reporting(const option_parser& p, context& ctx, exit_code& status);
+
+/// The site around a page one command makes: the catalog's site settings and the links of its comparisons, so the
+/// page links what the batch's copy of it links.
+site_context site_context_of(const workspace& ws, const option_parser& p, context& ctx, exit_code& status);
 
 /// Reports each distinct seat failure once, then why any seat of `seats` was stopped for the rest of the run; `status`
 /// becomes at least `failed` when there was a failure.

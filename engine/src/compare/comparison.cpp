@@ -12,32 +12,51 @@
 namespace verdict {
 namespace {
 
-std::vector<scorecard_row> build_scorecard(const page_tool& left, const page_tool& right, const panel_config& config) {
+bool voted(cell_state s) { return s == cell_state::ship || s == cell_state::skip; }
+
+// The counting seats of the panel that sit on either tool, in the panel's order.
+std::vector<std::string> seats_on_either(const page_tool& left, const page_tool& right, const panel_config& config) {
+    std::vector<std::string> seats;
+    for (const seat_config& seat : config.seats)
+        if (!seat.shadow && (left.review->find_seat(seat.id) || right.review->find_seat(seat.id))) seats.push_back(seat.id);
+    return seats;   // a persona on trial is not part of the panel a reader compares
+}
+
+scorecard_cell cell_of(const page_tool& t, const std::string& seat) {
+    const seat_review* review = t.review->find_seat(seat);
+    return {seat, state_of(review), review};
+}
+
+std::vector<scorecard_row> build_scorecard(const page_tool& left, const page_tool& right, const std::vector<std::string>& seats) {
     std::vector<scorecard_row> rows;
-    for (const seat_config& seat : config.seats) {
-        if (seat.shadow) continue;   // a persona on trial is not part of the panel a reader compares
-        scorecard_row row{seat.id, {}, false};
-        const seat_review* reviews[2] = {left.review->find_seat(seat.id), right.review->find_seat(seat.id)};
-        if (!reviews[0] && !reviews[1]) continue;
-        for (std::size_t k = 0; k < 2; ++k) row.cells[k] = {state_of(reviews[k]), reviews[k]};
-        const bool both_voted = std::all_of(row.cells.begin(), row.cells.end(), [](const scorecard_cell& c) {
-            return c.state == cell_state::ship || c.state == cell_state::skip;
-        });
-        row.disagree = both_voted && row.cells[0].state != row.cells[1].state;
-        rows.push_back(std::move(row));
+    std::array<std::vector<std::size_t>, 2> waiting;   // rows holding a seat only one side has, whose other cell is free
+    for (const std::string& seat : seats) {
+        const std::array<scorecard_cell, 2> cells{cell_of(left, seat), cell_of(right, seat)};
+        if (cells[0].review && cells[1].review) {
+            rows.push_back({cells, voted(cells[0].state) && voted(cells[1].state) && cells[0].state != cells[1].state});
+            continue;
+        }
+        const std::size_t k = cells[0].review ? 0 : 1;
+        const std::size_t other = 1 - k;
+        if (!waiting[other].empty()) {   // the other tool has a lone seat that waits for a partner
+            rows[waiting[other].front()].cells[k] = cells[k];
+            waiting[other].erase(waiting[other].begin());
+            continue;
+        }
+        waiting[k].push_back(rows.size());
+        rows.push_back({cells, false});
     }
     return rows;
 }
 
-reviewer_split split_of(const std::vector<scorecard_row>& rows) {
+reviewer_split split_of(const page_tool& left, const page_tool& right, const std::vector<std::string>& seats) {
     reviewer_split split;
-    for (const scorecard_row& row : rows) {
-        const cell_state a = row.cells[0].state;
-        const cell_state b = row.cells[1].state;
-        const bool voted_both = (a == cell_state::ship || a == cell_state::skip) && (b == cell_state::ship || b == cell_state::skip);
-        if (!voted_both) split.not_comparable.push_back(row.seat);
-        else if (a == b) (a == cell_state::ship ? split.ship_both : split.skip_both).push_back(row.seat);
-        else split.ship_only[a == cell_state::ship ? 0 : 1].push_back(row.seat);
+    for (const std::string& seat : seats) {
+        const cell_state a = cell_of(left, seat).state;
+        const cell_state b = cell_of(right, seat).state;
+        if (!voted(a) || !voted(b)) split.not_comparable.push_back(seat);
+        else if (a == b) (a == cell_state::ship ? split.ship_both : split.skip_both).push_back(seat);
+        else split.ship_only[a == cell_state::ship ? 0 : 1].push_back(seat);
     }
     return split;
 }
@@ -67,8 +86,9 @@ std::string data_date_of(const page_tool& t) {
 comparison compose(const page_tool& left, const page_tool& right, const panel_config& config) {
     comparison c;
     c.tools = {left, right};
-    c.scorecard = build_scorecard(left, right, config);
-    c.split = split_of(c.scorecard);
+    const std::vector<std::string> seats = seats_on_either(left, right, config);
+    c.scorecard = build_scorecard(left, right, seats);
+    c.split = split_of(left, right, seats);
     c.choice = choose(left, right);
     c.disagreement_points = config.community.disagreement_points;
     c.rule_set = config.rule_set;

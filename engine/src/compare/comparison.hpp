@@ -39,15 +39,20 @@ struct page_tool {
 enum class cell_state { ship, skip, abstain, failed, not_seated };
 
 struct scorecard_cell {
+    std::string seat;                      ///< Seat id, e.g. "developer": the seat this tool lacks when not seated.
     cell_state state = cell_state::not_seated;
     const seat_review* review = nullptr;   ///< Null when the seat does not sit on this tool's panel.
 };
 
-/// One seat across both tools, in the panel's seat order.
+/// One row of the scorecard, in the panel's seat order. A seat both tools have is one row; as on the reference
+/// pages, a seat only one tool has shares a row with the next seat only the other has (one tool's business quote
+/// beside the other's creator quote), and a seat with no such partner stands beside "not on this panel".
 struct scorecard_row {
-    std::string seat;                      ///< Seat id, e.g. "developer".
     std::array<scorecard_cell, 2> cells;
-    bool disagree = false;                 ///< Both voted, one ship and one skip.
+    bool disagree = false;                 ///< One seat, both voted, one ship and one skip.
+
+    /// True when the row pairs two different seats.
+    bool paired() const { return cells[0].seat != cells[1].seat; }
 };
 
 /// Which seats ship which tool. Only seats that voted (ship or skip) on both tools are grouped; the rest are

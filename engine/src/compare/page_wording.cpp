@@ -10,8 +10,8 @@ namespace {
 constexpr std::string_view no_value = "—";
 
 // What one side of a not-comparable row says: "ships X", "abstained on X", "failed on X", "not on X's panel".
-std::string side_phrase(const scorecard_cell& cell, const std::string& name) {
-    switch (cell.state) {
+std::string side_phrase(cell_state state, const std::string& name) {
+    switch (state) {
     case cell_state::ship: return "ships " + name;
     case cell_state::skip: return "skips " + name;
     case cell_state::abstain: return "abstained on " + name;
@@ -27,6 +27,15 @@ std::string plural(int count, std::string_view word) { return std::to_string(cou
 
 std::string category_page_title(const std::string& category) { return category + " comparisons"; }
 
+std::string_view site_description(const site_settings& settings) {
+    if (!settings.description.empty()) return settings.description;
+    return settings.tagline.empty() ? index_lead : std::string_view(settings.tagline);
+}
+
+std::string category_description(const std::string& category, std::size_t tools, std::size_t comparisons) {
+    return category_page_title(category) + ": " + category_counts(tools, comparisons) + ", each with the panel's verdict.";
+}
+
 std::string category_counts(std::size_t tools, std::size_t comparisons) {
     return plural(static_cast<int>(tools), "tool") + " · " + plural(static_cast<int>(comparisons), "comparison");
 }
@@ -36,6 +45,10 @@ std::string seat_title(std::string_view seat) {
     for (char& c : out)
         if (c == '_') c = ' ';
     return sentence_case(out);
+}
+
+std::string row_title(const scorecard_row& row) {
+    return row.paired() ? seat_title(row.cells[0].seat) + " · " + seat_title(row.cells[1].seat) : seat_title(row.cells[0].seat);
 }
 
 std::string seat_list(const std::vector<std::string>& seats) {
@@ -130,15 +143,28 @@ std::string not_reviewed_text(const page_tool& t) {
 std::vector<std::string> not_comparable_sentences(const comparison& c) {
     std::vector<std::string> sentences;
     for (const std::string& seat : c.split.not_comparable)
-        for (const scorecard_row& row : c.scorecard)
-            if (row.seat == seat)
-                sentences.push_back(seat_title(row.seat) + ": " + side_phrase(row.cells[0], c.tools[0].name_in_text()) + "; " +
-                                    side_phrase(row.cells[1], c.tools[1].name_in_text()) + ".");
+        sentences.push_back(seat_title(seat) + ": " + side_phrase(state_of(c.tools[0].review->find_seat(seat)), c.tools[0].name_in_text()) + "; " +
+                            side_phrase(state_of(c.tools[1].review->find_seat(seat)), c.tools[1].name_in_text()) + ".");
     return sentences;
 }
 
-std::string footer_line(const std::string& rule_set, const std::string& data_date) {
-    return "Rule set " + rule_set + " · catalog data as of " + (data_date.empty() ? std::string(no_value) : data_date);
+std::string comparison_description(const comparison& c) {
+    return c.title() + ": panel ship " + panel_pct_text(c.tools[0].review->verdict) + " against " + panel_pct_text(c.tools[1].review->verdict) +
+           ". " + c.choice.reason;
 }
+
+std::string tool_description(const page_tool& t) {
+    const std::string figure = "Panel ship " + panel_pct_text(t.review->verdict) + " (" + panel_detail(t.review->verdict) + ").";
+    if (t.unreadable()) return not_reviewed_text(t) + ". " + figure;
+    const std::string& tagline = t.subject().tagline;
+    const bool ends_sentence = !tagline.empty() && std::string_view(".!?").find(tagline.back()) != std::string_view::npos;
+    return tagline + (ends_sentence ? " " : ". ") + figure;
+}
+
+std::string footer_before_date(const std::string& rule_set) { return "Rule set " + rule_set + " · catalog data as of "; }
+
+std::string footer_date(const std::string& data_date) { return data_date.empty() ? std::string(no_value) : data_date; }
+
+std::string footer_line(const std::string& rule_set, const std::string& data_date) { return footer_before_date(rule_set) + footer_date(data_date); }
 
 }  // namespace verdict

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "aggregate/panel_verdict.hpp"
+#include "catalog/site_settings.hpp"
 #include "community/community_votes.hpp"
 #include "compare/comparison.hpp"
 #include "verdict/tool.hpp"
@@ -30,7 +31,24 @@ inline constexpr std::string_view pick_heading = "Which one should you ship with
 
 /// The index page's title and the line under it.
 inline constexpr std::string_view index_title = "AI tool comparisons";
-inline constexpr std::string_view index_lead = "Every category of the catalog: its page lists each comparison with both tools' panel ship % and the pick, then each tool's own page.";
+inline constexpr std::string_view index_lead =
+    "AI tools compared side by side: a panel of reviewers says ship or skip, the community votes, and each comparison ends with the pick "
+    "and the reason for it.";
+
+/// A comparison page's description for search engines and link previews: both panel figures, then the pick's reason.
+std::string comparison_description(const comparison& c);
+/// A tool page's description: its tagline, then its panel figure.
+std::string tool_description(const page_tool& t);
+
+/// A category page's description: "Developer Tools comparisons: 5 tools · 10 comparisons, each with the panel's verdict."
+std::string category_description(const std::string& category, std::size_t tools, std::size_t comparisons);
+
+/// What a tool page says in place of its list of comparisons when none includes it.
+inline constexpr std::string_view no_comparisons = "No comparison of the catalog includes this tool yet.";
+
+/// What the site says it is, for search engines and link previews: its description, else its tagline, else the
+/// index's lead.
+std::string_view site_description(const site_settings& settings);
 
 /// A category page's title: "Developer Tools comparisons".
 std::string category_page_title(const std::string& category);
@@ -56,6 +74,9 @@ std::string plural(int count, std::string_view word);
 
 /// "developer" -> "Developer", "early_adopter" -> "Early adopter".
 std::string seat_title(std::string_view seat);
+
+/// A scorecard row's title: its seat's ("Developer"), or both seats' when it pairs two ("Business · Creator").
+std::string row_title(const scorecard_row& row);
 
 /// "Developer, Futurist", or "None" for no seats.
 std::string seat_list(const std::vector<std::string>& seats);
@@ -108,5 +129,9 @@ std::vector<std::string> not_comparable_sentences(const comparison& c);
 
 /// "Rule set 2026.11-1 · catalog data as of 2026-11-21", or "… as of —" when no date is known.
 std::string footer_line(const std::string& rule_set, const std::string& data_date);
+/// footer_line() up to its date: "Rule set 2026.11-1 · catalog data as of ".
+std::string footer_before_date(const std::string& rule_set);
+/// The date footer_line() ends with: `data_date`, or "—".
+std::string footer_date(const std::string& data_date);
 
 }  // namespace verdict

@@ -1,19 +1,15 @@
-// Category slugs come from the names in name order, and a name whose slug is
-// taken (or empty) gets the first free "-2", "-3"... so every category has a
-// page of its own, and the same catalog always gives the same paths.
 #include "compare/site_index.hpp"
 
 #include "compare/pick_rule.hpp"
-#include "support/slug.hpp"
+#include "compare/site_links.hpp"
 
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace verdict {
 namespace {
-
-constexpr std::string_view uncategorized = "Uncategorized";
 
 const page_tool* find_tool(const std::vector<page_tool>& tools, const std::string& id) {
     const auto found = std::lower_bound(tools.begin(), tools.end(), id, [](const page_tool& t, const std::string& key) { return t.subject().id < key; });
@@ -26,22 +22,33 @@ std::vector<std::string> category_names(const std::vector<page_tool>& tools) {
     return {names.begin(), names.end()};
 }
 
-// The categories' names in page order: by name, and the empty name (tools without a category) last.
-std::vector<std::string> in_page_order(std::vector<std::string> names) {
-    std::sort(names.begin(), names.end());
-    if (!names.empty() && names.front().empty()) std::rotate(names.begin(), names.begin() + 1, names.end());
-    return names;
+// The front page's lists, each a partial sort of positions so that a site of 50,000 comparisons pays for eight.
+template <class Better>
+std::vector<std::size_t> best(std::size_t count, Better better) {
+    std::vector<std::size_t> order(count);
+    for (std::size_t i = 0; i < count; ++i) order[i] = i;
+    const std::size_t kept = std::min(count, front_page_list);
+    std::partial_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(kept), order.end(), better);
+    order.resize(kept);
+    return order;
 }
 
-std::string unique_slug(const std::string& name, std::set<std::string>& taken) {
-    std::string base = slug_of(name.empty() ? uncategorized : std::string_view(name));
-    if (base.empty()) base = "category";
-    std::string slug = base;
-    for (int n = 2; !taken.insert(slug).second; ++n) slug = base + "-" + std::to_string(n);
-    return slug;
+// Ship %, then mean score, then id: a tool with no ship % (no quorum, or an unreadable file) is not rated at all.
+std::vector<std::size_t> top_rated(const site_index& index) {
+    std::vector<std::size_t> rated = best(index.tools.size(), [&](std::size_t a, std::size_t b) {
+        const panel_verdict& x = index.tools[a]->review->verdict;
+        const panel_verdict& y = index.tools[b]->review->verdict;
+        const auto rank_x = std::tuple(x.ship_pct.value_or(-1), x.mean_score.value_or(-1));
+        const auto rank_y = std::tuple(y.ship_pct.value_or(-1), y.mean_score.value_or(-1));
+        return rank_x != rank_y ? rank_x > rank_y : a < b;   // positions are in id order
+    });
+    std::erase_if(rated, [&](std::size_t i) { return !index.tools[i]->review->verdict.ship_pct; });
+    return rated;
 }
 
 }  // namespace
+
+std::string data_date_of(const site_index::entry& e) { return std::max(data_date_of(*e.left), data_date_of(*e.right)); }
 
 const site_index::category* site_index::find_category(const std::string& wanted) const {
     const auto found = std::find_if(categories.begin(), categories.end(), [&](const category& c) { return category_title(c) == wanted || c.slug == wanted; });
@@ -57,10 +64,9 @@ site_index make_index(const std::vector<page_tool>& tools, const std::vector<com
     site_index index;
     index.rule_set = config.rule_set;
     std::map<std::string, std::size_t> position;
-    std::set<std::string> taken;
-    for (const std::string& name : in_page_order(names)) {
+    for (auto& [name, slug] : category_slugs(names)) {
         position[name] = index.categories.size();
-        index.categories.push_back({name, unique_slug(name, taken), {}, {}, ""});
+        index.categories.push_back({std::move(name), std::move(slug), {}, {}, ""});
     }
     std::vector<std::size_t> category_of(tools.size());
     std::vector<std::string> dates(tools.size());
@@ -87,9 +93,15 @@ site_index make_index(const std::vector<page_tool>& tools, const std::vector<com
         }
         index.comparisons.push_back({left, right, decide(*left, *right)});
     }
+    index.top_tools = top_rated(index);
+    auto at = [&](const page_tool* t) { return static_cast<std::size_t>(t - tools.data()); };
+    auto date_of = [&](std::size_t i) -> const std::string& {
+        return std::max(dates[at(index.comparisons[i].left)], dates[at(index.comparisons[i].right)]);
+    };
+    index.newest = best(index.comparisons.size(), [&](std::size_t a, std::size_t b) { return date_of(a) != date_of(b) ? date_of(a) > date_of(b) : a < b; });
     return index;
 }
 
-std::string category_title(const site_index::category& c) { return c.name.empty() ? std::string(uncategorized) : c.name; }
+std::string category_title(const site_index::category& c) { return category_title_of(c.name); }
 
 }  // namespace verdict

@@ -35,12 +35,17 @@ struct site_index {
     std::vector<entry> comparisons;          ///< In catalog/comparisons.json order.
     std::vector<const page_tool*> tools;     ///< Every tool with a page, in id order.
     std::vector<category> categories;        ///< In name order, the one without a name last.
+    std::vector<std::size_t> top_tools;      ///< Positions in `tools` of the highest-rated: by panel ship %, then mean score.
+    std::vector<std::size_t> newest;         ///< Positions in `comparisons` of the newest by data date, newest first.
     std::string rule_set;
     std::string data_date;                   ///< The latest date of any tool's data.
 
     /// The category whose title (category_title()) or slug is `wanted`; null when there is none.
     const category* find_category(const std::string& wanted) const;
 };
+
+/// How many tools and comparisons the front page shows in each of its lists.
+inline constexpr std::size_t front_page_list = 8;
 
 /// The index of `tools` (in id order, one per catalog tool) and `pairs`.
 site_index make_index(const std::vector<page_tool>& tools, const std::vector<comparison_pair>& pairs, const panel_config& config);
@@ -53,5 +58,8 @@ site_index make_index(const std::vector<page_tool>& tools, const std::vector<com
 
 /// What a page calls a category: its name, or "Uncategorized" for tools that have none.
 std::string category_title(const site_index::category& c);
+
+/// The date a comparison's data is as of: the later of its tools' (data_date_of()).
+std::string data_date_of(const site_index::entry& e);
 
 }  // namespace verdict

@@ -22,4 +22,9 @@ const schema_validator& fixtures_schema() {
     return validator;
 }
 
+const schema_validator& site_schema() {
+    static const schema_validator validator(nlohmann::json::parse(site_schema_text()));
+    return validator;
+}
+
 }  // namespace verdict

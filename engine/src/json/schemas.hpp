@@ -14,10 +14,12 @@ std::string_view tool_schema_text();    ///< catalog/schema/tool.schema.json
 std::string_view panel_schema_text();   ///< catalog/schema/panel.schema.json
 std::string_view comparisons_schema_text();   ///< catalog/schema/comparisons.schema.json
 std::string_view fixtures_schema_text();      ///< catalog/schema/fixtures.schema.json
+std::string_view site_schema_text();          ///< catalog/schema/site.schema.json
 
 const schema_validator& tool_schema();
 const schema_validator& panel_schema();
 const schema_validator& comparisons_schema();
 const schema_validator& fixtures_schema();
+const schema_validator& site_schema();
 
 }  // namespace verdict

@@ -1,13 +1,16 @@
-// The comparison page, in the order a reader decides: the two tools and their
-// figures side by side, each seat's verdict on both, the pricing read, how the
-// panel splits, the community against the panel, and last the pick with the
-// rule that made it. On a phone each pair stacks, so every cell names its tool.
+// The comparison page, in the order a reader decides: first the answer (both
+// panel figures and the pick with its reason, in view without scrolling on a
+// phone and a desktop), then the two tools and their figures side by side,
+// each seat's verdict on both, the pricing read, how the panel splits, the
+// community against the panel, and last the pick with the rule that made it.
+// On a phone each pair stacks, so every cell names its tool.
 #include "compare/page_wording.hpp"
 #include "compare/pick_rule.hpp"
 #include "reports/html/html_document.hpp"
 #include "reports/html/html_escape.hpp"
 #include "reports/html/html_pages.hpp"
 #include "reports/html/html_parts.hpp"
+#include "reports/html/structured_data.hpp"
 #include "reports/site_layout.hpp"
 
 #include <algorithm>
@@ -26,25 +29,55 @@ std::vector<std::string> names_of(const comparison& c) {
     return names;
 }
 
+// The answer first: both tools' panel ship %, the pick and why, and the way to each section below.
+void append_verdict(std::string& out, const comparison& c) {
+    out.append("<section class=\"verdict\" aria-labelledby=\"verdict\">\n<h2 id=\"verdict\" class=\"visually-hidden\">The verdict</h2>\n"
+               "<dl class=\"verdict-tools\">\n");
+    for (std::size_t k = 0; k < 2; ++k) {
+        out.append("<div><dt><a href=\"#tool-").append(std::to_string(k)).append("\">");
+        append_bdi(out, tool_name(c, k));
+        out.append("</a></dt><dd><span class=\"figure\">");
+        out.append(panel_pct_text(c.tools[k].review->verdict));
+        out.append("</span> panel ship</dd><dd>");
+        append_ship_bar(out, c.tools[k].review->verdict);
+        out.append("</dd></div>\n");
+    }
+    out.append("</dl>\n<p class=\"verdict-pick\"><strong>");
+    if (c.choice.winner) {
+        out.append("The pick: ");
+        append_bdi(out, tool_name(c, *c.choice.winner));
+    } else {
+        out.append("A tie");
+    }
+    out.append(".</strong> ");
+    append_with_names(out, c.choice.reason, names_of(c));
+    out.append("</p>\n<nav class=\"jump\" aria-label=\"Sections\">Jump to <a href=\"#scorecard\">the scorecard</a> · "
+               "<a href=\"#pricing\">pricing</a> · <a href=\"#split\">the split</a> · <a href=\"#community\">the community</a> · "
+               "<a href=\"#pick\">the pick</a></nav>\n</section>\n");
+}
+
 void append_masthead(std::string& out, const comparison& c) {
     out.append("<header class=\"masthead\">\n<p class=\"eyebrow\">AI tool comparison</p>\n<h1>");
     append_bdi(out, tool_name(c, 0));
     out.append(" vs ");
     append_bdi(out, tool_name(c, 1));
-    out.append("</h1>\n<p class=\"lead\">");
+    out.append("</h1>\n</header>\n");
+    append_verdict(out, c);
+    out.append("<p class=\"lead\">");
     out.append(comparison_lead);
-    out.append("</p>\n</header>\n");
+    out.append("</p>\n");
 }
 
-void append_tool_cards(std::string& out, const comparison& c) {
+void append_tool_cards(std::string& out, const comparison& c, const std::string& root) {
     out.append("<div class=\"pair\">\n");
     for (std::size_t k = 0; k < 2; ++k) {
         const page_tool& t = c.tools[k];
         out.append("<article class=\"card\" aria-labelledby=\"tool-").append(std::to_string(k)).append("\">\n");
         append_tool_intro(out, t, k == 0 ? "h2 id=\"tool-0\"" : "h2 id=\"tool-1\"");
         append_tool_figures(out, t);
-        append_description(out, t);
-        out.append("<p class=\"more\"><a href=\"../");
+        append_description(out, t, "more-" + std::to_string(k));
+        out.append("<p class=\"more\"><a href=\"");
+        append_escaped(out, root);
         append_escaped(out, tool_page_path(t.subject().id, "html"));
         out.append("\">Every seat's review of ");
         append_bdi(out, t.subject().name);
@@ -53,9 +86,10 @@ void append_tool_cards(std::string& out, const comparison& c) {
     out.append("</div>\n");
 }
 
-void append_cell(std::string& out, const comparison& c, const scorecard_cell& cell, std::size_t k) {
+void append_cell(std::string& out, const comparison& c, const scorecard_cell& cell, std::size_t k, bool paired) {
     out.append("<div class=\"card\">\n<p class=\"cell-head\"><span class=\"who\">");
     append_bdi(out, tool_name(c, k));
+    if (paired) out.append(" · ").append(seat_title(cell.seat));   // the row pairs two seats: say which this one is
     out.append("</span> ");
     append_badge(out, cell.state);
     if (cell.state == cell_state::ship || cell.state == cell_state::skip) {
@@ -78,10 +112,10 @@ void append_scorecard(std::string& out, const comparison& c) {
     open_section(out, "scorecard", scorecard_heading);
     for (const scorecard_row& row : c.scorecard) {
         out.append("<div class=\"seat\">\n<div class=\"seat-title\">");
-        append_element(out, "h3", seat_title(row.seat));
+        append_element(out, "h3", row_title(row));
         if (row.disagree) out.append("<span class=\"tag\">Split verdict</span>");
         out.append("</div>\n<div class=\"pair\">\n");
-        for (std::size_t k = 0; k < 2; ++k) append_cell(out, c, row.cells[k], k);
+        for (std::size_t k = 0; k < 2; ++k) append_cell(out, c, row.cells[k], k, row.paired());
         out.append("</div>\n</div>\n");
     }
     close_section(out);
@@ -204,18 +238,27 @@ void append_pick(std::string& out, const comparison& c) {
 
 }  // namespace
 
-std::string render_comparison_html(const comparison& c) {
+std::string render_comparison_html(const comparison& c, const site_context& site) {
     std::string out;
-    out.reserve(24 * 1024);
-    open_page(out, c.title(), "../" + index_page_path("html"));
+    out.reserve(32 * 1024);
+    page_head head;
+    head.title = c.title();
+    head.names = names_of(c);
+    head.path = comparison_page_path(comparison_slug(c.tools[0].subject().id, c.tools[1].subject().id), "html");
+    head.description = comparison_description(c);
+    head.article = true;
+    if (const auto category = site.links.category(c.tools[0].subject().category))
+        head.crumbs.push_back({category->title, category_page_path(category->slug, "html")});
+    head.structured_data = comparison_structured_data(c, site.settings, head.path);
+    open_page(out, head, site.settings);
     append_masthead(out, c);
-    append_tool_cards(out, c);
+    append_tool_cards(out, c, root_of(head.path));
     append_scorecard(out, c);
     append_pricing(out, c);
     append_split(out, c);
     append_community(out, c);
     append_pick(out, c);
-    close_page(out, footer_line(c.rule_set, c.data_date));
+    close_page(out, head, site.settings, c.rule_set, c.data_date);
     return out;
 }
 

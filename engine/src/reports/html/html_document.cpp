@@ -2,10 +2,14 @@
 // anywhere, fetches nothing, and looks the same from a batch as from a
 // command. Two columns from 721 px, one below, so two tools sit side by side
 // on a desktop and stack on a phone. Colours pass WCAG AA on their
-// backgrounds, and every coloured badge also carries a word and a symbol.
+// backgrounds in the light scheme and the dark one, and every coloured badge
+// also carries a word and a symbol. Print drops what only works on a screen.
 #include "reports/html/html_document.hpp"
 
+#include "compare/page_wording.hpp"
 #include "reports/html/html_escape.hpp"
+#include "reports/html/html_parts.hpp"
+#include "reports/site_layout.hpp"
 
 namespace verdict::html {
 namespace {
@@ -83,40 +87,173 @@ constexpr std::string_view style_sheet =
     ".row-side .eyebrow{margin-bottom:.2rem}"
     ".figures{display:grid;grid-template-columns:minmax(0,1fr) 3.2rem 5rem;gap:.15rem .75rem;align-items:center;margin:0;"
     "font-size:.92rem}.figures>div{display:contents}.figures dd{margin:0}.figures .bar{margin:0}"
-    ".footer{margin-top:3rem;padding-top:1rem;border-top:1px solid var(--line);font-size:.9rem;color:var(--muted)}"
+    ".footer{margin-top:3rem;padding-top:1rem;border-top:1px solid var(--line);font-size:.9rem;color:var(--muted);overflow-wrap:break-word}"
+    ".nowrap{white-space:nowrap}"
+    ".visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}"
+    ".site{display:flex;flex-wrap:wrap;align-items:center;justify-content:space-between;gap:.5rem 1rem;margin-bottom:.75rem}"
+    ".site-name{font-weight:750;font-size:1.05rem;color:var(--ink);text-decoration:none}"
+    ".search-box{display:flex;gap:.4rem;flex:0 1 20rem;min-width:0}.search-box input{flex:1;min-width:0}"
+    "input[type=search]{font:inherit;color:var(--ink);background:var(--paper);border:1px solid var(--muted);border-radius:8px;padding:.3rem .6rem}"
+    "button{font:inherit;font-weight:650;color:var(--paper);background:var(--ink);border:0;border-radius:8px;padding:.3rem .8rem;cursor:pointer}"
+    ".crumbs ol{list-style:none;margin:0;padding:0;display:flex;flex-wrap:wrap;gap:.25rem}"
+    ".crumbs li+li::before{content:\"›\";margin-right:.25rem;color:var(--muted)}"
+    ".verdict{background:var(--paper);border:2px solid var(--ink);border-radius:16px;padding:1rem 1.25rem;margin:0 0 1.5rem}"
+    ".verdict-tools{display:grid;grid-template-columns:repeat(2,minmax(0,1fr));gap:.5rem 1.25rem;margin:0 0 .6rem}"
+    ".verdict-tools>div{margin:0}.verdict-tools dt{font-weight:650}.verdict-tools dd{margin:0}"
+    ".verdict-pick{font-size:1.05rem;margin-bottom:.5rem}.jump{font-size:.9rem;margin:0}"
+    ".fold-toggle,.fold-label{display:none}"
+    ".cta{margin-top:3rem;background:var(--paper);border:1px solid var(--line);border-radius:16px;padding:1.25rem 1.4rem}"
+    ".cta h2{font-size:1.3rem}.cta>:last-child{margin-bottom:0}"
+    ".links{columns:2 16rem;margin:0;padding-left:1.2rem}"
+    "#results li{margin-bottom:.6rem}"
     "@media (max-width:720px){.page{padding:1rem .9rem 2rem}h1{font-size:1.8rem}.figure-big{font-size:2rem}"
     ".pair,.groups{grid-template-columns:minmax(0,1fr)}.card{padding:1rem 1.05rem}"
     "table{font-size:.88rem}th,td{padding:.5rem .45rem}tr>:first-child{width:36%}.pick-name{font-size:1.6rem}.summary{grid-template-columns:minmax(0,1fr)}"
+    // A long description folds to four lines on a phone, with a control to unfold it that needs no script.
+    ".fold-toggle{display:block;position:absolute;opacity:0;width:1px;height:1px}"
+    ".fold-label{display:inline-block;margin-top:.4rem;font-weight:600;color:var(--link);text-decoration:underline;cursor:pointer}"
+    ".fold-toggle:not(:checked)~.description{display:-webkit-box;-webkit-box-orient:vertical;-webkit-line-clamp:4;overflow:hidden}"
+    ".fold-toggle:checked~.fold-label{display:none}.fold-toggle:focus-visible~.fold-label{outline:3px solid var(--link);outline-offset:2px}"
+    ".masthead{margin-bottom:1rem}.verdict{padding:.8rem .9rem}"
     ".summary .description{margin-top:1rem;padding-top:1rem;border-top:1px solid var(--line)}"
     // A receipt row on a phone: the rule and its fact beside the points, the why below them.
     ".receipt thead{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0)}"
     ".receipt tr{display:grid;grid-template-columns:minmax(0,1fr) auto;border-bottom:1px solid var(--line)}"
-    ".receipt tr>*{display:block;width:auto;border:0}.receipt tr>:last-child{grid-column:1/-1;padding-top:0}}";
+    ".receipt tr>*{display:block;width:auto;border:0}.receipt tr>:last-child{grid-column:1/-1;padding-top:0}}"
+    "@media (prefers-color-scheme:dark){:root{--ink:#e8eaed;--muted:#aab4bf;--line:#3a424c;--paper:#1c2127;--wash:#12161b;"
+    "--link:#8ab4ff;--ship:#6fd08f;--ship-bg:#123222;--skip:#ff9a94;--skip-bg:#3d1719;--neutral:#c4ccd5;--neutral-bg:#2a3139;"
+    "--warn:#ffd27a;--warn-bg:#3a2c0a}}"
+    "@media print{:root{--ink:#000;--muted:#333;--paper:#fff;--wash:#fff;--link:#000}"
+    ".search-box,.crumbs,.jump,.cta,.fold-label{display:none}.fold-toggle~.description{display:block!important}"
+    ".card,.row,.seat,.pick,.verdict{break-inside:avoid}a{text-decoration:none}.page{max-width:none;padding:0}}";
+
+// The policy lets nothing load or run: the search page alone may run the scripts written beside it.
+std::string_view policy_of(const page_head& head) {
+    return head.runs_search ? "default-src 'none'; style-src 'unsafe-inline'; script-src 'self'" : "default-src 'none'; style-src 'unsafe-inline'";
+}
+
+void append_meta(std::string& out, std::string_view attribute, std::string_view key, std::string_view value) {
+    out.append("<meta ").append(attribute).append("=\"").append(key).append("\" content=\"");
+    append_text(out, value);
+    out.append("\">\n");
+}
+
+void append_link_previews(std::string& out, const page_head& head, const site_settings& site) {
+    append_meta(out, "name", "description", head.description);
+    const std::string address = site.address_of(head.path);
+    if (!address.empty()) {
+        out.append("<link rel=\"canonical\" href=\"");
+        append_escaped(out, address);
+        out.append("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" href=\"");
+        append_escaped(out, site.address_of("feed.xml"));
+        out.append("\" title=\"");
+        append_text(out, site.name);
+        out.append("\">\n");
+    }
+    append_meta(out, "property", "og:type", head.article ? "article" : "website");
+    append_meta(out, "property", "og:title", head.title);
+    append_meta(out, "property", "og:description", head.description);
+    append_meta(out, "property", "og:site_name", site.name);
+    if (!address.empty()) append_meta(out, "property", "og:url", address);
+}
+
+void append_site_header(std::string& out, const page_head& head, const site_settings& site, const std::string& root) {
+    out.append("<header class=\"site\">\n<a class=\"site-name\" href=\"");
+    append_escaped(out, root);
+    out.append("index.html\">");
+    append_text(out, site.name);
+    out.append("</a>\n");
+    if (!head.runs_search) {
+        out.append("<form class=\"search-box\" role=\"search\" action=\"");
+        append_escaped(out, root);
+        out.append("search.html\"><label class=\"visually-hidden\" for=\"site-search\">Search tools and comparisons</label>"
+                   "<input type=\"search\" id=\"site-search\" name=\"q\" placeholder=\"Search\">"
+                   "<button type=\"submit\">Search</button></form>\n");
+    }
+    out.append("</header>\n");
+}
+
+void append_crumbs(std::string& out, const page_head& head, const site_settings& site, const std::string& root) {
+    if (head.crumbs.empty() && head.path == "index.html") return;
+    out.append("<nav class=\"crumbs\" aria-label=\"Breadcrumb\"><ol><li><a href=\"");
+    append_escaped(out, root);
+    out.append("index.html\">");
+    append_text(out, site.name);
+    out.append("</a></li>");
+    for (const crumb& c : head.crumbs) {
+        out.append("<li><a href=\"");
+        append_escaped(out, root + c.path);
+        out.append("\">");
+        append_bdi(out, c.title);
+        out.append("</a></li>");
+    }
+    out.append("<li aria-current=\"page\">");
+    if (head.names.empty()) append_bdi(out, head.title);
+    else append_with_names(out, head.title, head.names);
+    out.append("</li></ol></nav>\n");
+}
+
+void append_call_to_action(std::string& out, const site_settings& site) {
+    if (!site.action) return;
+    const call_to_action& a = *site.action;
+    out.append("<aside class=\"cta\" aria-labelledby=\"cta\">\n");
+    if (!a.eyebrow.empty()) {
+        append_element(out, "p class=\"eyebrow\"", a.eyebrow);
+        out.append("\n");
+    }
+    append_element(out, "h2 id=\"cta\"", a.heading);
+    out.append("\n");
+    append_element(out, "p", a.text);
+    out.append("\n");
+    if (!a.link_href.empty()) {
+        out.append("<p><a href=\"");
+        append_escaped(out, a.link_href);
+        out.append("\">");
+        append_text(out, a.link_label);
+        out.append("</a></p>\n");
+    }
+    out.append("</aside>\n");
+}
 
 }  // namespace
 
-void open_page(std::string& out, std::string_view title, std::string_view index_href) {
-    out.append(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-        "<title>");
-    append_text(out, title);
-    out.append("</title>\n<style>");
-    out.append(style_sheet);
-    out.append("</style>\n</head>\n<body>\n<div class=\"page\">\n");
-    if (!index_href.empty()) {
-        out.append("<nav class=\"crumbs\" aria-label=\"Site\"><a href=\"");
-        append_escaped(out, index_href);
-        out.append("\">All comparisons</a></nav>\n");
+void open_page(std::string& out, const page_head& head, const site_settings& site) {
+    const std::string root = root_of(head.path);
+    out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+               "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+               "<meta name=\"color-scheme\" content=\"light dark\">\n"
+               "<meta http-equiv=\"Content-Security-Policy\" content=\"");
+    out.append(policy_of(head));
+    out.append("\">\n<title>");
+    append_text(out, head.title);   // balanced on its own, so an override in it stops before the site's name
+    if (head.title != site.name) {
+        out.append(" · ");
+        append_text(out, site.name);
     }
+    out.append("</title>\n");
+    append_link_previews(out, head, site);
+    out.append("<style>");
+    out.append(style_sheet);
+    out.append("</style>\n");
+    if (!head.structured_data.empty()) {
+        out.append("<script type=\"application/ld+json\">");
+        out.append(head.structured_data);
+        out.append("</script>\n");
+    }
+    out.append("</head>\n<body>\n<div class=\"page\">\n");
+    append_site_header(out, head, site, root);
+    append_crumbs(out, head, site, root);
     out.append("<main>\n");
 }
 
-void close_page(std::string& out, std::string_view footer) {
-    out.append("</main>\n<footer class=\"footer\"><p>");
-    append_text(out, footer);
-    out.append("</p></footer>\n</div>\n</body>\n</html>\n");
+void close_page(std::string& out, const page_head&, const site_settings& site, const std::string& rule_set, const std::string& data_date) {
+    out.append("</main>\n");
+    append_call_to_action(out, site);
+    out.append("<footer class=\"footer\"><p>");
+    append_text(out, footer_before_date(rule_set));
+    out.append("<span class=\"nowrap\">");
+    append_text(out, footer_date(data_date));
+    out.append("</span></p></footer>\n</div>\n</body>\n</html>\n");
 }
 
 }  // namespace verdict::html

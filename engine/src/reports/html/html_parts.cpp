@@ -36,6 +36,9 @@ void append_stat(std::string& out, std::string_view label, std::string_view figu
     out.append("</div>\n");
 }
 
+// Descriptions longer than this fold on a phone: about four lines of a 390 px screen.
+constexpr std::size_t fold_above = 240;
+
 }  // namespace
 
 void append_element(std::string& out, std::string_view start, std::string_view text) {
@@ -123,9 +126,18 @@ void append_tool_figures(std::string& out, const page_tool& t) {
 // The problems go in one element with no white space between its items, which the failure style's pre-wrap would
 // show as blank lines. The list's indent, which the failure style's padding takes away, is set on the element, so the
 // style sheet, and every page without an unreadable tool, stays as it was.
-void append_description(std::string& out, const page_tool& t) {
+void append_description(std::string& out, const page_tool& t, std::string_view fold_id) {
     if (!t.unreadable()) {
+        const bool fold = !fold_id.empty() && t.subject().description.size() > fold_above;
+        if (fold) {
+            out.append("<input type=\"checkbox\" class=\"fold-toggle\" id=\"").append(fold_id).append("\">");
+        }
         append_element(out, "p class=\"description\" dir=\"auto\"", t.subject().description);
+        if (fold) {
+            out.append("<label class=\"fold-label\" for=\"").append(fold_id).append("\">Show the full description of ");
+            append_bdi(out, t.subject().name);
+            out.append("</label>");
+        }
         out.append("\n");
         return;
     }

@@ -38,7 +38,8 @@ void append_tool_intro(std::string& out, const page_tool& t, std::string_view he
 void append_tool_figures(std::string& out, const page_tool& t);
 
 /// The catalog's description of the tool, or, when its catalog file could not be read, the notice and its problems.
-void append_description(std::string& out, const page_tool& t);
+/// With a `fold_id` (unique in the page), a long description folds on a phone, behind a control that unfolds it.
+void append_description(std::string& out, const page_tool& t, std::string_view fold_id = {});
 
 /// The forms `t`'s name takes in text: as the catalog gives it (persona quotes) and, when they differ, with its
 /// bidi controls closed (the model's sentences), for append_with_names().

@@ -6,6 +6,7 @@
 #include "reports/html/html_escape.hpp"
 #include "reports/html/html_pages.hpp"
 #include "reports/html/html_parts.hpp"
+#include "reports/html/structured_data.hpp"
 #include "reports/number_format.hpp"
 #include "reports/site_layout.hpp"
 
@@ -136,12 +137,50 @@ void append_pricing(std::string& out, const page_tool& t) {
     close_section(out);
 }
 
+// Every comparison the tool appears in, and its category's page with the rest of its field.
+void append_comparisons(std::string& out, const page_tool& t, const site_links& links, const std::string& root,
+                        const site_links::category_link* category) {
+    const auto& comparisons = links.comparisons_of(t.subject().id);
+    if (comparisons.empty() && !category) return;
+    open_section(out, "comparisons", "Compared with");
+    if (!comparisons.empty()) {
+        out.append("<ul class=\"links\">\n");
+        for (const site_links::comparison_link& c : comparisons) {
+            out.append("<li><a href=\"");
+            append_escaped(out, root + comparison_page_path(c.slug, "html"));
+            out.append("\">vs ");
+            append_bdi(out, c.partner->name);
+            out.append("</a></li>\n");
+        }
+        out.append("</ul>\n");
+    } else {
+        append_element(out, "p class=\"note\"", no_comparisons);
+        out.append("\n");
+    }
+    if (category) {
+        out.append("<p class=\"more\"><a href=\"");
+        append_escaped(out, root + category_page_path(category->slug, "html"));
+        out.append("\">Every tool and comparison in ");
+        append_bdi(out, category->title);
+        out.append("</a></p>\n");
+    }
+    close_section(out);
+}
+
 }  // namespace
 
-std::string render_tool_page_html(const page_tool& t) {
+std::string render_tool_page_html(const page_tool& t, const site_context& site) {
     std::string out;
     out.reserve(32 * 1024);
-    open_page(out, t.subject().name, "../" + index_page_path("html"));
+    page_head head;
+    head.title = t.subject().name;
+    head.path = tool_page_path(t.subject().id, "html");
+    head.description = tool_description(t);
+    head.article = true;
+    const auto category = site.links.category(t.subject().category);
+    if (category) head.crumbs.push_back({category->title, category_page_path(category->slug, "html")});
+    head.structured_data = tool_structured_data(t, site.settings, head.path);
+    open_page(out, head, site.settings);
     out.append("<header class=\"masthead\">\n");
     append_tool_intro(out, t, "h1");
     out.append("</header>\n<div class=\"card summary\">\n");
@@ -149,13 +188,14 @@ std::string render_tool_page_html(const page_tool& t) {
     append_description(out, t);
     out.append("</div>\n");
     append_panel(out, t.review->verdict, t.review->shadow_seats());
+    append_comparisons(out, t, site.links, root_of(head.path), category ? &*category : nullptr);
     open_section(out, "seats", "Reviews by seat");
     const std::vector<std::string> names = name_forms(t);
     for (const seat_review& s : t.review->seats) append_seat(out, s, names);
     close_section(out);
     append_community(out, t);
     append_pricing(out, t);
-    close_page(out, footer_line(t.review->verdict.rule_set, data_date_of(t)));
+    close_page(out, head, site.settings, t.review->verdict.rule_set, data_date_of(t));
     return out;
 }
 

@@ -52,10 +52,33 @@ json tool_summary(const page_tool& p) {
     return out;
 }
 
+}  // namespace
+
+json tool_page_to_json(const page_tool& p, const site_links& links) {
+    const tool& t = p.subject();
+    const tool_review& r = *p.review;
+    json comparisons = json::array();
+    for (const site_links::comparison_link& c : links.comparisons_of(t.id))
+        comparisons.push_back({{"with", c.partner->id}, {"path", comparison_page_path(c.slug, "json")}});
+    const auto category = links.category(t.category);
+    json document = review_to_json(r);
+    document["page"] = {{"tagline", fact_or_null(r, t.tagline)},
+                        {"description", fact_or_null(r, t.description)},
+                        {"updated", fact_or_null(r, t.updated)},
+                        {"pricing", pricing_summary(p)},
+                        {"community", community_summary(p)},
+                        {"category_page", category ? json(category_page_path(category->slug, "json")) : json(nullptr)},
+                        {"comparisons", std::move(comparisons)}};
+    return document;
+}
+
+namespace {
+
 json cell_to_json(const scorecard_cell& cell) {
     const seat_review* s = cell.review;
     const bool reviewed = s && s->result;
-    return {{"state", name_of(cell.state)},
+    return {{"seat", cell.seat},
+            {"state", name_of(cell.state)},
             {"persona_name", s ? json(s->persona_name) : json(nullptr)},
             {"persona_version", s ? json(s->persona_version) : json(nullptr)},
             {"score", reviewed ? json_number(s->result->score) : json(nullptr)},
@@ -67,8 +90,8 @@ json cell_to_json(const scorecard_cell& cell) {
 json scorecard_to_json(const comparison& c) {
     json rows = json::array();
     for (const scorecard_row& row : c.scorecard)
-        rows.push_back({{"seat", row.seat},
-                        {"title", seat_title(row.seat)},
+        rows.push_back({{"seat", row.paired() ? json(nullptr) : json(row.cells[0].seat)},
+                        {"title", row_title(row)},
                         {"disagree", row.disagree},
                         {"cells", {cell_to_json(row.cells[0]), cell_to_json(row.cells[1])}}});
     return rows;
@@ -148,6 +171,13 @@ json comparison_to_json(const comparison& c) {
             {"footer", footer_to_json(c.rule_set, c.data_date)}};
 }
 
+namespace {
+
+// An empty date (no readable tool, no vote) is unknown: null, as everywhere else.
+std::optional<std::string> optional_date(const std::string& date) { return date.empty() ? std::nullopt : std::optional<std::string>(date); }
+
+}  // namespace
+
 std::string index_json_text(const site_index& index) {
     json categories = json::array();
     for (const site_index::category& c : index.categories)
@@ -156,8 +186,20 @@ std::string index_json_text(const site_index& index) {
                               {"page", category_page_path(c.slug, "json")},
                               {"comparison_count", c.comparisons.size()},
                               {"tool_count", c.tools.size()}});
+    json top = json::array();
+    for (const std::size_t i : index.top_tools) {
+        const page_tool& t = *index.tools[i];
+        top.push_back({{"id", t.subject().id}, {"page", tool_page_path(t.subject().id, "json")}, {"ship_pct", or_null(t.review->verdict.ship_pct)}});
+    }
+    json newest = json::array();
+    for (const std::size_t i : index.newest) {
+        const site_index::entry& e = index.comparisons[i];
+        newest.push_back({{"slug", e.slug()}, {"page", comparison_page_path(e.slug(), "json")}, {"data_date", or_null(optional_date(data_date_of(e)))}});
+    }
     return dump_json({{"kind", "index"},
                       {"categories", categories},
+                      {"top_tools", std::move(top)},
+                      {"newest", std::move(newest)},
                       {"category_count", index.categories.size()},
                       {"comparison_count", index.comparisons.size()},
                       {"tool_count", index.tools.size()},

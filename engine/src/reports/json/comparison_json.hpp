@@ -4,6 +4,7 @@
 
 #include "compare/comparison.hpp"
 #include "compare/site_index.hpp"
+#include "compare/site_links.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -13,6 +14,10 @@ namespace verdict {
 
 /// {"kind": "comparison", "title", "tools": [2], "scorecard", "split", "community", "pick", "footer"}.
 nlohmann::ordered_json comparison_to_json(const comparison& c);
+
+/// A tool's page: its review document (review_to_json()) with a "page" object holding what the HTML page shows
+/// beyond the review: tagline, description, date, pricing, community vote, and its category's and comparisons' pages.
+nlohmann::ordered_json tool_page_to_json(const page_tool& t, const site_links& links);
 
 /// {"kind": "index", "categories": [...], "category_count", "comparison_count", "tool_count", "footer"}.
 std::string index_json_text(const site_index& index);

@@ -1,7 +1,9 @@
 // The comparison page in the reference pages' order: both tools, the reviewer
 // scorecard seat by seat, pricing, the reviewer split, the community vote and
 // the pick. Each seat's two verdicts sit under one heading, so the page reads
-// as a side-by-side even as raw text, where tables of quotes would not.
+// as a side-by-side even as raw text, where tables of quotes would not. The
+// title is the front matter's alone: a site's layout prints it as the page's
+// one heading of the first level.
 #include "reports/markdown/markdown_pages.hpp"
 
 #include "compare/page_wording.hpp"
@@ -11,15 +13,19 @@
 #include "reports/markdown/tool_front_matter.hpp"
 #include "reports/markdown/yaml_front_matter.hpp"
 #include "reports/number_format.hpp"
+#include "reports/site_layout.hpp"
 
 namespace verdict {
 namespace {
 
 // Top-level keys stay clear of those Hugo reserves: "page_kind", not "kind"; "data_date", not "date", which would
-// set the page's date and keep a page whose data is newer than the build machine's clock out of the site.
+// set the page's date and keep a page whose data is newer than the build machine's clock out of the site. Only
+// "title" and "description" are Hugo's on purpose: its layouts print the one and put the other in the page's meta
+// description.
 void write_front_matter(std::string& out, const comparison& c) {
     yaml_front_matter fm(out);
     fm.text("title", c.title());
+    fm.text("description", comparison_description(c));
     fm.text("page_kind", "comparison");
     fm.open_list("tools");
     for (const page_tool& t : c.tools) {
@@ -38,10 +44,19 @@ void write_front_matter(std::string& out, const comparison& c) {
     fm.finish();
 }
 
-// "**Claw Code:** Ship · score 72 (threshold 60)", then the quote.
-void write_cell(std::string& out, const page_tool& t, const scorecard_cell& cell) {
+// Each tool under its name, with its category's page and its own page, where every seat's review is in full.
+void write_tool(std::string& out, const page_tool& t, const site_links& links, const std::string& page) {
+    const tool& subject = t.subject();
+    append_heading(out, 2, subject.name);
+    append_tool_summary(out, t, links, page);
+    append_link_paragraph(out, "Every seat's review of " + subject.name, relative_link(page, tool_page_path(subject.id, "md")));
+}
+
+// "**Claw Code:** Ship · score 72 (threshold 60)", then the quote. In a row that pairs two seats, each cell says
+// whose it is: "**Claw Code · Creator:** Ship".
+void write_cell(std::string& out, const page_tool& t, const scorecard_cell& cell, bool paired) {
     out += "**";
-    append_markdown_text(out, t.subject().name);
+    append_markdown_text(out, paired ? t.subject().name + " · " + seat_title(cell.seat) : t.subject().name);
     out += ":** ";
     out += label_of(cell.state);
     const seat_review* s = cell.review;
@@ -57,8 +72,8 @@ void write_cell(std::string& out, const page_tool& t, const scorecard_cell& cell
 void write_scorecard(std::string& out, const comparison& c) {
     append_heading(out, 2, scorecard_heading);
     for (const scorecard_row& row : c.scorecard) {
-        append_heading(out, 3, seat_title(row.seat) + (row.disagree ? " · Split verdict" : ""));
-        for (std::size_t k = 0; k < 2; ++k) write_cell(out, c.tools[k], row.cells[k]);
+        append_heading(out, 3, row_title(row) + (row.disagree ? " · Split verdict" : ""));
+        for (std::size_t k = 0; k < 2; ++k) write_cell(out, c.tools[k], row.cells[k], row.paired());
     }
 }
 
@@ -115,13 +130,13 @@ void write_pick(std::string& out, const comparison& c) {
 
 }  // namespace
 
-std::string render_comparison_markdown(const comparison& c) {
+std::string render_comparison_markdown(const comparison& c, const site_context& site) {
+    const std::string page = comparison_page_path(comparison_slug(c.tools[0].subject().id, c.tools[1].subject().id), "md");
     std::string out;
     out.reserve(16384);
     write_front_matter(out, c);
-    append_heading(out, 1, c.title());
     append_paragraph(out, comparison_lead);
-    for (const page_tool& t : c.tools) append_tool_summary(out, t, 2);
+    for (const page_tool& t : c.tools) write_tool(out, t, site.links, page);
     write_scorecard(out, c);
     write_pricing(out, c);
     write_split(out, c);

@@ -5,6 +5,7 @@
 
 #include "compare/page_wording.hpp"
 #include "reports/markdown/markdown_escape.hpp"
+#include "reports/site_layout.hpp"
 
 namespace verdict {
 namespace {
@@ -12,6 +13,22 @@ namespace {
 bool url_safe(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' ||
            c == '~' || c == '/';
+}
+
+// "Developer Tools · Acme": the category links its page when the site has one. An unreadable file's category is the one
+// fact besides the name it may give; a source that names no vendor gets none made up.
+void append_origin(std::string& out, const page_tool& t, const site_links& links, std::string_view page) {
+    const tool& subject = t.subject();
+    const std::size_t before = out.size();
+    if (const auto category = links.category(subject.category))
+        append_link(out, category->title, relative_link(page, category_page_path(category->slug, "md")));
+    else
+        append_markdown_text(out, subject.category, md_at::line_start);
+    if (subject.vendor && !t.unreadable()) {
+        out += " · ";
+        append_markdown_text(out, *subject.vendor);
+    }
+    if (out.size() > before) out += "\n\n";
 }
 
 }  // namespace
@@ -92,20 +109,15 @@ void append_link(std::string& out, std::string_view text, std::string_view desti
     out += ')';
 }
 
-void append_tool_summary(std::string& out, const page_tool& t, int level) {
+void append_link_paragraph(std::string& out, std::string_view text, std::string_view destination) {
+    append_link(out, text, destination);
+    out += "\n\n";
+}
+
+void append_tool_summary(std::string& out, const page_tool& t, const site_links& links, std::string_view page) {
     const tool& subject = t.subject();
-    append_heading(out, level, subject.name);
-    if (t.unreadable()) {
-        append_paragraph(out, subject.category);   // the one fact besides the name an unreadable file may give
-    } else {
-        append_markdown_text(out, subject.category, md_at::line_start);
-        if (subject.vendor) {   // a source that names no vendor gets none made up
-            out += " · ";
-            append_markdown_text(out, *subject.vendor);
-        }
-        out += "\n\n";
-        append_paragraph(out, subject.tagline);
-    }
+    append_origin(out, t, links, page);
+    if (!t.unreadable()) append_paragraph(out, subject.tagline);
     append_fact(out, "Panel ship", panel_pct_text(t.review->verdict) + " (" + panel_detail(t.review->verdict) + ")");
     append_fact(out, "Community", community_pct_text(t.community) + " (" + community_detail(t.community) + ")");
     append_fact(out, "Entry", entry_text(t));

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "compare/comparison.hpp"
+#include "compare/site_links.hpp"
 
 #include <initializer_list>
 #include <string>
@@ -42,10 +43,14 @@ void append_table_rule(std::string& out, std::size_t columns);
 /// "[text](destination)": the text escaped, the destination (a page path of ours) percent-encoded.
 void append_link(std::string& out, std::string_view text, std::string_view destination);
 
-/// A tool as every page introduces it: name as a heading of `level`, category and vendor, tagline, panel ship %,
-/// community and entry price, then its description; when its catalog file could not be read, the notice and the
-/// file's problems instead of the facts it does not know.
-void append_tool_summary(std::string& out, const page_tool& t, int level);
+/// append_link() as a paragraph of its own.
+void append_link_paragraph(std::string& out, std::string_view text, std::string_view destination);
+
+/// A tool as every page introduces it under its name: category and vendor, tagline, panel ship %, community and entry
+/// price, then its description; when its catalog file could not be read, the notice and the file's problems instead
+/// of the facts it does not know. The category links its page in `links`, relative to `page` (the path of the page
+/// being written, site_layout.hpp).
+void append_tool_summary(std::string& out, const page_tool& t, const site_links& links, std::string_view page);
 
 /// A rule, then "Rule set … · catalog data as of …".
 void append_footer(std::string& out, const std::string& rule_set, const std::string& data_date);

@@ -1,7 +1,9 @@
 // A tool's full panel page: the same introduction as on its comparisons, then
-// the panel, community and pricing in detail, then every seat's review with
-// its receipt, a table that adds up from the base to the score, so a reader
-// can check the arithmetic and see which fact moved the verdict.
+// the panel, the comparisons it is in, community and pricing in detail, then
+// every seat's review with its receipt, a table that adds up from the base to
+// the score, so a reader can check the arithmetic and see which fact moved the
+// verdict. The tool's name is the front matter's title alone, which a site's
+// layout prints as the page's one heading of the first level.
 #include "reports/markdown/markdown_pages.hpp"
 
 #include "compare/page_wording.hpp"
@@ -9,6 +11,7 @@
 #include "reports/markdown/tool_front_matter.hpp"
 #include "reports/markdown/yaml_front_matter.hpp"
 #include "reports/number_format.hpp"
+#include "reports/site_layout.hpp"
 
 namespace verdict {
 namespace {
@@ -16,6 +19,7 @@ namespace {
 void write_front_matter(std::string& out, const page_tool& t) {
     yaml_front_matter fm(out);
     fm.text("title", t.subject().name);
+    fm.text("description", tool_description(t));
     fm.text("page_kind", "tool");
     fm.open_map("tool");
     append_tool_data(fm, t);
@@ -46,6 +50,21 @@ void write_panel(std::string& out, const panel_verdict& v, const std::vector<std
     if (!v.missing.empty()) append_fact(out, "Did not vote", seat_list(v.missing));
     if (!shadows.empty()) append_fact(out, "Shadow seats", seat_list(shadows) + " (" + std::string(shadow_note) + ")");
     out += '\n';
+}
+
+// "- [vs Claude Haiku](../compare/claude-haiku-vs-claw-code.md)" for each comparison the tool is in. A page made with no
+// site around it knows of none, and has no such section.
+void write_comparisons(std::string& out, const page_tool& t, const site_context& site, const std::string& page) {
+    const auto& comparisons = site.links.comparisons_of(t.subject().id);
+    if (comparisons.empty() && !site.links.category(t.subject().category)) return;
+    append_heading(out, 2, "Compared with");
+    if (comparisons.empty()) append_paragraph(out, no_comparisons);
+    for (const site_links::comparison_link& c : comparisons) {
+        out += "- ";
+        append_link(out, "vs " + c.partner->name, relative_link(page, comparison_page_path(c.slug, "md")));
+        out += '\n';
+    }
+    if (!comparisons.empty()) out += '\n';
 }
 
 void write_community(std::string& out, const page_tool& t) {
@@ -90,12 +109,14 @@ void write_seat(std::string& out, const seat_review& s) {
 
 }  // namespace
 
-std::string render_tool_page_markdown(const page_tool& t) {
+std::string render_tool_page_markdown(const page_tool& t, const site_context& site) {
+    const std::string page = tool_page_path(t.subject().id, "md");
     std::string out;
     out.reserve(16384);
     write_front_matter(out, t);
-    append_tool_summary(out, t, 1);
+    append_tool_summary(out, t, site.links, page);
     write_panel(out, t.review->verdict, t.review->shadow_seats());
+    write_comparisons(out, t, site, page);
     write_community(out, t);
     write_pricing(out, t);
     append_heading(out, 2, "Reviews by seat");

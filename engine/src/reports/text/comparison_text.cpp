@@ -38,7 +38,7 @@ std::string cell_text(const scorecard_cell& cell) {
 void scorecard_section(std::string& out, const comparison& c) {
     out += heading(std::string(scorecard_heading));
     for (const scorecard_row& row : c.scorecard) {
-        out += "\n" + seat_title(row.seat) + (row.disagree ? " · Split verdict" : "") + "\n";
+        out += "\n" + row_title(row) + (row.disagree ? " · Split verdict" : "") + "\n";
         for (std::size_t k = 0; k < 2; ++k) {
             const scorecard_cell& cell = row.cells[k];
             out += "  " + printable_text(c.tools[k].subject().name) + ": " + cell_text(cell) + "\n";
