@@ -14,7 +14,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <algorithm>
 #include <stdexcept>
 
 using namespace verdict;
@@ -102,7 +101,7 @@ bool overrides_isolated(const std::string& html) {
 }
 
 // The only elements a page may contain that could run or fetch anything. Its one script element is structured data,
-// which no browser runs, and whose text escapes every "<" and every character past ASCII.
+// which no browser runs, and whose text escapes every "<", so nothing in it can end it.
 void check_nothing_active(const std::string& html) {
     CHECK(count(html, "<script") == count(html, "<script type=\"application/ld+json\">"));
     CHECK(count(html, "<script") <= 1);
@@ -110,7 +109,6 @@ void check_nothing_active(const std::string& html) {
     if (data != std::string::npos) {
         const std::string text = html.substr(data, html.find("</script>", data) - data);
         CHECK(count(text, "<") == 1);
-        CHECK(std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; }));
     }
     CHECK(count(html, "<img") == 0);
     CHECK(count(html, "<b>") == 0);

@@ -254,9 +254,15 @@ def rating_of(where, thing, panel):
           f"{thing.get('name')!r}: ratingCount {rating.get('ratingCount')!r}, the panel has {panel['voting']} voting seats")
 
 
+def shown(text):
+    """Catalog text as every page shows it, the structured data included: each control character a space. (The
+    JSON pages keep the catalog's text exact.)"""
+    return re.sub("[\x00-\x1f\x7f\x80-\x9f]", " ", text)
+
+
 def application(where, thing, tool, panel, site, base):
     check(isinstance(thing, dict) and thing.get("@type") == "SoftwareApplication", where, f"not a SoftwareApplication: {thing}")
-    check(thing.get("name") == tool["name"], where, f"names {thing.get('name')!r}, expected {tool['name']!r}")
+    check(thing.get("name") == shown(tool["name"]), where, f"names {thing.get('name')!r}, expected {shown(tool['name'])!r}")
     check(thing.get("url") == f"{base}/tools/{tool['id']}.html" and written(site, thing.get("url"), base), where,
           f"{tool['id']}'s url is {thing.get('url')!r}")
     rating_of(where, thing, panel)
@@ -327,8 +333,8 @@ def tool_ld(where, ld, data, site, base):
 
 
 def comparison_ld(where, ld, data, site, base):
-    check(ld.get("@type") == "ItemList" and ld.get("name") == data["title"], where,
-          f"a comparison's JSON-LD is {ld.get('@type')!r} named {ld.get('name')!r}, expected an ItemList named {data['title']!r}")
+    check(ld.get("@type") == "ItemList" and ld.get("name") == shown(data["title"]), where,
+          f"a comparison's JSON-LD is {ld.get('@type')!r} named {ld.get('name')!r}, expected an ItemList named {shown(data['title'])!r}")
     items = positions(where, ld)
     check(len(items) == 2, where, f"{len(items)} items, expected the two tools")
     for item, tool in zip(items, data["tools"]):

@@ -30,7 +30,7 @@ std::vector<std::string> names_of(const comparison& c) {
 }
 
 // The answer first: both tools' panel ship %, the pick and why, and the way to each section below.
-void append_verdict(std::string& out, const comparison& c) {
+void append_verdict(std::string& out, const comparison& c, const std::vector<std::string>& names) {
     out.append("<section class=\"verdict\" aria-labelledby=\"verdict\">\n<h2 id=\"verdict\" class=\"visually-hidden\">The verdict</h2>\n"
                "<dl class=\"verdict-tools\">\n");
     for (std::size_t k = 0; k < 2; ++k) {
@@ -50,19 +50,19 @@ void append_verdict(std::string& out, const comparison& c) {
         out.append("A tie");
     }
     out.append(".</strong> ");
-    append_with_names(out, c.choice.reason, names_of(c));
+    append_with_names(out, c.choice.reason, names);
     out.append("</p>\n<nav class=\"jump\" aria-label=\"Sections\">Jump to <a href=\"#scorecard\">the scorecard</a> · "
                "<a href=\"#pricing\">pricing</a> · <a href=\"#split\">the split</a> · <a href=\"#community\">the community</a> · "
                "<a href=\"#pick\">the pick</a></nav>\n</section>\n");
 }
 
-void append_masthead(std::string& out, const comparison& c) {
+void append_masthead(std::string& out, const comparison& c, const std::vector<std::string>& names) {
     out.append("<header class=\"masthead\">\n<p class=\"eyebrow\">AI tool comparison</p>\n<h1>");
     append_bdi(out, tool_name(c, 0));
     out.append(" vs ");
     append_bdi(out, tool_name(c, 1));
     out.append("</h1>\n</header>\n");
-    append_verdict(out, c);
+    append_verdict(out, c, names);
     out.append("<p class=\"lead\">");
     out.append(comparison_lead);
     out.append("</p>\n");
@@ -86,7 +86,7 @@ void append_tool_cards(std::string& out, const comparison& c, const std::string&
     out.append("</div>\n");
 }
 
-void append_cell(std::string& out, const comparison& c, const scorecard_cell& cell, std::size_t k, bool paired) {
+void append_cell(std::string& out, const comparison& c, const scorecard_cell& cell, std::size_t k, bool paired, const std::vector<std::string>& names) {
     out.append("<div class=\"card\">\n<p class=\"cell-head\"><span class=\"who\">");
     append_bdi(out, tool_name(c, k));
     if (paired) out.append(" · ").append(seat_title(cell.seat));   // the row pairs two seats: say which this one is
@@ -99,7 +99,7 @@ void append_cell(std::string& out, const comparison& c, const scorecard_cell& ce
     out.append("</p>\n");
     if (cell.review && cell.review->result) {
         out.append("<blockquote><p>“");
-        append_with_names(out, cell.review->result->quote, names_of(c));
+        append_with_names(out, cell.review->result->quote, names);
         out.append("”</p></blockquote>\n");
     } else if (cell.review) {
         append_element(out, "p class=\"failure\"", first_line(cell.review->failure));
@@ -108,14 +108,14 @@ void append_cell(std::string& out, const comparison& c, const scorecard_cell& ce
     out.append("</div>\n");
 }
 
-void append_scorecard(std::string& out, const comparison& c) {
+void append_scorecard(std::string& out, const comparison& c, const std::vector<std::string>& names) {
     open_section(out, "scorecard", scorecard_heading);
     for (const scorecard_row& row : c.scorecard) {
         out.append("<div class=\"seat\">\n<div class=\"seat-title\">");
         append_element(out, "h3", row_title(row));
         if (row.disagree) out.append("<span class=\"tag\">Split verdict</span>");
         out.append("</div>\n<div class=\"pair\">\n");
-        for (std::size_t k = 0; k < 2; ++k) append_cell(out, c, row.cells[k], k, row.paired());
+        for (std::size_t k = 0; k < 2; ++k) append_cell(out, c, row.cells[k], k, row.paired(), names);
         out.append("</div>\n</div>\n");
     }
     close_section(out);
@@ -164,18 +164,18 @@ void append_group(std::string& out, std::string_view label, const std::string* n
     out.append("</div>\n");
 }
 
-void append_not_comparable(std::string& out, const comparison& c) {
+void append_not_comparable(std::string& out, const comparison& c, const std::vector<std::string>& names) {
     if (c.split.not_comparable.empty()) return;
     out.append("<h3>Not comparable</h3>\n<ul>\n");
     for (const std::string& sentence : not_comparable_sentences(c)) {
         out.append("<li>");
-        append_with_names(out, sentence, names_of(c));
+        append_with_names(out, sentence, names);
         out.append("</li>\n");
     }
     out.append("</ul>\n");
 }
 
-void append_split(std::string& out, const comparison& c) {
+void append_split(std::string& out, const comparison& c, const std::vector<std::string>& names) {
     open_section(out, "split", split_heading);
     out.append("<dl class=\"groups\">\n");
     append_group(out, "Ship both", nullptr, c.split.ship_both);
@@ -183,7 +183,7 @@ void append_split(std::string& out, const comparison& c) {
     append_group(out, "Ship only ", &tool_name(c, 1), c.split.ship_only[1]);
     append_group(out, "Skip both", nullptr, c.split.skip_both);
     out.append("</dl>\n");
-    append_not_comparable(out, c);
+    append_not_comparable(out, c, names);
     close_section(out);
 }
 
@@ -195,7 +195,7 @@ std::string gap_text(const page_tool& t) {
     return (gap > 0 ? "+" : gap < 0 ? "−" : "") + plural(std::abs(gap), "point");
 }
 
-void append_community(std::string& out, const comparison& c) {
+void append_community(std::string& out, const comparison& c, const std::vector<std::string>& names) {
     const page_tool& a = c.tools[0];
     const page_tool& b = c.tools[1];
     open_section(out, "community", community_heading);
@@ -210,7 +210,7 @@ void append_community(std::string& out, const comparison& c) {
     for (const page_tool& t : c.tools) {
         if (!t.sharp_disagreement) continue;
         out.append("<p class=\"flag\" role=\"note\"><span aria-hidden=\"true\">⚠ </span>");
-        append_with_names(out, disagreement_sentence(t), names_of(c));
+        append_with_names(out, disagreement_sentence(t), names);
         out.append("</p>\n");
     }
     out.append("<p class=\"note\">A gap of ").append(plural(c.disagreement_points, "point"));
@@ -218,13 +218,13 @@ void append_community(std::string& out, const comparison& c) {
     close_section(out);
 }
 
-void append_pick(std::string& out, const comparison& c) {
+void append_pick(std::string& out, const comparison& c, const std::vector<std::string>& names) {
     open_section(out, "pick", pick_heading);
     out.append("<div class=\"pick\">\n<p class=\"eyebrow\">The pick</p>\n<p class=\"pick-name\">");
     if (c.choice.winner) append_bdi(out, tool_name(c, *c.choice.winner));
     else out.append("A tie");
     out.append("</p>\n<p>");
-    append_with_names(out, c.choice.reason, names_of(c));
+    append_with_names(out, c.choice.reason, names);
     out.append("</p>\n<p class=\"note\">");
     if (c.choice.winner) {   // a tie has no deciding rule: the reason says what was level
         out.append("Decided by: <strong>");
@@ -244,6 +244,7 @@ std::string render_comparison_html(const comparison& c, const site_context& site
     page_head head;
     head.title = c.title();
     head.names = names_of(c);
+    const std::vector<std::string>& names = head.names;   // every sentence and quote of the page isolates them
     head.path = comparison_page_path(comparison_slug(c.tools[0].subject().id, c.tools[1].subject().id), "html");
     head.description = comparison_description(c);
     head.article = true;
@@ -251,13 +252,13 @@ std::string render_comparison_html(const comparison& c, const site_context& site
         head.crumbs.push_back({category->title, category_page_path(category->slug, "html")});
     head.structured_data = comparison_structured_data(c, site.settings, head.path);
     open_page(out, head, site.settings);
-    append_masthead(out, c);
+    append_masthead(out, c, names);
     append_tool_cards(out, c, root_of(head.path));
-    append_scorecard(out, c);
+    append_scorecard(out, c, names);
     append_pricing(out, c);
-    append_split(out, c);
-    append_community(out, c);
-    append_pick(out, c);
+    append_split(out, c, names);
+    append_community(out, c, names);
+    append_pick(out, c, names);
     close_page(out, head, site.settings, c.rule_set, c.data_date);
     return out;
 }

@@ -1,32 +1,60 @@
 // The panel ship % is the rating: it is what the pages show as the panel's
 // verdict, and a share of seats is a value between 0 and 100 by its nature.
 // A panel without a quorum has no ship % and so claims no rating.
+//
+// The JSON is written straight into the page, a field at a time: it is on
+// every page of a batch, and a document tree per page would cost more than
+// the rest of the page's head.
 #include "reports/html/structured_data.hpp"
 
 #include "compare/page_wording.hpp"
-#include "reports/html/html_document.hpp"
 #include "reports/number_format.hpp"
 #include "reports/site_layout.hpp"
-
-#include <nlohmann/json.hpp>
+#include "support/display_text.hpp"
 
 namespace verdict::html {
 namespace {
 
-using json = nlohmann::ordered_json;
-
-// JSON inside <script> ends at the first "</": every "<" is written as an escape, which JSON reads as the same text.
-// So is every character past ASCII: a control or a bidi override in catalog text never reaches the page's bytes.
-std::string as_script_text(const json& document) {
-    const std::string text = document.dump(-1, ' ', true, json::error_handler_t::replace);
-    std::string out;
-    out.reserve(text.size());
-    for (const char c : text) {
-        if (c == '<') out.append("\\u003c");
-        else out.push_back(c);
+// A JSON string inside <script>, which ends at the first "</": every "<" is written as an escape, which JSON reads as
+// the same text. Catalog text is made printable first (controls as spaces, bidi controls balanced), as everywhere on
+// a page, so what is left to escape is the quote and the backslash.
+void append_json_string(std::string& out, std::string_view text) {
+    const std::string printable = is_printable(text) ? std::string() : printable_text(text);
+    if (!printable.empty()) text = printable;
+    out += '"';
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c != '"' && c != '\\' && c != '<') continue;
+        out.append(text.substr(run, i - run));
+        out += c == '<' ? "\\u003c" : c == '"' ? "\\\"" : "\\\\";
+        run = i + 1;
     }
-    return out;
+    out.append(text.substr(run));
+    out += '"';
 }
+
+// One JSON object, written as its fields are added.
+class object_writer {
+public:
+    explicit object_writer(std::string& out) : out_(out) { out_ += '{'; }
+    object_writer(const object_writer&) = delete;
+    object_writer& operator=(const object_writer&) = delete;
+    ~object_writer() { out_ += '}'; }
+
+    /// Starts the field `name`, whose value the caller writes next.
+    std::string& field(std::string_view name) {
+        out_ += first_ ? "\"" : ",\"";
+        first_ = false;
+        return out_.append(name).append("\":");
+    }
+    void text(std::string_view name, std::string_view value) { append_json_string(field(name), value); }
+    void number(std::string_view name, std::string_view value) { field(name).append(value); }
+
+private:
+    std::string& out_;
+    bool first_ = true;
+};
 
 // Where `target` (below the site's root) is seen from the page at `path`.
 std::string address(const site_settings& site, const std::string& path, const std::string& target) {
@@ -34,60 +62,130 @@ std::string address(const site_settings& site, const std::string& path, const st
     return absolute.empty() ? relative_link(path, target) : absolute;
 }
 
-json software(const page_tool& p, const site_settings& site, const std::string& path, bool with_reviews) {
-    const tool& t = p.subject();
-    json out = {{"@type", "SoftwareApplication"}, {"name", t.name}, {"url", address(site, path, tool_page_path(t.id, "html"))}};
-    if (!t.category.empty()) out["applicationCategory"] = t.category;
-    if (p.unreadable()) return out;
-    out["description"] = t.tagline;
-    const panel_verdict& v = p.review->verdict;
-    if (v.ship_pct)
-        out["aggregateRating"] = {{"@type", "AggregateRating"}, {"ratingValue", *v.ship_pct}, {"bestRating", 100}, {"worstRating", 0},
-                                  {"ratingCount", v.ship + v.skip}, {"name", "Panel ship %"}};
-    // A list holds what a summary of the tool holds (a category page is made from summaries); its own page, made from
-    // the full review, adds the vendor and each seat's vote.
-    if (!with_reviews) return out;
-    if (t.vendor) out["author"] = {{"@type", "Organization"}, {"name", *t.vendor}};
-    json reviews = json::array();
-    for (const seat_review& s : p.review->seats) {
-        const bool voted = s.result && (s.result->verdict != verdict_kind::abstain);
-        if (!voted || s.shadow) continue;   // a seat that abstained cast no vote to rate
-        reviews.push_back({{"@type", "Review"},
-                           {"author", {{"@type", "Person"}, {"name", seat_title(s.seat) + " seat"}}},
-                           {"reviewBody", s.result->quote},
-                           {"reviewRating", {{"@type", "Rating"}, {"ratingValue", json_number(s.result->score)}, {"bestRating", 100}, {"worstRating", 0}}}});
-    }
-    if (!reviews.empty()) out["review"] = std::move(reviews);
-    return out;
+void append_rating(std::string& out, const panel_verdict& v) {
+    object_writer rating(out);
+    rating.text("@type", "AggregateRating");
+    rating.number("ratingValue", std::to_string(*v.ship_pct));
+    rating.number("bestRating", "100");
+    rating.number("worstRating", "0");
+    rating.number("ratingCount", std::to_string(v.ship + v.skip));
+    rating.text("name", "Panel ship %");
 }
 
-json list_item(std::size_t position, json item) { return {{"@type", "ListItem"}, {"position", position}, {"item", std::move(item)}}; }
+// Each counting seat that voted: a seat that abstained cast no vote to rate.
+void append_reviews(std::string& out, const tool_review& r) {
+    out += '[';
+    bool first = true;
+    for (const seat_review& s : r.seats) {
+        if (!s.result || s.shadow || s.result->verdict == verdict_kind::abstain) continue;
+        if (!first) out += ',';
+        first = false;
+        object_writer review(out);
+        review.text("@type", "Review");
+        {
+            object_writer author(review.field("author"));
+            author.text("@type", "Person");
+            author.text("name", seat_title(s.seat) + " seat");
+        }
+        review.text("reviewBody", s.result->quote);
+        object_writer rating(review.field("reviewRating"));
+        rating.text("@type", "Rating");
+        rating.number("ratingValue", format_number(s.result->score));
+        rating.number("bestRating", "100");
+        rating.number("worstRating", "0");
+    }
+    out += ']';
+}
+
+bool has_votes(const tool_review& r) {
+    for (const seat_review& s : r.seats)
+        if (s.result && !s.shadow && s.result->verdict != verdict_kind::abstain) return true;
+    return false;
+}
+
+// The fields of a tool as a SoftwareApplication. A list holds what a summary of the tool holds (a category page is
+// made from summaries); its own page, made from the full review, adds the vendor and each seat's vote.
+void append_software_fields(object_writer& o, const page_tool& p, const site_settings& site, const std::string& path, bool with_reviews) {
+    const tool& t = p.subject();
+    o.text("@type", "SoftwareApplication");
+    o.text("name", t.name);
+    o.text("url", address(site, path, tool_page_path(t.id, "html")));
+    if (!t.category.empty()) o.text("applicationCategory", t.category);
+    if (p.unreadable()) return;
+    o.text("description", t.tagline);
+    const panel_verdict& v = p.review->verdict;
+    if (v.ship_pct) append_rating(o.field("aggregateRating"), v);
+    if (!with_reviews) return;
+    if (t.vendor) {
+        object_writer author(o.field("author"));
+        author.text("@type", "Organization");
+        author.text("name", *t.vendor);
+    }
+    if (has_votes(*p.review)) append_reviews(o.field("review"), *p.review);
+}
+
+// The items of an ItemList, numbered from 1; `each(item, k)` writes the fields of item k.
+template <class Each>
+void append_items(object_writer& list, std::size_t count, Each each) {
+    std::string& out = list.field("itemListElement");
+    out += '[';
+    for (std::size_t k = 0; k < count; ++k) {
+        if (k > 0) out += ',';
+        object_writer element(out);
+        element.text("@type", "ListItem");
+        element.number("position", std::to_string(k + 1));
+        object_writer item(element.field("item"));
+        each(item, k);
+    }
+    out += ']';
+}
+
+void open_document(object_writer& o) { o.text("@context", "https://schema.org"); }
 
 }  // namespace
 
 std::string tool_structured_data(const page_tool& t, const site_settings& site, const std::string& path) {
-    json document = {{"@context", "https://schema.org"}};
-    document.update(software(t, site, path, true));
-    return as_script_text(document);
+    std::string out;
+    {
+        object_writer document(out);
+        open_document(document);
+        append_software_fields(document, t, site, path, true);
+    }
+    return out;
 }
 
 std::string comparison_structured_data(const comparison& c, const site_settings& site, const std::string& path) {
-    json items = json::array();
-    for (std::size_t k = 0; k < 2; ++k) items.push_back(list_item(k + 1, software(c.tools[k], site, path, false)));
-    return as_script_text({{"@context", "https://schema.org"}, {"@type", "ItemList"}, {"name", c.title()}, {"itemListElement", std::move(items)}});
+    std::string out;
+    {
+        object_writer document(out);
+        open_document(document);
+        document.text("@type", "ItemList");
+        document.text("name", c.title());
+        append_items(document, 2, [&](object_writer& item, std::size_t k) { append_software_fields(item, c.tools[k], site, path, false); });
+    }
+    return out;
 }
 
 std::string category_structured_data(const site_index& index, const site_index::category& c, const site_settings& site, const std::string& path) {
-    json items = json::array();
-    for (const std::size_t i : c.comparisons) {
-        const site_index::entry& e = index.comparisons[i];
-        items.push_back(list_item(items.size() + 1, {{"@type", "WebPage"},
-                                                     {"name", e.left->subject().name + " vs " + e.right->subject().name},
-                                                     {"url", address(site, path, comparison_page_path(e.slug(), "html"))}}));
+    std::string out;
+    {
+        object_writer document(out);
+        open_document(document);
+        document.text("@type", "ItemList");
+        document.text("name", category_page_title(category_title(c)));
+        document.number("numberOfItems", std::to_string(c.comparisons.size() + c.tools.size()));
+        append_items(document, c.comparisons.size() + c.tools.size(), [&](object_writer& item, std::size_t k) {
+            if (k < c.comparisons.size()) {
+                const site_index::entry& e = index.comparisons[c.comparisons[k]];
+                item.text("@type", "WebPage");
+                item.text("name", e.left->name_in_text() + " vs " + e.right->name_in_text());
+                item.text("url", address(site, path, comparison_page_path(e.slug(), "html")));
+                return;
+            }
+            append_software_fields(item, *index.tools[c.tools[k - c.comparisons.size()]], site, path, false);
+        });
     }
-    for (const std::size_t i : c.tools) items.push_back(list_item(items.size() + 1, software(*index.tools[i], site, path, false)));
-    return as_script_text({{"@context", "https://schema.org"}, {"@type", "ItemList"}, {"name", category_page_title(category_title(c))},
-                           {"numberOfItems", items.size()}, {"itemListElement", std::move(items)}});
+    return out;
 }
 
 }  // namespace verdict::html
