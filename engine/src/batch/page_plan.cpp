@@ -84,7 +84,7 @@ page_plan::page_plan(const std::vector<page_tool>& tools, const std::vector<std:
     auto position = [&tools](const page_tool* t) { return static_cast<std::uint32_t>(t - tools.data()); };
     auto format_at = [](std::size_t f) { return static_cast<std::uint8_t>(f); };
     // Exact without a shard, and the plan is the largest thing a big run holds: no growth by doubling.
-    pages_.reserve((index.comparisons.size() + tools.size() + index.categories.size() + 1) * formats.size());
+    pages_.reserve((index.comparisons.size() + tools.size() + index.categories.size() + 1) * formats.size() + site_files_.size());
     // The key is hashed only for a page the shard keeps.
     auto add = [&](planned_page page, const auto& key) {
         if ((keep && !keep(page)) || (shard && !in_shard(path_of(page), *shard))) return;

@@ -246,7 +246,7 @@ void open_page(std::string& out, const page_head& head, const site_settings& sit
     out.append("<main>\n");
 }
 
-void close_page(std::string& out, const page_head&, const site_settings& site, const std::string& rule_set, const std::string& data_date) {
+void close_page(std::string& out, const site_settings& site, const std::string& rule_set, const std::string& data_date) {
     out.append("</main>\n");
     append_call_to_action(out, site);
     out.append("<footer class=\"footer\"><p>");

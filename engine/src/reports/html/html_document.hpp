@@ -36,6 +36,6 @@ void open_page(std::string& out, const page_head& head, const site_settings& sit
 
 /// Closes <main> and the page, with the site's call to action and footer_line(), whose date never breaks across
 /// lines.
-void close_page(std::string& out, const page_head& head, const site_settings& site, const std::string& rule_set, const std::string& data_date);
+void close_page(std::string& out, const site_settings& site, const std::string& rule_set, const std::string& data_date);
 
 }  // namespace verdict::html

@@ -136,7 +136,7 @@ std::string render_index_html(const site_index& index, const site_context& site)
         out.append("</ul>\n");
         close_section(out);
     }
-    close_page(out, head, settings, index.rule_set, index.data_date);
+    close_page(out, settings, index.rule_set, index.data_date);
     return out;
 }
 
@@ -166,7 +166,7 @@ std::string render_category_html(const site_index& index, const site_index::cate
     for (const std::size_t i : c.tools) append_tool(out, *index.tools[i], root, false);
     out.append("</ul>\n");
     close_section(out);
-    close_page(out, head, site.settings, index.rule_set, c.data_date);
+    close_page(out, site.settings, index.rule_set, c.data_date);
     return out;
 }
 

@@ -25,7 +25,7 @@ std::string render_search_html(const site_index& index, const site_context& site
                "lists every category, and each category's page its comparisons and tools.</p></noscript>\n"
                "<ol id=\"results\" class=\"rows\"></ol>\n"
                "<script src=\"search-index.js\"></script>\n<script src=\"search.js\"></script>\n");
-    html::close_page(out, head, site.settings, index.rule_set, index.data_date);
+    html::close_page(out, site.settings, index.rule_set, index.data_date);
     return out;
 }
 

@@ -195,7 +195,7 @@ std::string render_tool_page_html(const page_tool& t, const site_context& site) 
     close_section(out);
     append_community(out, t);
     append_pricing(out, t);
-    close_page(out, head, site.settings, t.review->verdict.rule_set, data_date_of(t));
+    close_page(out, site.settings, t.review->verdict.rule_set, data_date_of(t));
     return out;
 }
 
