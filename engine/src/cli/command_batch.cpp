@@ -122,9 +122,10 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     const std::string allow_deletions_help = "delete the pages the catalog no longer makes even when they are many (more than " +
                                              std::to_string(max_unasked_deletions) + ", or a quarter of the site), which otherwise stops the run";
     option_parser p("batch", "[options]",
-                    "Makes the whole site in --out: every comparison of catalog/comparisons.json, every tool page and\n"
-                    "the index, in each format. Each tool is reviewed once. Only pages whose inputs changed are made\n"
-                    "again, and only pages whose bytes changed are written; pages the catalog no longer lists are\n"
+                    "Makes the whole site in --out: every comparison of catalog/comparisons.json, every tool page, the\n"
+                    "category pages and the index, in each format, and with the HTML the search page and its data.\n"
+                    "Each tool is reviewed once. Only pages whose inputs changed are made again, and only pages\n"
+                    "whose bytes changed are written; pages the catalog no longer lists are\n"
                     "deleted, and nothing the engine did not write is ever touched (the list is the folder's manifest).",
                     ctx);
     p.add()("out", po::value<std::string>()->default_value("site")->value_name("DIR"), "output folder")
@@ -135,7 +136,7 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
         ("allow-deletions", allow_deletions_help.c_str())
         ("quiet,q", "print no progress, only the summary and failures")
         ("base-url", po::value<std::string>()->value_name("URL"),
-         "the address the site will be published at: pages get canonical links and absolute link previews, and\n"
+         "the address the site will be published at: pages get canonical links and absolute link previews, and "
          "the site gets sitemap.xml, robots.txt and an Atom feed")
         ("shard", po::value<std::string>()->value_name("K/N"), "make only shard K of N of the pages, without the index (docs/sharding.md)")
         ("merge", po::value<std::vector<std::string>>()->multitoken()->value_name("DIR..."),
