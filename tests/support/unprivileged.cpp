@@ -1,6 +1,7 @@
 #include "support/unprivileged.hpp"
 
 #include "support/paths.hpp"
+#include "support/scratch_folder.hpp"
 
 #include <catch2/catch.hpp>
 
@@ -27,6 +28,35 @@ void require_reachable(const std::filesystem::path& path) {
     }
 }
 
+bool reachable(const std::filesystem::path& path) {
+    for (std::filesystem::path above = path.parent_path();; above = above.parent_path()) {
+        struct stat info {};
+        if (::stat(above.c_str(), &info) != 0 || (info.st_mode & S_IXOTH) == 0) return false;
+        if (above == above.root_path()) return true;
+    }
+}
+
+// The program as the unprivileged user can run it: the build's own, or, when the build sits in a folder only its
+// owner may enter (a fresh clone in a private temporary folder), a copy of the program and its stock personas laid
+// out as the build lays them out (bin/, lib/verdict/personas/), in a scratch folder others may enter.
+const std::filesystem::path& runnable_verdict() {
+    static const std::filesystem::path program = [] {
+        if (reachable(verdict_binary())) return verdict_binary();
+        static const scratch_folder copy("unprivileged-program");
+        const std::filesystem::path bin = copy.path() / "bin";
+        const std::filesystem::path personas = copy.path() / "lib" / "verdict" / "personas";
+        std::filesystem::create_directories(bin);
+        std::filesystem::create_directories(personas);
+        std::filesystem::copy_file(verdict_binary(), bin / "verdict");
+        std::filesystem::copy(persona_dir(), personas, std::filesystem::copy_options::recursive);
+        for (const std::filesystem::path& dir : {copy.path(), copy.path() / "lib", copy.path() / "lib" / "verdict", bin, personas})
+            std::filesystem::permissions(dir, std::filesystem::perms::others_exec | std::filesystem::perms::others_read,
+                                         std::filesystem::perm_options::add);
+        return bin / "verdict";
+    }();
+    return program;
+}
+
 }  // namespace
 
 void hand_to_unprivileged(const std::filesystem::path& dir) {
@@ -42,9 +72,9 @@ void hand_to_unprivileged(const std::filesystem::path& dir) {
 
 process_result run_verdict_unprivileged(const std::vector<std::string>& args, const std::filesystem::path& working_dir) {
     if (!running_as_root()) return run_verdict(args, working_dir);
-    require_reachable(verdict_binary());
+    require_reachable(runnable_verdict());
     const std::string id = std::to_string(unprivileged_user);
-    std::vector<std::string> argv{"--reuid=" + id, "--regid=" + id, "--clear-groups", verdict_binary().string()};
+    std::vector<std::string> argv{"--reuid=" + id, "--regid=" + id, "--clear-groups", runnable_verdict().string()};
     argv.insert(argv.end(), args.begin(), args.end());
     return run_process("setpriv", argv, working_dir.empty() ? source_dir() : working_dir);
 }
