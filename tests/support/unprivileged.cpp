@@ -16,24 +16,21 @@ constexpr uid_t unprivileged_user = 65534;
 
 bool running_as_root() { return ::geteuid() == 0; }
 
-// The unprivileged user cannot reach anything below a folder that does not let others through: said plainly here,
-// rather than as a puzzling "permission denied" from a case that meant to test another path.
-void require_reachable(const std::filesystem::path& path) {
+// The first folder above `path` that does not let others through (o+x), or that cannot be looked at; empty when
+// every folder does, and the unprivileged user can reach `path`.
+std::filesystem::path first_closed_above(const std::filesystem::path& path) {
     for (std::filesystem::path above = path.parent_path();; above = above.parent_path()) {
         struct stat info {};
-        INFO(above << " must let other users through (o+x): the permission cases run verdict as user " << unprivileged_user);
-        REQUIRE(::stat(above.c_str(), &info) == 0);
-        REQUIRE((info.st_mode & S_IXOTH) != 0);
-        if (above == above.root_path()) return;
+        if (::stat(above.c_str(), &info) != 0 || (info.st_mode & S_IXOTH) == 0) return above;
+        if (above == above.root_path()) return {};
     }
 }
 
-bool reachable(const std::filesystem::path& path) {
-    for (std::filesystem::path above = path.parent_path();; above = above.parent_path()) {
-        struct stat info {};
-        if (::stat(above.c_str(), &info) != 0 || (info.st_mode & S_IXOTH) == 0) return false;
-        if (above == above.root_path()) return true;
-    }
+// Said plainly here, rather than as a puzzling "permission denied" from a case that meant to test another path.
+void require_reachable(const std::filesystem::path& path) {
+    const std::filesystem::path closed = first_closed_above(path);
+    INFO(closed << " must let other users through (o+x): the permission cases run verdict as user " << unprivileged_user);
+    REQUIRE(closed.empty());
 }
 
 // The program as the unprivileged user can run it: the build's own, or, when the build sits in a folder only its
@@ -41,7 +38,7 @@ bool reachable(const std::filesystem::path& path) {
 // out as the build lays them out (bin/, lib/verdict/personas/), in a scratch folder others may enter.
 const std::filesystem::path& runnable_verdict() {
     static const std::filesystem::path program = [] {
-        if (reachable(verdict_binary())) return verdict_binary();
+        if (first_closed_above(verdict_binary()).empty()) return verdict_binary();
         static const scratch_folder copy("unprivileged-program");
         const std::filesystem::path bin = copy.path() / "bin";
         const std::filesystem::path personas = copy.path() / "lib" / "verdict" / "personas";
