@@ -700,8 +700,9 @@ def check_sizes(site, result):
 
 
 def site_arguments(description, checked):
-    """The options of a check that builds the shipped catalog's site and opens it in Chromium: `checked` says what
-    the check does to a site given with --site ("check", "search")."""
+    """The options of a check that builds the shipped catalog's site and opens it in Chromium, its paths made
+    absolute and its --out folder made: `checked` says what the check does to a site given with --site ("check",
+    "search")."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--verdict", required=True, type=pathlib.Path, help="the built verdict program")
     parser.add_argument("--source", required=True, type=pathlib.Path, help="the source tree, holding catalog/")
@@ -711,13 +712,14 @@ def site_arguments(description, checked):
     parser.add_argument("--site", type=pathlib.Path,
                         help=f"{checked} this site folder (written by `verdict batch --formats html,json`) in place of the "
                              "shipped catalog's, which is how a damaged site shows the checks can fail")
-    return parser.parse_args()
+    args = parser.parse_args()
+    args.verdict, args.source = args.verdict.resolve(), args.source.resolve()
+    args.out.mkdir(parents=True, exist_ok=True)
+    return args
 
 
 def main():
     args = site_arguments(__doc__.splitlines()[0], "check")
-    args.verdict, args.source = args.verdict.resolve(), args.source.resolve()
-    args.out.mkdir(parents=True, exist_ok=True)
     for old in args.out.glob("*.png"):
         old.unlink()
     result = checks()

@@ -207,8 +207,6 @@ def submit_from(s, page, query, site, size):
 
 def main():
     args = site_arguments(__doc__.splitlines()[0], "search")
-    args.verdict, args.source = args.verdict.resolve(), args.source.resolve()
-    args.out.mkdir(parents=True, exist_ok=True)
     result = checks()
     with tempfile.TemporaryDirectory(prefix="verdict-search-") as scratch:
         scratch = pathlib.Path(scratch)

@@ -12,6 +12,8 @@
 #include "reports/site_layout.hpp"
 #include "support/display_text.hpp"
 
+#include <algorithm>
+
 namespace verdict::html {
 namespace {
 
@@ -72,12 +74,14 @@ void append_rating(std::string& out, const panel_verdict& v) {
     rating.text("name", "Panel ship %");
 }
 
-// Each counting seat that voted: a seat that abstained cast no vote to rate.
+// A counting seat that voted: a seat that abstained cast no vote to rate, and a shadow seat's does not count.
+bool rated(const seat_review& s) { return s.result && !s.shadow && s.result->verdict != verdict_kind::abstain; }
+
 void append_reviews(std::string& out, const tool_review& r) {
     out += '[';
     bool first = true;
     for (const seat_review& s : r.seats) {
-        if (!s.result || s.shadow || s.result->verdict == verdict_kind::abstain) continue;
+        if (!rated(s)) continue;
         if (!first) out += ',';
         first = false;
         object_writer review(out);
@@ -95,12 +99,6 @@ void append_reviews(std::string& out, const tool_review& r) {
         rating.number("worstRating", "0");
     }
     out += ']';
-}
-
-bool has_votes(const tool_review& r) {
-    for (const seat_review& s : r.seats)
-        if (s.result && !s.shadow && s.result->verdict != verdict_kind::abstain) return true;
-    return false;
 }
 
 // The fields of a tool as a SoftwareApplication. A list holds what a summary of the tool holds (a category page is
@@ -121,7 +119,7 @@ void append_software_fields(object_writer& o, const page_tool& p, const site_set
         author.text("@type", "Organization");
         author.text("name", *t.vendor);
     }
-    if (has_votes(*p.review)) append_reviews(o.field("review"), *p.review);
+    if (std::any_of(p.review->seats.begin(), p.review->seats.end(), rated)) append_reviews(o.field("review"), *p.review);
 }
 
 // The items of an ItemList, numbered from 1; `each(item, k)` writes the fields of item k.

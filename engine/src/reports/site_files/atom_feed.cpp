@@ -7,6 +7,7 @@
 #include "compare/page_wording.hpp"
 #include "compare/pick_rule.hpp"
 #include "reports/html/html_escape.hpp"
+#include "reports/html/html_parts.hpp"
 #include "reports/site_layout.hpp"
 
 namespace verdict {
@@ -14,10 +15,11 @@ namespace {
 
 std::string timestamp(const std::string& date) { return date + "T00:00:00Z"; }
 
+// The feed's text is escaped as the pages' is: XML reads HTML's five references, and printable text holds none of
+// the control characters XML forbids.
 void append_element(std::string& out, std::string_view name, std::string_view text) {
-    out.append("<").append(name).append(">");
-    html::append_text(out, text);
-    out.append("</").append(name).append(">\n");
+    html::append_element(out, name, text);
+    out += '\n';
 }
 
 void append_link(std::string& out, std::string_view rel, const std::string& href) {
