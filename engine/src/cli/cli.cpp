@@ -27,6 +27,7 @@ const std::vector<command>& commands() {
         {"compare", "compare two tools side by side and say which one to ship with", run_compare},
         {"index", "write the index page of every comparison and tool", run_index},
         {"batch", "make the whole site: every comparison, tool page and the index, only where inputs changed", run_batch},
+        {"serve", "serve the site as a live preview: pages made on request, reloaded as the catalog and personas change", run_serve},
         {"lint", "check the catalog, the panel configuration and every persona; exit 2 on any problem", run_lint},
         {"personas", "list each seat's persona, source file, version and state", run_personas},
     };

@@ -39,6 +39,13 @@ void replace_all(std::string& text, const std::string& from, const std::string& 
 
 }  // namespace
 
+std::optional<std::string> commit_named(const std::filesystem::path& catalog_dir, const std::string& revision) {
+    if (revision.empty() || revision.front() == '-') return std::nullopt;
+    const program_result commit = git(catalog_dir, {"rev-parse", "--verify", "--quiet", revision + "^{commit}"});
+    if (commit.exit_code != 0) return std::nullopt;
+    return without_newline(commit.out);
+}
+
 revision_catalog::revision_catalog(const std::filesystem::path& catalog_dir, const std::string& revision)
     : scratch_("revision"), tree_(scratch_.path() / "tree"), revision_(revision) {
     const std::string where = "verdict diff --against " + revision + ": ";

@@ -20,6 +20,10 @@ public:
     using std::runtime_error::runtime_error;
 };
 
+/// The commit `revision` names in the git repository holding `catalog_dir`; nullopt when the folder is in none, or
+/// the repository has no such commit (a new one without commits). Cheap, so a caller can tell when the revision moved.
+std::optional<std::string> commit_named(const std::filesystem::path& catalog_dir, const std::string& revision);
+
 class revision_catalog {
 public:
     /// Takes the folder `catalog_dir`, which must be in a git work tree, as it was at `revision` (anything

@@ -62,21 +62,22 @@ std::vector<std::string> seat_failures(const std::vector<tool_review>& reviews) 
     return out;
 }
 
-std::vector<tool_review> review_tools(const panel& p, const std::vector<const tool*>& tools, bool every_seat) {
+namespace {
+
+// Each of `tools` reviewed by the seats `seated` lists for it, in one call to the panel's host; a seat that cannot
+// review is failed without being asked.
+std::vector<std::vector<seat_review>> seat_reviews(const panel& p, const std::vector<const tool*>& tools,
+                                                   const std::vector<std::vector<const seat*>>& seated) {
     std::vector<review_job> jobs;
-    std::vector<std::vector<const seat*>> seated;
-    for (const tool* t : tools) {
-        seated.push_back(every_seat ? every_seat_of(p) : p.seats_for(*t));
-        review_job job{t, {}};
-        for (const seat* s : seated.back())
+    for (std::size_t j = 0; j < tools.size(); ++j) {
+        review_job job{tools[j], {}};
+        for (const seat* s : seated[j])
             if (s->failure.empty()) job.seats.push_back(p.index_of(*s));
         jobs.push_back(std::move(job));
     }
     std::vector<std::vector<hosted_review>> results = p.run(jobs);
-    std::vector<tool_review> out;
+    std::vector<std::vector<seat_review>> out(tools.size());
     for (std::size_t j = 0; j < tools.size(); ++j) {
-        tool_review r;
-        r.subject = tools[j];
         std::size_t next = 0;
         for (const seat* s : seated[j]) {
             seat_review one = seat_header(*s);
@@ -88,12 +89,47 @@ std::vector<tool_review> review_tools(const panel& p, const std::vector<const to
                 one.log = std::move(result.log);
                 one.output = std::move(result.output);
             }
-            r.seats.push_back(std::move(one));
+            out[j].push_back(std::move(one));
         }
+    }
+    return out;
+}
+
+}  // namespace
+
+std::vector<tool_review> review_tools(const panel& p, const std::vector<const tool*>& tools, bool every_seat) {
+    std::vector<std::vector<const seat*>> seated;
+    for (const tool* t : tools) seated.push_back(every_seat ? every_seat_of(p) : p.seats_for(*t));
+    std::vector<std::vector<seat_review>> reviewed = seat_reviews(p, tools, seated);
+    std::vector<tool_review> out;
+    for (std::size_t j = 0; j < tools.size(); ++j) {
+        tool_review r;
+        r.subject = tools[j];
+        r.seats = std::move(reviewed[j]);
         r.verdict = aggregate(r.seats, p.config().quorum, p.config().rule_set);
         out.push_back(std::move(r));
     }
     return out;
+}
+
+void review_seats_again(const panel& p, std::vector<tool_review>& reviews, const std::vector<std::string>& seat_ids) {
+    std::vector<const tool*> tools;
+    std::vector<std::vector<const seat*>> seated;
+    for (const tool_review& r : reviews) {
+        tools.push_back(r.subject);
+        seated.emplace_back();
+        if (!r.unreadable.empty()) continue;
+        for (const seat* s : p.seats_for(*r.subject))
+            if (std::find(seat_ids.begin(), seat_ids.end(), s->config.id) != seat_ids.end()) seated.back().push_back(s);
+    }
+    std::vector<std::vector<seat_review>> reviewed = seat_reviews(p, tools, seated);
+    for (std::size_t j = 0; j < reviews.size(); ++j) {
+        if (reviewed[j].empty()) continue;
+        for (seat_review& fresh : reviewed[j])
+            for (seat_review& held : reviews[j].seats)
+                if (held.seat == fresh.seat) held = std::move(fresh);
+        reviews[j].verdict = aggregate(reviews[j].seats, p.config().quorum, p.config().rule_set);
+    }
 }
 
 tool_review review_tool(const panel& p, const tool& t) { return std::move(review_tools(p, {&t}).front()); }

@@ -37,6 +37,11 @@ std::vector<std::string> seat_failures(const std::vector<tool_review>& reviews);
 /// on. Each `tool_review` points at its tool, which must outlive it.
 std::vector<tool_review> review_tools(const panel& p, const std::vector<const tool*>& tools, bool every_seat = false);
 
+/// The seats `seat_ids` review each tool of `reviews` again, with `p`, and each verdict is aggregated anew: what a
+/// change to those seats' personas reaches, the other seats' reviews kept. A seat that does not sit on a tool's
+/// panel, and a tool whose file could not be read, are left as they are.
+void review_seats_again(const panel& p, std::vector<tool_review>& reviews, const std::vector<std::string>& seat_ids);
+
 /// Each seat reviews `t` once.
 tool_review review_tool(const panel& p, const tool& t);
 

@@ -1,0 +1,164 @@
+// verdict serve: the site as a live preview. Every page is made on request
+// from reviews held in memory; the catalog's files, its votes, panel.json and
+// every seated persona's file are watched, and a change re-reviews only what
+// it reaches and tells each open page to reload when its content changed.
+#include "cli/command.hpp"
+#include "cli/options.hpp"
+#include "cli/workspace.hpp"
+#include "serve/file_watcher.hpp"
+#include "serve/head_baseline.hpp"
+#include "serve/http_server.hpp"
+#include "serve/live_catalog.hpp"
+#include "serve/live_site.hpp"
+#include "serve/persona_lab.hpp"
+#include "support/text_file.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/system/system_error.hpp>
+
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <atomic>
+#include <cmath>
+#include <csignal>
+#include <iomanip>
+#include <thread>
+
+namespace verdict::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+std::string duration_text(double seconds) {
+    std::ostringstream out;
+    if (seconds < 1) out << static_cast<long>(std::lround(seconds * 1000)) << " ms";
+    else out << std::fixed << std::setprecision(2) << seconds << " s";
+    return out.str();
+}
+
+void print_problems(const std::vector<serve::live_problem>& problems, context& ctx) {
+    for (const serve::live_problem& p : problems)
+        ctx.err << "  " << p.file << (p.where.empty() ? "" : ": " + p.where) << ": " << p.message << "\n";
+}
+
+// One line per reload: what changed, what it re-reviewed, how long it took, and any problem standing.
+void print_reload(const std::string& changed, const serve::reload_report& report, const serve::live_catalog& catalog, context& ctx) {
+    ctx.out << "reload: " << changed << ": re-reviewed " << report.what << " in " << duration_text(report.seconds);
+    if (report.problems > 0)
+        ctx.out << "; " << report.problems << (report.problems == 1 ? " problem" : " problems") << (report.kept_last_good ? ", pages kept as they were" : "");
+    ctx.out << std::endl;
+    if (report.problems > 0) print_problems(catalog.problems(), ctx);
+}
+
+// Opens `url` in the desktop's browser without waiting for it.
+void open_in_browser(const std::string& url, context& ctx) {
+    pid_t pid = 0;
+    std::vector<std::string> argv{"xdg-open", url};
+    std::vector<char*> args{argv[0].data(), argv[1].data(), nullptr};
+    if (posix_spawnp(&pid, "xdg-open", nullptr, nullptr, args.data(), environ) != 0) {
+        ctx.err << "verdict serve: --open: cannot start xdg-open; open " << url << " in a browser\n";
+        return;
+    }
+    std::thread([pid] { waitpid(pid, nullptr, 0); }).detach();
+}
+
+}  // namespace
+
+exit_code run_serve(const std::vector<std::string>& args, context& ctx) {
+    option_parser p("serve", "[options]",
+                    "Serves the whole site as a live preview, made on request from the reviews it holds: the index,\n"
+                    "category, comparison and tool pages in HTML, each also as .json; the persona lab at /lab/; and the\n"
+                    "API at /api/review/<id>, /api/explain/<id>?persona=SEAT, /api/compare/<a>/<b> and /api/stats.\n"
+                    "It watches the catalog, its votes, panel.json and every seated script and plugin: a change\n"
+                    "re-reviews what it reaches and reloads each open page whose content changed; a problem shows over\n"
+                    "the last good page until it is fixed. It only reads the catalog. Ctrl-C stops it.",
+                    ctx);
+    p.add()("bind", po::value<std::string>()->default_value("127.0.0.1")->value_name("ADDR"), "the address to listen on")
+        ("port", po::value<unsigned short>()->default_value(8080)->value_name("N"), "the port to listen on (0: any free port)")
+        ("open", "open the site in the desktop's browser")
+        ("allow-host", po::value<std::vector<std::string>>()->value_name("NAME"),
+         "also answer requests for this host name (the Host header), e.g. a name for this machine on the network")
+        ("client-timeout", po::value<double>()->default_value(10)->value_name("SECONDS"),
+         "how long a client may take to send a request or read a response before it is dropped");
+    p.add_persona_options();
+    if (auto stop = p.parse(args)) return *stop;
+    const double timeout = p.values()["client-timeout"].as<double>();
+    if (!(timeout > 0 && timeout <= 3600)) {
+        report_error(ctx, "verdict serve: --client-timeout: expected seconds between 0 and 3600, found " + std::to_string(timeout));
+        return exit_code::bad_input;
+    }
+    if (problem_list missing; !check_catalog_folder(p.catalog_dir(), missing)) {
+        for (const problem& each : missing) report_error(ctx, to_string(each));
+        return exit_code::bad_input;
+    }
+    std::vector<std::string> hosts = p.values().count("allow-host") ? p.values()["allow-host"].as<std::vector<std::string>>() : std::vector<std::string>{};
+    for (std::string& host : hosts)
+        std::transform(host.begin(), host.end(), host.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+
+    serve::live_catalog catalog(p.catalog_dir(), ctx.persona_dir, p.persona_host());
+    serve::head_baseline head(p.catalog_dir(), ctx.persona_dir, p.persona_host());
+    serve::live_site site(catalog, head);
+    boost::asio::io_context io;
+    serve::server_limits limits;
+    limits.request_time = limits.write_time = std::chrono::milliseconds(static_cast<long>(timeout * 1000));
+    std::optional<serve::http_server> server;
+    const std::string bind = p.values()["bind"].as<std::string>();
+    try {
+        server.emplace(io, bind, p.values()["port"].as<unsigned short>(), hosts, site, limits);
+    } catch (const boost::system::system_error& error) {
+        report_error(ctx, "verdict serve: cannot listen on " + bind + ":" + std::to_string(p.values()["port"].as<unsigned short>()) + ": " +
+                              error.code().message() + "; choose another with --bind or --port");
+        return exit_code::bad_input;
+    }
+
+    const serve::reload_report first = catalog.load();
+    const std::string shown_bind = bind.find(':') != std::string::npos ? "[" + bind + "]" : bind;
+    const std::string url = "http://" + shown_bind + ":" + std::to_string(server->port()) + "/";
+    ctx.out << "verdict serve: reviewed " << first.what << " in " << duration_text(first.seconds) << "\n";
+    if (first.problems > 0) {
+        ctx.err << "verdict serve: " << first.problems << (first.problems == 1 ? " problem" : " problems") << " (shown on every page until fixed):\n";
+        print_problems(catalog.problems(), ctx);
+    }
+    ctx.out << "verdict serve: serving " << display_path(p.catalog_dir()) << " at " << url << " (persona lab: " << url << "lab/); Ctrl-C stops"
+            << std::endl;
+    server->start();
+    if (p.values().count("open")) open_in_browser(url, ctx);
+
+    std::atomic<bool> stopping{false};
+    boost::asio::signal_set signals(io, SIGINT, SIGTERM);
+    signals.async_wait([&](const boost::system::error_code& error, int) {
+        if (error) return;
+        stopping = true;
+        server->stop();
+        io.stop();
+    });
+    std::thread watching([&] {
+        try {
+            serve::file_watcher watcher;
+            watcher.watch(catalog.folders());
+            while (auto changed = watcher.next([&] { return stopping.load(); })) {
+                const serve::catalog_change change = catalog.classify(*changed);
+                if (change.empty()) continue;
+                print_reload(change.describe(), catalog.apply(change), catalog, ctx);
+                site.reloaded();
+                watcher.watch(catalog.folders());
+            }
+        } catch (const std::exception& error) {
+            ctx.err << "verdict serve: the catalog is no longer watched: " << error.what() << "; pages stay as they are\n";
+        }
+    });
+    const unsigned threads = std::max(2u, std::thread::hardware_concurrency());
+    std::vector<std::thread> serving;
+    for (unsigned i = 1; i < threads; ++i) serving.emplace_back([&io] { io.run(); });
+    io.run();
+    stopping = true;
+    for (std::thread& t : serving) t.join();
+    watching.join();
+    ctx.out << "verdict serve: stopped" << std::endl;
+    return exit_code::ok;
+}
+
+}  // namespace verdict::cli
