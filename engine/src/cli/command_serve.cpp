@@ -24,6 +24,7 @@
 #include <cmath>
 #include <csignal>
 #include <iomanip>
+#include <optional>
 #include <thread>
 
 namespace verdict::cli {
@@ -114,6 +115,14 @@ exit_code run_serve(const std::vector<std::string>& args, context& ctx) {
         return exit_code::bad_input;
     }
 
+    // Watched before the first load, so an edit saved while it runs is not missed: it is the first reload.
+    std::optional<serve::file_watcher> watcher;
+    try {
+        watcher.emplace();
+        watcher->watch(catalog.folders());
+    } catch (const std::exception& error) {
+        ctx.err << "verdict serve: the catalog is not watched, pages will not follow edits: " << error.what() << "\n";
+    }
     const serve::reload_report first = catalog.load();
     const std::string shown_bind = bind.find(':') != std::string::npos ? "[" + bind + "]" : bind;
     const std::string url = "http://" + shown_bind + ":" + std::to_string(server->port()) + "/";
@@ -136,18 +145,18 @@ exit_code run_serve(const std::vector<std::string>& args, context& ctx) {
         io.stop();
     });
     std::thread watching([&] {
-        try {
-            serve::file_watcher watcher;
-            watcher.watch(catalog.folders());
-            while (auto changed = watcher.next([&] { return stopping.load(); })) {
+        if (!watcher) return;
+        watcher->watch(catalog.folders());
+        while (auto changed = watcher->next([&] { return stopping.load(); })) {
+            try {
                 const serve::catalog_change change = catalog.classify(*changed);
                 if (change.empty()) continue;
                 print_reload(change.describe(), catalog.apply(change), catalog, ctx);
                 site.reloaded();
-                watcher.watch(catalog.folders());
+                watcher->watch(catalog.folders());
+            } catch (const std::exception& error) {   // the machine's trouble (memory, a process): the pages stay as they are
+                ctx.err << "verdict serve: a reload failed: " << error.what() << "; the pages stay as they were\n";
             }
-        } catch (const std::exception& error) {
-            ctx.err << "verdict serve: the catalog is no longer watched: " << error.what() << "; pages stay as they are\n";
         }
     });
     const unsigned threads = std::max(2u, std::thread::hardware_concurrency());

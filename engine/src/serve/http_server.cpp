@@ -78,12 +78,14 @@ private:
         parser_.emplace();
         parser_->header_limit(static_cast<std::uint32_t>(shared_->limits.header_bytes));
         stream_.expires_after(shared_->limits.request_time);
-        http::async_read(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code error, std::size_t) { self->on_read(error); });
+        // The header alone: a body it announces is refused before any of it is waited for.
+        http::async_read_header(stream_, buffer_, *parser_, [self = shared_from_this()](beast::error_code error, std::size_t) { self->on_read(error); });
     }
 
     void on_read(beast::error_code error) {
         if (error == http::error::header_limit) return reply(refusal(431, "the request's header is larger than " + std::to_string(shared_->limits.header_bytes) + " bytes"), false);
-        if (error == http::error::unexpected_body || error == http::error::body_limit) return reply(refusal(413, "a request here has no body"), false);
+        if (error == http::error::unexpected_body || error == http::error::body_limit || (!error && !parser_->is_done()))
+            return reply(refusal(413, "a request here has no body"), false);
         if (error == http::error::bad_target || error == http::error::bad_method || error == http::error::bad_version ||
             error == http::error::bad_field || error == http::error::bad_value || error == http::error::bad_line_ending)
             return reply(refusal(400, error.message()), false);
@@ -110,6 +112,7 @@ private:
 
     void reply(http_reply r, bool keep) {
         auto response = std::make_shared<http::response<http::string_body>>(static_cast<http::status>(r.status), 11);
+        if (r.status != 200) response->reason(reason_text(r.status));
         response->set(http::field::server, "verdict");
         response->set(http::field::content_type, r.content_type);
         response->set(http::field::cache_control, "no-store");

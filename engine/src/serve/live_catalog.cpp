@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 
 namespace verdict::serve {
 namespace {
@@ -260,9 +261,17 @@ catalog_change live_catalog::classify(const std::vector<std::filesystem::path>& 
 
 std::vector<std::filesystem::path> live_catalog::folders() const {
     std::vector<std::filesystem::path> out{catalog_dir_, catalog_dir_ / "tools", catalog_dir_ / "votes"};
-    if (const std::shared_ptr<const site_state> state = current())
-        for (const seat& s : state->seats->seats()) {
-            const std::filesystem::path folder = s.config.source.parent_path();
+    // Before the first load, the panel file alone says where the personas are: they are watched before they load.
+    std::optional<panel_config> read;
+    const std::shared_ptr<const site_state> state = current();
+    if (!state) {
+        problem_list ignored;   // the load reports them
+        read = load_panel_config(catalog_dir_, persona_dir_, ignored);
+    }
+    const panel_config* config = state ? &state->seats->config() : read ? &*read : nullptr;
+    if (config)
+        for (const seat_config& s : config->seats) {
+            const std::filesystem::path folder = s.source.parent_path();
             if (std::find(out.begin(), out.end(), folder) == out.end()) out.push_back(folder);
         }
     return out;
