@@ -258,7 +258,7 @@ TEST_CASE("diff --against names what is wrong: no repository, no such revision, 
     test::temp_catalog outside;
     const auto no_repo = test::run_verdict({"diff", "--against", "HEAD", "--catalog", outside.path().string()});
     CHECK(no_repo.exit_code == 2);
-    CHECK_THAT(no_repo.err, Catch::Contains("verdict diff --against HEAD: expected the catalog folder ") && Catch::Contains("in a git repository"));
+    CHECK_THAT(no_repo.err, Catch::Contains("verdict: error: revision HEAD: expected the catalog folder ") && Catch::Contains("in a git repository"));
 
     catalog_repository repo;
     const auto no_rev = test::run_verdict({"diff", "--against", "no-such-branch", "--catalog", repo.catalog_arg()});

@@ -223,7 +223,7 @@ TEST_CASE("a bad fixture is bad input naming its file and pointer, and the good 
     without_fixtures.add_stock_tools();
     const auto none = test::run_verdict({"test", "--catalog", without_fixtures.path().string()});
     CHECK(none.exit_code == 2);
-    CHECK_THAT(none.err, Catch::Contains("verdict test: expected fixture files, found none in "));
+    CHECK_THAT(none.err, Catch::Contains("verdict: error: expected fixture files, found none in "));
     const auto schema = test::run_verdict({"test", (catalog.path() / "tools" / "claw-code.json").string(), "--catalog", catalog.path().string()});
     CHECK(schema.exit_code == 2);
     CHECK_THAT(schema.err, Catch::Contains("claw-code.json: /: expected required field \"fixtures\", found no such field"));

@@ -7,9 +7,14 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace verdict::cli {
+
+/// How a command's --help is written: for a person, as a section of the manual page, or as the list of its options
+/// the shell completion scripts are made from.
+enum class help_style { text, man, words };
 
 /// What a command may touch: its streams, where the stock personas live, and the program that runs them as workers.
 struct context {
@@ -18,6 +23,7 @@ struct context {
     std::filesystem::path persona_dir;
     std::filesystem::path program;   ///< The verdict program itself, started as `verdict __worker`.
     bool verbose = false;            ///< --verbose: show what every persona printed, not only the failed ones'.
+    help_style help = help_style::text;
 };
 
 struct command {
@@ -40,6 +46,15 @@ exit_code run_serve(const std::vector<std::string>& args, context& ctx);
 
 /// Every command, in the order `verdict --help` lists them.
 const std::vector<command>& commands();
+
+/// What verdict is, in a paragraph: the top of `verdict --help` and of the manual page.
+std::string_view program_description();
+
+/// Each exit status and what it means: one convention for every command.
+const std::vector<std::pair<std::string_view, std::string_view>>& exit_statuses();
+
+/// How every error is said.
+std::string_view error_convention();
 
 /// Runs `verdict` with `args` (without the program name).
 exit_code run(const std::vector<std::string>& args, context& ctx);

@@ -18,7 +18,6 @@
 #include <chrono>
 #include <cstdio>
 #include <sstream>
-#include <thread>
 #include <unistd.h>
 
 namespace verdict::cli {
@@ -47,10 +46,10 @@ std::optional<std::vector<std::string>> chosen_formats(const option_parser& p, c
     const std::vector<std::string> formats = split_formats(p.values()["formats"].as<std::string>());
     for (const std::string& f : formats)
         if (f == "text" || std::find(comparison_formats.begin(), comparison_formats.end(), f) == comparison_formats.end()) {
-            report_error(ctx, "verdict batch: --formats: expected a comma-separated list of html, md, json, found \"" + f + "\"");
+            report_error(ctx, "--formats: expected a comma-separated list of html, md, json, found \"" + f + "\"");
             return std::nullopt;
         }
-    if (formats.empty()) report_error(ctx, "verdict batch: --formats: expected at least one of html, md, json");
+    if (formats.empty()) report_error(ctx, "--formats: expected at least one of html, md, json");
     return formats.empty() ? std::nullopt : std::optional(formats);
 }
 
@@ -109,7 +108,7 @@ std::vector<comparison_pair> comparisons_of(batch_request& request, const std::f
 // Every problem of a catalog that could not be used whole, and the run stopped before it changed anything.
 exit_code refuse_fatal(const problem_list& problems, const batch_request& request, context& ctx) {
     for (const problem& each : problems) report_error(ctx, to_string(each));
-    report_error(ctx, "verdict batch: stopped before changing anything in " + display_path(request.out_dir) +
+    report_error(ctx, "stopped before changing anything in " + display_path(request.out_dir) +
                           ": the catalog could not be used whole (see above), and a site made without what could not be used would lose its pages");
     return exit_code::bad_input;
 }
@@ -130,8 +129,6 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
                     ctx);
     p.add()("out", po::value<std::string>()->default_value("site")->value_name("DIR"), "output folder")
         ("formats", po::value<std::string>()->default_value("html,md,json")->value_name("LIST"), "formats to make: html, md, json")
-        ("jobs,j", po::value<std::size_t>()->default_value(std::max(1u, std::thread::hardware_concurrency()))->value_name("N"),
-         "rendering threads (default: the machine's cores); the output is the same for any N")
         ("force", "make every page again, write into a folder that has no manifest, and delete what --allow-deletions would")
         ("allow-deletions", allow_deletions_help.c_str())
         ("quiet,q", "print no progress, only the summary and failures")
@@ -141,24 +138,27 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
         ("shard", po::value<std::string>()->value_name("K/N"), "make only shard K of N of the pages, without the index (docs/sharding.md)")
         ("merge", po::value<std::vector<std::string>>()->multitoken()->value_name("DIR..."),
          "assemble --out from the shards' output folders: their pages, the index and one manifest");
+    p.add_jobs("rendering threads, and worker processes the personas review in (default: the machine's cores); the output is the same for any N");
     p.add_persona_options(false);
+    p.add_example("verdict batch --out site", "the whole site in every format, made again only where inputs changed");
+    p.add_example("verdict batch --out site --formats html --base-url https://verdicts.example", "HTML only, with a sitemap, robots.txt and a feed for that address");
     if (auto stop = p.parse(args)) return *stop;
     const auto formats = chosen_formats(p, ctx);
     if (!formats) return exit_code::bad_input;
     const bool force = p.values().count("force") > 0;
-    batch_request request{p.values()["out"].as<std::string>(), *formats, p.values()["jobs"].as<std::size_t>(), force,
+    batch_request request{p.values()["out"].as<std::string>(), *formats, p.jobs(), force,
                           force || p.values().count("allow-deletions") > 0, {}, {}, {}, {}, {}};
     if (p.values().count("shard")) {
         request.shard = parse_shard(p.values()["shard"].as<std::string>());
         if (!request.shard) {
-            report_error(ctx, "verdict batch: --shard: expected K/N with 1 <= K <= N, found \"" + p.values()["shard"].as<std::string>() + "\"");
+            report_error(ctx, "--shard: expected K/N with 1 <= K <= N, found \"" + p.values()["shard"].as<std::string>() + "\"");
             return exit_code::bad_input;
         }
     }
     if (p.values().count("merge")) {
         for (const std::string& dir : p.values()["merge"].as<std::vector<std::string>>()) request.merge_from.emplace_back(dir);
         if (request.shard) {
-            report_error(ctx, "verdict batch: expected --shard or --merge, found both");
+            report_error(ctx, "expected --shard or --merge, found both");
             return exit_code::bad_input;
         }
     }
@@ -167,7 +167,7 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
         std::string why;
         const auto normalized = normalized_base_url(p.values()["base-url"].as<std::string>(), why);
         if (!normalized) {
-            report_error(ctx, "verdict batch: --base-url: expected " + why + ", found \"" + p.values()["base-url"].as<std::string>() + "\"");
+            report_error(ctx, "--base-url: expected " + why + ", found \"" + p.values()["base-url"].as<std::string>() + "\"");
             return exit_code::bad_input;
         }
         base_url = *normalized;
@@ -207,7 +207,7 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     auto report = make_progress(ctx.err, ::isatty(STDERR_FILENO) == 1, p.values().count("quiet") > 0, seconds_now);
     auto finish = [&](const batch_summary& summary) {
         if (!summary.refusal.empty()) {
-            report_error(ctx, "verdict batch: " + summary.refusal);
+            report_error(ctx, "" + summary.refusal);
             return exit_code::bad_input;
         }
         batch_summary shown = summary;

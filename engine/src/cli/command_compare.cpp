@@ -16,12 +16,14 @@ exit_code run_compare(const std::vector<std::string>& args, context& ctx) {
                     ctx);
     p.add_format(comparison_formats);
     p.add_output();
-    p.add_positional("tool-id", "the two tools' ids (catalog/tools/<id>.json); the first shows on the left");
+    p.add_positional("tool-id", "<tool-id> <tool-id>", "the two tools' ids (catalog/tools/<id>.json); the first shows on the left");
     p.add_persona_options();
+    p.add_example("verdict compare claw-code modal-gpu-serverless-inference", "the two tools side by side, and which one to ship with");
+    p.add_example("verdict compare claw-code modal-gpu-serverless-inference --format html -o compare.html", "the comparison page as HTML");
     if (auto stop = p.parse(args)) return *stop;
     const std::vector<std::string> ids = p.positionals("tool-id");
     if (ids.size() != 2 || ids[0] == ids[1]) {
-        report_error(ctx, "verdict compare: expected two different tool ids, found " +
+        report_error(ctx, "expected two different tool ids, found " +
                               (ids.size() == 2 ? "\"" + ids[0] + "\" twice" : std::to_string(ids.size())) + "; see verdict compare --help");
         return exit_code::bad_input;
     }

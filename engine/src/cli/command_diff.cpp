@@ -80,7 +80,7 @@ std::optional<std::vector<side_source>> sides_asked(const option_parser& p, std:
     const std::vector<std::string> files = values.count("panel") ? values["panel"].as<std::vector<std::string>>() : std::vector<std::string>{};
     if (values.count("against")) {
         if (!files.empty()) {
-            report_error(ctx, "verdict diff: expected --panel twice or --against REV, found both; see verdict diff --help");
+            report_error(ctx, "expected --panel twice or --against REV, found both; see verdict diff --help");
             return std::nullopt;
         }
         try {
@@ -89,14 +89,14 @@ std::optional<std::vector<side_source>> sides_asked(const option_parser& p, std:
             report_error(ctx, error.what());
             return std::nullopt;
         } catch (const std::exception& error) {   // no scratch folder, no process: the machine's trouble, not the revision's
-            report_error(ctx, "verdict diff --against " + values["against"].as<std::string>() + ": " + error.what());
+            report_error(ctx, "--against " + values["against"].as<std::string>() + ": " + error.what());
             return std::nullopt;
         }
         return std::vector<side_source>{{revision->catalog_dir(), revision->catalog_dir() / "panel.json", revision->label(), &*revision},
                                         {p.catalog_dir(), p.catalog_dir() / "panel.json", "working tree", nullptr}};
     }
     if (files.size() != 2) {
-        report_error(ctx, "verdict diff: expected --panel twice (the old configuration, then the new) or --against REV, found --panel " +
+        report_error(ctx, "expected --panel twice (the old configuration, then the new) or --against REV, found --panel " +
                               std::to_string(files.size()) + " time" + (files.size() == 1 ? "" : "s") + "; see verdict diff --help");
         return std::nullopt;
     }
@@ -121,6 +121,8 @@ exit_code run_diff(const std::vector<std::string>& args, context& ctx) {
     p.add_format({"text", "json", "md"});
     p.add_output();
     p.add_persona_options();
+    p.add_example("verdict diff --against HEAD", "what the edits since the last commit change: every flipped verdict, moved panel % and pick");
+    p.add_example("verdict diff --panel catalog/panel.json --panel new-panel.json --format md", "the catalog under two rule sets, as Markdown for a pull request");
     if (auto stop = p.parse(args)) return *stop;
     // Both sides review the catalog: one that is not there is said to be, with --catalog, rather than diffed as empty.
     if (problem_list missing; !check_catalog_folder(p.catalog_dir(), missing)) {
@@ -143,7 +145,7 @@ exit_code run_diff(const std::vector<std::string>& args, context& ctx) {
                 report_error(ctx, source.shown(error.what()));
                 return exit_code::bad_input;
             } catch (const std::exception& error) {
-                report_error(ctx, "verdict diff --against: " + source.shown(error.what()));
+                report_error(ctx, "--against: " + source.shown(error.what()));
                 return exit_code::bad_input;
             }
         }

@@ -23,13 +23,14 @@ exit_code run_explain(const std::vector<std::string>& args, context& ctx) {
         ("persona", po::value<std::string>()->value_name("SEAT"), "explain only this seat (its id in panel.json)");
     p.add_format({"text", "json"});
     p.add_output();
-    p.add_positional("tool-id", "ids of the tools to explain (catalog/tools/<id>.json)");
+    p.add_positional("tool-id", "<tool-id>...", "ids of the tools to explain (catalog/tools/<id>.json)");
     p.add_persona_options();
+    p.add_example("verdict explain claw-code --persona skeptic", "every rule the skeptic weighed on the tool, the running total and the margin to its threshold");
     if (auto stop = p.parse(args)) return *stop;
     const bool all = p.values().count("all") > 0;
     const std::size_t ids = p.positionals("tool-id").size();
     if (all == (ids > 0)) {
-        report_error(ctx, "verdict explain: expected tool ids or --all, found " + std::string(all ? "both" : "neither") + "; see verdict explain --help");
+        report_error(ctx, "expected tool ids or --all, found " + std::string(all ? "both" : "neither") + "; see verdict explain --help");
         return exit_code::bad_input;
     }
     exit_code status = exit_code::ok;
@@ -40,7 +41,7 @@ exit_code run_explain(const std::vector<std::string>& args, context& ctx) {
         seat = p.values()["persona"].as<std::string>();
         if (!ws.seats->config().find(*seat)) {
             const std::string hint = did_you_mean(*seat, ws.seats->config().seat_ids());
-            report_error(ctx, "verdict explain: --persona: expected a seat of " + ws.seats->config().file + ", found \"" + *seat + "\"" +
+            report_error(ctx, "--persona: expected a seat of " + ws.seats->config().file + ", found \"" + *seat + "\"" +
                                   (hint.empty() ? "" : " (" + hint + ")"));
             return exit_code::bad_input;
         }

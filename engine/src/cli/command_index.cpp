@@ -19,7 +19,7 @@ const site_index::category* find_category_or_report(const site_index& index, con
     std::vector<std::string> names;
     for (const site_index::category& c : index.categories) names.push_back(category_title(c));
     const std::string hint = did_you_mean(wanted, names);
-    report_error(ctx, "verdict index: --category: no category \"" + wanted + "\" among the tools of " + (p.catalog_dir() / "tools").generic_string() +
+    report_error(ctx, "--category: no category \"" + wanted + "\" among the tools of " + (p.catalog_dir() / "tools").generic_string() +
                           (hint.empty() ? "" : " (" + hint + ")") + "; expected the name or slug of one of the index's categories");
     return nullptr;
 }
@@ -37,6 +37,8 @@ exit_code run_index(const std::vector<std::string>& args, context& ctx) {
     p.add_format(index_formats);
     p.add_output();
     p.add_persona_options();
+    p.add_example("verdict index --format html -o index.html", "the site's front page");
+    p.add_example("verdict index --category \"Developer Tools\" --format md", "one category's page, as Markdown");
     if (auto stop = p.parse(args)) return *stop;
     exit_code status = exit_code::ok;
     workspace ws = load_workspace_reporting(p, ctx, status);

@@ -83,8 +83,10 @@ exit_code run_lint(const std::vector<std::string>& args, context& ctx) {
                     "fixtures/, and any Lua persona scripts named, seated or not; prints every problem, and exits 2 if\n"
                     "there is any.",
                     ctx);
-    p.add_positional("script", "Lua persona scripts to check as well (e.g. scripts/my_persona.lua)");
+    p.add_positional("script", "<script.lua>...", "Lua persona scripts to check as well (e.g. scripts/my_persona.lua)");
     p.add_persona_options();
+    p.add_example("verdict lint", "every problem of the catalog, the panel and the seated personas");
+    p.add_example("verdict lint scripts/my_persona.lua", "a new Lua persona too, before it sits anywhere");
     if (auto stop = p.parse(args)) return *stop;
     workspace ws = load_workspace(p.catalog_dir(), ctx.persona_dir, p.persona_host());
     std::vector<std::string> lines;

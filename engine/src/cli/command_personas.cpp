@@ -99,6 +99,7 @@ exit_code run_personas(const std::vector<std::string>& args, context& ctx) {
     p.add()("settings", "also list every setting in force per seat, and where it comes from");
     p.add_format({"text", "json"});
     p.add_persona_options();
+    p.add_example("verdict personas --settings", "every seat's persona and every setting it reviews under, with where it is set");
     if (auto stop = p.parse(args)) return *stop;
     problem_list problems;
     std::optional<panel_config> config;   // a catalog folder that is not there is said to be, with --catalog

@@ -29,18 +29,21 @@ exit_code run_review(const std::vector<std::string>& args, context& ctx) {
     p.add()("all", "review every tool of the catalog (text or json)");
     p.add_format({"text", "json", "html", "md"});
     p.add_output();
-    p.add_positional("tool-id", "ids of the tools to review (catalog/tools/<id>.json)");
+    p.add_positional("tool-id", "<tool-id>...", "ids of the tools to review (catalog/tools/<id>.json)");
     p.add_persona_options();
+    p.add_example("verdict review claw-code", "each seat's verdict, score, quote and reasons on one tool, then the panel's ship %");
+    p.add_example("verdict review --all --format json", "every tool's review, as an array of review documents (docs/schema/review.schema.json)");
+    p.add_example("verdict review claw-code --format html -o claw-code.html", "the tool's full panel page, written whole or not at all");
     if (auto stop = p.parse(args)) return *stop;
     const bool all = p.values().count("all") > 0;
     const std::size_t ids = p.positionals("tool-id").size();
     const bool page = p.format() == "html" || p.format() == "md";
     if (all == (ids > 0)) {
-        report_error(ctx, "verdict review: expected tool ids or --all, found " + std::string(all ? "both" : "neither") + "; see verdict review --help");
+        report_error(ctx, "expected tool ids or --all, found " + std::string(all ? "both" : "neither") + "; see verdict review --help");
         return exit_code::bad_input;
     }
     if (page && ids != 1) {
-        report_error(ctx, "verdict review: --format " + p.format() + ": expected one tool id, found " + (all ? "--all" : std::to_string(ids)) +
+        report_error(ctx, "--format " + p.format() + ": expected one tool id, found " + (all ? "--all" : std::to_string(ids)) +
                               "; a page shows one tool");
         return exit_code::bad_input;
     }

@@ -85,10 +85,12 @@ exit_code run_serve(const std::vector<std::string>& args, context& ctx) {
         ("client-timeout", po::value<double>()->default_value(10)->value_name("SECONDS"),
          "how long a client may take to send a request or read a response before it is dropped");
     p.add_persona_options();
+    p.add_example("verdict serve --open", "the live preview at http://127.0.0.1:8080/, opened in the browser");
+    p.add_example("verdict serve --port 0 --catalog my-catalog", "another catalog, on any free port (the address is printed)");
     if (auto stop = p.parse(args)) return *stop;
     const double timeout = p.values()["client-timeout"].as<double>();
     if (!(timeout > 0 && timeout <= 3600)) {
-        report_error(ctx, "verdict serve: --client-timeout: expected seconds between 0 and 3600, found " + std::to_string(timeout));
+        report_error(ctx, "--client-timeout: expected seconds between 0 and 3600, found " + std::to_string(timeout));
         return exit_code::bad_input;
     }
     if (problem_list missing; !check_catalog_folder(p.catalog_dir(), missing)) {
@@ -110,7 +112,7 @@ exit_code run_serve(const std::vector<std::string>& args, context& ctx) {
     try {
         server.emplace(io, bind, p.values()["port"].as<unsigned short>(), hosts, site, limits);
     } catch (const boost::system::system_error& error) {
-        report_error(ctx, "verdict serve: cannot listen on " + bind + ":" + std::to_string(p.values()["port"].as<unsigned short>()) + ": " +
+        report_error(ctx, "cannot listen on " + bind + ":" + std::to_string(p.values()["port"].as<unsigned short>()) + ": " +
                               error.code().message() + "; choose another with --bind or --port");
         return exit_code::bad_input;
     }

@@ -23,6 +23,7 @@ exit_code run_stats(const std::vector<std::string>& args, context& ctx) {
     p.add_format({"text", "json"});
     p.add_output();
     p.add_persona_options();
+    p.add_example("verdict stats", "each seat's rates and rules over the catalog, agreement between seats, Fleiss' kappa");
     if (auto stop = p.parse(args)) return *stop;
     exit_code status = exit_code::ok;
     workspace ws = load_workspace_reporting(p, ctx, status);

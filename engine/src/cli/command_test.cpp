@@ -23,8 +23,10 @@ exit_code run_test(const std::vector<std::string>& args, context& ctx) {
                     ctx);
     p.add_format({"text", "json"});
     p.add_output();
-    p.add_positional("fixtures", "fixture files (catalog/schema/fixtures.schema.json)");
+    p.add_positional("fixtures", "<fixtures.json>...", "fixture files (catalog/schema/fixtures.schema.json)");
     p.add_persona_options();
+    p.add_example("verdict test", "every fixture of catalog/fixtures/; exits 1 on a miss, showing its receipt");
+    p.add_example("verdict test catalog/fixtures/brief-verdicts.json --format json", "one fixture file, as JSON");
     if (auto stop = p.parse(args)) return *stop;
     exit_code status = exit_code::ok;
     workspace ws = load_workspace_reporting(p, ctx, status);
@@ -38,7 +40,7 @@ exit_code run_test(const std::vector<std::string>& args, context& ctx) {
         return status;
     }
     if (files.empty()) {
-        report_error(ctx, "verdict test: expected fixture files, found none in " + display_path(p.catalog_dir() / "fixtures") + " and none named");
+        report_error(ctx, "expected fixture files, found none in " + display_path(p.catalog_dir() / "fixtures") + " and none named");
         return exit_code::bad_input;
     }
     std::vector<fixture> fixtures;

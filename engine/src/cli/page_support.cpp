@@ -80,7 +80,7 @@ exit_code write_page(const option_parser& p, context& ctx, const std::string& pa
     }
     const std::string error = write_file_atomically(file, page);
     if (error.empty()) return exit_code::ok;
-    report_error(ctx, "verdict " + p.name() + ": " + error);
+    report_error(ctx, error);
     return exit_code::failed;
 }
 

@@ -48,7 +48,7 @@ std::optional<std::string> commit_named(const std::filesystem::path& catalog_dir
 
 revision_catalog::revision_catalog(const std::filesystem::path& catalog_dir, const std::string& revision)
     : scratch_("revision"), tree_(scratch_.path() / "tree"), revision_(revision) {
-    const std::string where = "verdict diff --against " + revision + ": ";
+    const std::string where = "revision " + revision + ": ";
     if (revision.empty() || revision.front() == '-') throw revision_error(where + "expected a git revision, found \"" + revision + "\"");
     const program_result top = git(catalog_dir, {"rev-parse", "--show-toplevel", "--show-prefix"});
     if (top.exit_code != 0)
@@ -76,7 +76,7 @@ std::optional<std::string> revision_catalog::take(const std::string& path_in_rep
     const program_result unpacked = run_program({"tar", "-xf", archive.string(), "-C", tree_.string()}, {});
     std::error_code ignored;
     std::filesystem::remove(archive, ignored);
-    if (unpacked.exit_code != 0) throw revision_error("verdict diff --against " + revision_ + ": unpacking " + path_in_repository + ": " + says("tar", unpacked));
+    if (unpacked.exit_code != 0) throw revision_error("revision " + revision_ + ": unpacking " + path_in_repository + ": " + says("tar", unpacked));
     return std::nullopt;
 }
 

@@ -49,10 +49,22 @@ std::string write_in_place(const std::filesystem::path& path, const file_filler&
     return error;
 }
 
+// Why a new file could not be made beside `path`, in the words of the folder that holds it.
+std::string folder_failure(const std::filesystem::path& path) {
+    const int cause = errno;
+    const std::filesystem::path folder = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+    const std::string start = "cannot write " + path.generic_string() + ": ";
+    if (cause == ENOENT) return start + "its folder " + folder.generic_string() + " does not exist; create it first";
+    if (cause == ENOTDIR) return start + folder.generic_string() + " is not a folder";
+    if (cause == EACCES || cause == EPERM || cause == EROFS)
+        return start + "no permission to create files in its folder " + folder.generic_string() + " (" + std::strerror(cause) + ")";
+    return start + std::strerror(cause) + " (creating a file in " + folder.generic_string() + ")";
+}
+
 std::string replace_file(const std::filesystem::path& path, const file_filler& fill, mode_t mode) {
     const std::filesystem::path temporary = path.parent_path() / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()));
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) return failure("cannot create a temporary file beside", path);
+    if (fd < 0) return folder_failure(path);
     std::string error;
     if (mode != 0 && ::fchmod(fd, mode) != 0) error = failure("cannot keep the permissions of", path);
     if (error.empty() && !fill(fd)) error = failure("cannot write", path);
