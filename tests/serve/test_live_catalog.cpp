@@ -89,7 +89,7 @@ TEST_CASE("a tool file's change re-reviews that tool alone, and its pages change
     test::write_file(c.tool_file("claw-code"), tool.dump(2));
     const reload_report report = c.change({c.tool_file("claw-code")});
     CHECK(report.what == "claw-code (4 seats)");
-    CHECK_FALSE(report.kept_last_good);
+    CHECK(report.held_back.empty());
     CHECK(c.page("/tools/claw-code.html") != before);
     CHECK(c.page("/tools/claw-code.html").find("A tagline written while the server ran") != std::string::npos);
     CHECK(c.page("/tools/modal-gpu-serverless-inference.html") == other_page);
@@ -139,6 +139,7 @@ TEST_CASE("a script's change re-reviews its seat on every tool, and the verdicts
     replace_in_file(c.script, "base = 50, threshold = 50", "base = 50, threshold = 99");
     const reload_report report = c.change({c.script});
     CHECK(report.what == "seat skeptic on 5 tools");
+    CHECK(report.failed_reviews == 0);
     CHECK(c.outcome("llama-4-compact-12b", "skeptic") == "skip");
     CHECK(c.live.current()->find_review("llama-4-compact-12b")->verdict.ship_pct == 75);
     CHECK(c.live.current()->find_review("llama-4-compact-12b")->find_seat("developer")->result->quote == developer);
@@ -152,7 +153,7 @@ TEST_CASE("a script that no longer loads keeps the last good pages and names its
     const std::string page = c.page("/tools/claude-haiku-open-weights.html");
     replace_in_file(c.script, "local defaults = {", "local defaults = {{");
     const reload_report broken = c.change({c.script});
-    CHECK(broken.kept_last_good);
+    CHECK_FALSE(broken.held_back.empty());
     const std::vector<live_problem> problems = c.live.problems();
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].file.ends_with("skeptic.lua"));
@@ -161,7 +162,7 @@ TEST_CASE("a script that no longer loads keeps the last good pages and names its
     test::write_file(c.script, good);
     replace_in_file(c.script, "base = 50, threshold = 50", "base = 50, threshold = 99");
     const reload_report fixed = c.change({c.script});
-    CHECK_FALSE(fixed.kept_last_good);
+    CHECK(fixed.held_back.empty());
     CHECK(c.live.problems().empty());
     CHECK(c.outcome("llama-4-compact-12b", "skeptic") == "skip");
 }
@@ -172,14 +173,91 @@ TEST_CASE("an edit to the panel that breaks it keeps the last good pages until i
     const std::string good = test::read_file(c.files.path() / "panel.json");
     test::write_file(c.files.path() / "panel.json", "{\"rule_set\": ");
     const reload_report broken = c.change({c.files.path() / "panel.json"});
-    CHECK(broken.kept_last_good);
+    CHECK_FALSE(broken.held_back.empty());
     REQUIRE(c.live.problems().size() == 1);
     CHECK(c.live.current()->tools.tools.size() == 5);
     json panel = json::parse(good);
     panel["rule_set"] = "2026.12-2";
     test::write_file(c.files.path() / "panel.json", panel.dump(2));
     const reload_report fixed = c.change({c.files.path() / "panel.json"});
-    CHECK_FALSE(fixed.kept_last_good);
+    CHECK(fixed.held_back.empty());
     CHECK(fixed.what == "5 tools by 5 seats");
     CHECK(c.live.current()->find_review("claw-code")->verdict.rule_set == "2026.12-2");
+}
+
+TEST_CASE("a seat broken from the start holds back nothing else: other seats' and tools' edits still show", "[serve][live]") {
+    live_copy c;
+    const std::filesystem::path developer = c.files.path() / "developer.lua";
+    std::filesystem::copy_file(test::source_dir() / "scripts" / "developer.lua", developer);
+    test::write_file(developer, "local defaults = {{\n");
+    json panel = test::read_json(c.files.path() / "panel.json");
+    for (json& seat : panel["seats"])
+        if (seat["id"] == "developer") seat = {{"id", "developer"}, {"script", "developer.lua"}};
+    c.files.set_panel(panel);
+    c.live.load();
+    REQUIRE(c.live.current());
+    CHECK(c.outcome("llama-4-compact-12b", "developer") == "failed");
+    replace_in_file(c.script, "base = 50, threshold = 50", "base = 50, threshold = 99");
+    const reload_report seat = c.change({c.script});
+    CHECK(seat.held_back.empty());
+    CHECK(c.outcome("llama-4-compact-12b", "skeptic") == "skip");
+    json tool = test::read_json(c.tool_file("claw-code"));
+    tool["tagline"] = "Still published";
+    test::write_file(c.tool_file("claw-code"), tool.dump(2));
+    CHECK(c.change({c.tool_file("claw-code")}).held_back.empty());
+    CHECK(c.page("/tools/claw-code.html").find("Still published") != std::string::npos);
+}
+
+TEST_CASE("while a script that loaded is broken, its seat is held back and tool edits still show; the fix brings both", "[serve][live]") {
+    live_copy c;
+    c.live.load();
+    const std::string good = test::read_file(c.script);
+    test::write_file(c.script, good + "\nthis is not lua\n");
+    CHECK(c.change({c.script}).held_back == "seat skeptic");
+    json tool = test::read_json(c.tool_file("claw-code"));
+    tool["tagline"] = "Edited while a script was broken";
+    test::write_file(c.tool_file("claw-code"), tool.dump(2));
+    const reload_report edit = c.change({c.tool_file("claw-code")});
+    CHECK(edit.what == "claw-code (4 seats)");
+    CHECK(edit.held_back == "seat skeptic");
+    CHECK(c.page("/tools/claw-code.html").find("Edited while a script was broken") != std::string::npos);
+    test::write_file(c.script, good);
+    const reload_report fixed = c.change({c.script});
+    CHECK(fixed.held_back.empty());
+    CHECK(c.live.problems().empty());
+}
+
+TEST_CASE("a comparisons.json that breaks keeps the last good comparisons until it is fixed", "[serve][live]") {
+    live_copy c;
+    c.live.load();
+    const std::filesystem::path comparisons = c.files.path() / "comparisons.json";
+    const std::string good = test::read_file(comparisons);
+    const std::string page = c.page("/compare/claw-code-vs-modal-gpu-serverless-inference.html");
+    REQUIRE_FALSE(page.empty());
+    test::write_file(comparisons, "{\"pairs\": [");
+    const reload_report broken = c.change({comparisons});
+    CHECK(broken.held_back == "comparisons.json");
+    CHECK(c.page("/compare/claw-code-vs-modal-gpu-serverless-inference.html") == page);
+    test::write_file(comparisons, good);
+    CHECK(c.change({comparisons}).held_back.empty());
+    CHECK(c.live.problems().empty());
+}
+
+TEST_CASE("a script a held-back panel.json names is watched and reaches its seat", "[serve][live]") {
+    live_copy c;
+    c.live.load();
+    const std::filesystem::path moved = c.files.path() / "elsewhere" / "skeptic.lua";
+    test::write_file(moved, "not lua at all\n");
+    json panel = test::read_json(c.files.path() / "panel.json");
+    for (json& seat : panel["seats"])
+        if (seat["id"] == "skeptic") seat["script"] = "elsewhere/skeptic.lua";
+    c.files.set_panel(panel);
+    CHECK_FALSE(c.change({c.files.path() / "panel.json"}).held_back.empty());
+    const auto folders = c.live.folders();
+    CHECK(std::count(folders.begin(), folders.end(), moved.parent_path()) == 1);
+    CHECK(c.live.classify({moved}).seats == std::set<std::string>{"skeptic"});
+    std::filesystem::copy_file(c.script, moved, std::filesystem::copy_options::overwrite_existing);
+    const reload_report fixed = c.change({moved});
+    CHECK(fixed.held_back.empty());
+    CHECK(c.live.problems().empty());
 }

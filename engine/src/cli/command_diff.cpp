@@ -6,12 +6,12 @@
 #include "cli/command.hpp"
 #include "cli/options.hpp"
 #include "cli/page_support.hpp"
+#include "diff/catalog_data.hpp"
 #include "diff/catalog_diff.hpp"
 #include "diff/revision_catalog.hpp"
 #include "reports/json/diff_json.hpp"
 #include "reports/markdown/diff_markdown.hpp"
 #include "reports/text/diff_text.hpp"
-#include "support/file_access.hpp"
 
 #include <algorithm>
 #include <memory>
@@ -34,25 +34,15 @@ struct side_source {
     std::string shown(const std::string& text) const { return revision ? revision->shown(text) : text; }
 };
 
-// A catalog folder's tools, with the comparisons and votes that refer to them.
-struct catalog_data {
-    catalog tools;
-    std::vector<comparison_pair> pairs;
-    community_votes votes;
-};
-
 void report_side_problems(const problem_list& problems, const side_source& source, context& ctx, exit_code& status) {
     problem_list shown = problems;
     for (problem& p : shown) p.file = source.shown(p.file);
     report_problems(shown, ctx, status);
 }
 
-std::unique_ptr<catalog_data> load_catalog_data(const side_source& source, const std::vector<std::string>& seat_ids, context& ctx, exit_code& status) {
-    auto data = std::make_unique<catalog_data>();
+std::unique_ptr<catalog_data> load_side_data(const side_source& source, const std::vector<std::string>& seat_ids, context& ctx, exit_code& status) {
     problem_list problems;
-    data->tools = load_catalog(source.catalog_dir, seat_ids, problems);
-    if (probe_path(source.catalog_dir / "comparisons.json").kind != path_kind::missing) data->pairs = load_comparisons(source.catalog_dir, data->tools, problems);
-    data->votes = load_votes(source.catalog_dir, data->tools, problems);
+    auto data = load_catalog_data(source.catalog_dir, seat_ids, problems);
     report_side_problems(problems, source, ctx, status);
     return data;
 }
@@ -156,8 +146,8 @@ exit_code run_diff(const std::vector<std::string>& args, context& ctx) {
 
     const std::vector<std::string> seat_ids = seat_ids_of(panels);
     std::vector<std::unique_ptr<catalog_data>> catalogs;
-    catalogs.push_back(load_catalog_data((*sources)[0], seat_ids, ctx, status));
-    if ((*sources)[1].catalog_dir != (*sources)[0].catalog_dir) catalogs.push_back(load_catalog_data((*sources)[1], seat_ids, ctx, status));
+    catalogs.push_back(load_side_data((*sources)[0], seat_ids, ctx, status));
+    if ((*sources)[1].catalog_dir != (*sources)[0].catalog_dir) catalogs.push_back(load_side_data((*sources)[1], seat_ids, ctx, status));
     std::vector<std::vector<tool_review>> reviews(2);
     for (std::size_t side = 0; side < 2; ++side) {
         std::vector<const tool*> tools;

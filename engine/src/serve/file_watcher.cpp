@@ -39,7 +39,7 @@ void file_watcher::watch(const std::vector<std::filesystem::path>& folders) {
     }
 }
 
-bool file_watcher::wait_and_read(std::chrono::milliseconds timeout, std::vector<std::filesystem::path>& changed) {
+bool file_watcher::wait_and_read(std::chrono::milliseconds timeout, burst& changed) {
     pollfd waiting{fd_, POLLIN, 0};
     if (::poll(&waiting, 1, static_cast<int>(timeout.count())) <= 0) return false;
     alignas(inotify_event) char buffer[16384];
@@ -50,11 +50,15 @@ bool file_watcher::wait_and_read(std::chrono::milliseconds timeout, std::vector<
         for (char* at = buffer; at < buffer + n;) {
             const auto* event = reinterpret_cast<const inotify_event*>(at);
             at += sizeof(inotify_event) + event->len;
+            if (event->mask & IN_Q_OVERFLOW) {
+                changed.overflowed = any = true;
+                continue;
+            }
             const auto folder = folders_.find(event->wd);
             if (folder == folders_.end()) continue;
             any = true;
             // A folder itself moved or removed: what it held changed, as the folder's own path says.
-            changed.push_back(event->len > 0 ? folder->second / event->name : folder->second);
+            changed.paths.push_back(event->len > 0 ? folder->second / event->name : folder->second);
             if (event->mask & IN_IGNORED) folders_.erase(folder);
         }
     }

@@ -22,22 +22,28 @@ public:
     /// Watches each of `folders` that exists, stops watching those no longer listed; a folder watched already stays.
     void watch(const std::vector<std::filesystem::path>& folders);
 
-    /// Waits for changes until `stop` says so: the paths changed in the next burst (one that has gone quiet for
-    /// `settle`), or nullopt when stopped. `stop` is asked at least every `poll`.
+    /// What changed in one burst.
+    struct burst {
+        std::vector<std::filesystem::path> paths;
+        bool overflowed = false;   ///< More changed than the system could queue: anything may have changed.
+    };
+
+    /// Waits for changes until `stop` says so: the next burst (one that has gone quiet for `settle`), or nullopt when
+    /// stopped. `stop` is asked at least every `poll`.
     template <class Stop>
-    std::optional<std::vector<std::filesystem::path>> next(Stop stop, std::chrono::milliseconds settle = std::chrono::milliseconds(60),
-                                                            std::chrono::milliseconds poll = std::chrono::milliseconds(100)) {
-        std::vector<std::filesystem::path> changed;
+    std::optional<burst> next(Stop stop, std::chrono::milliseconds settle = std::chrono::milliseconds(60),
+                              std::chrono::milliseconds poll = std::chrono::milliseconds(100)) {
+        burst changed;
         while (!stop()) {
-            const bool any = wait_and_read(changed.empty() ? poll : settle, changed);
-            if (!any && !changed.empty()) return changed;
+            const bool any = wait_and_read(changed.paths.empty() && !changed.overflowed ? poll : settle, changed);
+            if (!any && (!changed.paths.empty() || changed.overflowed)) return changed;
         }
         return std::nullopt;
     }
 
 private:
-    // Waits up to `timeout` for events and adds their paths to `changed`; false when none came.
-    bool wait_and_read(std::chrono::milliseconds timeout, std::vector<std::filesystem::path>& changed);
+    // Waits up to `timeout` for events and adds them to `changed`; false when none came.
+    bool wait_and_read(std::chrono::milliseconds timeout, burst& changed);
 
     int fd_ = -1;
     std::map<int, std::filesystem::path> folders_;   // by watch descriptor

@@ -8,8 +8,12 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 
+#include <fcntl.h>
+
+#include <array>
 #include <atomic>
 #include <deque>
+#include <mutex>
 #include <iterator>
 #include <optional>
 
@@ -29,6 +33,8 @@ struct http_server::shared {
     std::vector<std::string> hosts;
     unsigned short port = 0;
     std::atomic<std::size_t> open{0};
+    std::mutex streams_mutex;                       // guards streams
+    std::deque<std::weak_ptr<void>> streams;        // the open event streams, oldest first
 };
 
 namespace {
@@ -37,6 +43,15 @@ namespace {
 constexpr std::size_t max_waiting_events = 64;
 // An event stream with nothing to say still says so this often, so a client that went away is noticed.
 constexpr std::chrono::seconds keep_alive_every{15};
+// The most event streams open at once: past it the oldest is closed (its page reconnects on its own), so clients
+// that hold streams without reading them can never fill every connection.
+constexpr std::size_t max_event_streams = 64;
+// How long a refused client's unread request is drained before its connection closes, so the refusal reaches it
+// rather than a reset.
+constexpr std::chrono::seconds drain_time{1};
+
+// Children (persona workers, git) must not inherit the server's sockets; the spawns close them too.
+template <class Socket> void close_on_exec(Socket& socket) { ::fcntl(socket.native_handle(), F_SETFD, FD_CLOEXEC); }
 
 const char* reason_text(unsigned status) {
     switch (status) {
@@ -46,6 +61,7 @@ const char* reason_text(unsigned status) {
     case 405: return "Method Not Allowed";
     case 413: return "Content Too Large";
     case 431: return "Request Header Fields Too Large";
+    case 500: return "Internal Server Error";
     default: return "Error";
     }
 }
@@ -100,14 +116,19 @@ private:
         }
         if (static_cast<std::size_t>(std::distance(request.begin(), request.end())) > shared_->limits.header_fields)
             return reply(refusal(431, "the request has more than " + std::to_string(shared_->limits.header_fields) + " header fields"), false);
+        if (request.count(http::field::host) != 1) return reply(refusal(400, "expected one Host header"), false);
         const auto host = request.find(http::field::host);
-        if (host == request.end() || !allowed_host(std::string_view(host->value().data(), host->value().size()), shared_->hosts, shared_->port))
+        if (!allowed_host(std::string_view(host->value().data(), host->value().size()), shared_->hosts, shared_->port))
             return reply(refusal(403, "the Host header must name this server (localhost or the address it listens on); see verdict serve --help"), false);
         const auto target = parse_target(std::string_view(request.target().data(), request.target().size()));
         if (const std::string* why = std::get_if<std::string>(&target)) return reply(refusal(400, *why), false);
         const request_target& asked = std::get<request_target>(target);
-        if (shared_->handler.is_event_stream(asked) && !head_) return open_stream(asked);
-        return reply(shared_->handler.handle(asked), keep);
+        try {
+            if (shared_->handler.is_event_stream(asked) && !head_) return open_stream(asked);
+            return reply(shared_->handler.handle(asked), keep);
+        } catch (const std::exception& trouble) {   // the machine's (no memory, no process): this request fails, not the server
+            return reply(refusal(500, trouble.what()), false);
+        }
     }
 
     void reply(http_reply r, bool keep) {
@@ -125,17 +146,57 @@ private:
         if (head_) response->body().clear();   // the length stays that of the GET's body
         stream_.expires_after(shared_->limits.write_time);
         http::async_write(stream_, *response, [self = shared_from_this(), response, keep](beast::error_code error, std::size_t) {
-            if (error || !keep) return self->close();
+            if (error) return self->close();
+            if (!keep) return self->drain();
             self->read();
         });
     }
 
+    // Says no more, and reads what the client still sends for a while before closing: closing with its request
+    // unread would reset the connection, and the client might never see the answer.
+    void drain() {
+        beast::error_code ignored;
+        stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+        stream_.expires_after(drain_time);
+        stream_.async_read_some(net::buffer(discard_), [self = shared_from_this()](beast::error_code error, std::size_t) {
+            if (error) return self->close();
+            self->drain_more();
+        });
+    }
+
+    void drain_more() {
+        stream_.async_read_some(net::buffer(discard_), [self = shared_from_this()](beast::error_code error, std::size_t) {
+            if (error) return self->close();
+            self->drain_more();
+        });
+    }
+
     void open_stream(const request_target& target) {
+        std::shared_ptr<connection> oldest;
+        {
+            std::lock_guard lock(shared_->streams_mutex);
+            std::erase_if(shared_->streams, [](const std::weak_ptr<void>& s) { return s.expired(); });
+            if (shared_->streams.size() >= max_event_streams) {
+                oldest = std::static_pointer_cast<connection>(shared_->streams.front().lock());
+                shared_->streams.pop_front();
+            }
+            shared_->streams.push_back(shared_from_this());
+        }
+        if (oldest) net::post(oldest->stream_.get_executor(), [oldest] { oldest->close(); });
+        watch_for_close();
         waiting_.push_back("HTTP/1.1 200 OK\r\nServer: verdict\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\n"
                            "X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\nretry: 500\n\n");
         write_event();
         keep_alive();
         shared_->handler.opened(shared_from_this(), target);
+    }
+
+    // A client sends nothing on an event stream: a read that ends means it went away.
+    void watch_for_close() {
+        stream_.socket().async_read_some(net::buffer(discard_), [self = shared_from_this()](beast::error_code error, std::size_t) {
+            if (error) return self->close();
+            self->watch_for_close();
+        });
     }
 
     void keep_alive() {
@@ -172,6 +233,7 @@ private:
     std::optional<http::request_parser<http::empty_body>> parser_;
     bool head_ = false;
     bool closed_ = false;
+    std::array<char, 4096> discard_{};
     std::deque<std::string> waiting_;
 };
 
@@ -179,9 +241,10 @@ private:
 
 http_server::http_server(net::io_context& io, const std::string& address, unsigned short port, std::vector<std::string> hosts,
                          request_handler& handler, server_limits limits)
-    : io_(io), acceptor_(io) {
+    : io_(io), acceptor_(net::make_strand(io)), retry_(acceptor_.get_executor()) {
     const tcp::endpoint endpoint(net::ip::make_address(address), port);
     acceptor_.open(endpoint.protocol());
+    close_on_exec(acceptor_);
     acceptor_.set_option(net::socket_base::reuse_address(true));
     acceptor_.bind(endpoint);
     acceptor_.listen(net::socket_base::max_listen_connections);
@@ -197,19 +260,26 @@ void http_server::stop() {
     net::post(acceptor_.get_executor(), [this] {
         beast::error_code ignored;
         acceptor_.close(ignored);
+        retry_.cancel();
     });
 }
 
 void http_server::accept() {
     acceptor_.async_accept(net::make_strand(io_), [this](beast::error_code error, tcp::socket socket) {
         if (error == net::error::operation_aborted || !acceptor_.is_open()) return;
-        if (!error) {
-            if (shared_->open.load() >= shared_->limits.connections) {
-                beast::error_code ignored;
-                socket.close(ignored);
-            } else {
-                std::make_shared<connection>(std::move(socket), shared_)->start();
-            }
+        if (error) {   // out of descriptors or memory, for now: try again shortly rather than spin
+            retry_.expires_after(std::chrono::milliseconds(100));
+            retry_.async_wait([this](beast::error_code waited) {
+                if (!waited) accept();
+            });
+            return;
+        }
+        close_on_exec(socket);
+        if (shared_->open.load() >= shared_->limits.connections) {
+            beast::error_code ignored;
+            socket.close(ignored);
+        } else {
+            std::make_shared<connection>(std::move(socket), shared_)->start();
         }
         accept();
     });

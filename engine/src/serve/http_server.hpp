@@ -11,6 +11,7 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include <chrono>
 #include <cstddef>
@@ -74,7 +75,8 @@ private:
     void accept();
 
     boost::asio::io_context& io_;
-    boost::asio::ip::tcp::acceptor acceptor_;
+    boost::asio::ip::tcp::acceptor acceptor_;   // on a strand of its own: accepting, retrying and stopping never overlap
+    boost::asio::steady_timer retry_;
     unsigned short port_ = 0;
     std::shared_ptr<shared> shared_;
 };

@@ -21,10 +21,11 @@ namespace verdict::serve {
 
 /// What one reload did, for the terminal's line.
 struct reload_report {
-    std::string what;            ///< What it re-reviewed: "claw-code (4 seats)", "seat skeptic on 1204 tools"...
+    std::string what;              ///< What it re-reviewed: "claw-code (4 seats)", "seat skeptic on 1204 tools"... or "nothing".
     double seconds = 0;
-    std::size_t problems = 0;    ///< Problems standing after it, of every file.
-    bool kept_last_good = false; ///< It broke something, so the pages stay as they were.
+    std::size_t failed_reviews = 0;   ///< Of the reviews it made, those whose seat failed: they show as failed seats.
+    std::size_t problems = 0;      ///< Problems standing after it, of every file.
+    std::string held_back;         ///< What it could not take because it broke (its pages stay as they were); or empty.
 };
 
 class live_catalog {
@@ -46,26 +47,36 @@ public:
     /// The folders whose files the catalog reads: the catalog's, tools/, votes/, and each seat's persona's.
     std::vector<std::filesystem::path> folders() const;
 
-    const std::filesystem::path& catalog_dir() const { return catalog_dir_; }
-    const host_options& host() const { return host_; }
-
 private:
-    // The next snapshot for `change`, from `base` (null: from nothing); its problems are set by source as it goes.
-    std::unique_ptr<site_state> rebuild(const site_state* base, const catalog_change& change, std::string& what);
-    std::unique_ptr<site_state> load_everything(std::string& what);
-    bool read_tool_files(site_state& state, const catalog_change& change, std::string& what);
+    // What a rebuild made: the next snapshot (null when nothing could be made), and what it held back.
+    struct rebuilt {
+        std::unique_ptr<site_state> state;
+        catalog_change held;
+    };
+
+    rebuilt rebuild(const site_state* base, const catalog_change& change, reload_report& report);
+    std::unique_ptr<site_state> load_everything(const site_state* base, reload_report& report);
+    enum class seats_reloaded { applied, held, panel_changed };
+    // Loads the panel again and reviews `change`'s seats again: held when it lost a seat `base` had, panel_changed
+    // when its seats are not `base`'s (a change of panel.json read with the script's).
+    seats_reloaded reload_seats(site_state& state, const site_state& base, const catalog_change& change, reload_report& report);
+    // Reads `change`'s tool files; true when the set of tools changed.
+    bool read_tool_files(site_state& state, const catalog_change& change, reload_report& report);
+    // The panel of the catalog, its file's and its seats' problems set; null when the file cannot be used.
+    std::shared_ptr<const panel> load_seats();
     void set_problems(const std::string& source, std::vector<live_problem> problems);
-    // Whether a problem stands for a source `change` reaches (other than a tool file, which keeps its last good tool).
-    bool broke(const catalog_change& change) const;
+    // Each seat's id and persona file: those of the snapshot and of the panel file as last read.
+    std::vector<std::pair<std::string, std::filesystem::path>> seat_sources() const;
 
     std::filesystem::path catalog_dir_;
     std::filesystem::path persona_dir_;
     host_options host_;
 
-    mutable std::mutex mutex_;                                   // guards current_ and problems_
+    mutable std::mutex mutex_;                                   // guards current_, problems_ and read_sources_
     std::shared_ptr<const site_state> current_;
     std::map<std::string, std::vector<live_problem>> problems_;  // by source: "panel", "comparisons", a tool file...
-    catalog_change pending_;                                     // what reloads that kept the last good pages left out
+    std::vector<std::pair<std::string, std::filesystem::path>> read_sources_;   // the seats of panel.json as last read
+    catalog_change pending_;                                     // what earlier reloads held back, tried again with each
 };
 
 }  // namespace verdict::serve

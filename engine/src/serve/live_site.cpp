@@ -77,25 +77,21 @@ std::string live_site::hash_now(const std::string& page) {
 }
 
 void live_site::opened(const std::shared_ptr<event_stream>& stream, const request_target& target) {
+    std::lock_guard lock(telling_);
     auto page = std::make_shared<open_page>(open_page{stream, target.param("page"), target.param("hash"), problems_json(catalog_.problems())});
     const std::string now = hash_now(page->page);
     stream->send(event("problems", page->problems));
     if (now != page->hash) stream->send(event("reload", page->page));
     page->hash = now;
-    std::lock_guard lock(mutex_);
     pages_.push_back(std::move(page));
 }
 
 void live_site::reloaded() {
+    std::lock_guard lock(telling_);
     const std::string problems = problems_json(catalog_.problems());
-    std::vector<std::shared_ptr<open_page>> pages;
-    {
-        std::lock_guard lock(mutex_);
-        std::erase_if(pages_, [](const std::shared_ptr<open_page>& p) { return p->stream.expired(); });
-        pages = pages_;
-    }
+    std::erase_if(pages_, [](const std::shared_ptr<open_page>& p) { return p->stream.expired(); });
     std::map<std::string, std::string> hashes;   // each page made once, however many browsers hold it
-    for (const std::shared_ptr<open_page>& page : pages) {
+    for (const std::shared_ptr<open_page>& page : pages_) {
         auto found = hashes.find(page->page);
         if (found == hashes.end()) found = hashes.emplace(page->page, hash_now(page->page)).first;
         const std::shared_ptr<event_stream> stream = page->stream.lock();

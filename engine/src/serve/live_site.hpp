@@ -46,7 +46,9 @@ private:
 
     live_catalog& catalog_;
     head_baseline& head_;
-    std::mutex mutex_;   // guards pages_; a page's hash and problems change only in reloaded(), one reload at a time
+    // Held while a page is told anything: a page opening while a reload is told must be told of it, whichever
+    // comes first. Also guards pages_.
+    std::mutex telling_;
     std::vector<std::shared_ptr<open_page>> pages_;
 };
 

@@ -5,6 +5,7 @@
 #include "reports/html/html_parts.hpp"
 #include "reports/number_format.hpp"
 
+#include <algorithm>
 #include <map>
 #include <utility>
 
@@ -46,6 +47,54 @@ void append_seat_picker(std::string& out, const site_state& state, const std::st
     out += "</select><button type=\"submit\">Show</button></form>";
 }
 
+// What the line above the table counts.
+struct lab_counts {
+    std::size_t seated = 0;
+    std::size_t ships = 0;
+    std::size_t flips = 0;
+};
+
+// One tool's row: its name linking its page, the seat's verdict, score, margin and fired rules, and with a baseline,
+// what the seat said at HEAD ("new" for a tool HEAD lacks), a flip marked.
+void append_row(std::string& rows, const tool_review& r, const std::string& seat, const lab_baseline& baseline,
+                const std::map<std::string, const review_change*>& changes, lab_counts& counts) {
+    const seat_review* s = r.find_seat(seat);
+    const std::string& id = r.subject->id;
+    const auto change = changes.find(id);
+    const bool flipped = change != changes.end() && change->second->flipped();
+    rows += flipped ? "<tr class=\"flip\">" : "<tr>";
+    rows += "<th scope=\"row\" data-key=\"";
+    html::append_escaped(rows, r.subject->name);
+    rows += "\"><a href=\"../tools/";
+    html::append_escaped(rows, id);
+    rows += ".html\">";
+    html::append_bdi(rows, r.subject->name);
+    rows += "</a></th>";
+    const std::string verdict = s ? std::string(name_of(s->outcome())) : "not seated";
+    append_cell(rows, verdict, verdict, s && s->result ? verdict.c_str() : "");
+    const std::optional<double> score = s && s->result ? std::optional<double>(s->result->score) : std::nullopt;
+    const std::optional<double> margin =
+        s && s->result && s->threshold && s->result->verdict != verdict_kind::abstain ? std::optional<double>(s->result->score - *s->threshold) : std::nullopt;
+    append_cell(rows, number_or_dash(score), number_key(score));
+    append_cell(rows, margin ? (*margin > 0 ? "+" : "") + format_number(*margin) : "-", number_key(margin));
+    std::string fired;
+    if (s && s->result)
+        for (const reason& each : s->result->reasons)
+            fired += (fired.empty() ? "" : ", ") + each.rule + " " + (each.points > 0 ? "+" : "") + format_number(each.points);
+    if (s && !s->result) fired = s->failure;
+    append_cell(rows, fired.empty() ? "-" : fired, fired);
+    if (baseline.diff) {
+        const bool added = std::any_of(baseline.diff->added_tools.begin(), baseline.diff->added_tools.end(),
+                                       [&](const tool_presence& t) { return t.tool_id == id; });
+        const std::string before = added ? "new" : change == changes.end() ? verdict : change->second->before.verdict;
+        append_cell(rows, before + (flipped ? " → " + verdict : ""), before, flipped ? "flipped" : "");
+    }
+    rows += "</tr>";
+    if (s) ++counts.seated;
+    if (s && s->outcome() == seat_outcome::ship) ++counts.ships;
+    if (flipped) ++counts.flips;
+}
+
 }  // namespace
 
 served_page lab_page(const site_state& state, const std::string& wanted, const lab_baseline& baseline) {
@@ -68,44 +117,11 @@ served_page lab_page(const site_state& state, const std::string& wanted, const l
         out += ".</p>";
     }
     append_seat_picker(out, state, seat);
-    const auto changes = baseline.diff ? changes_of(*baseline.diff, seat) : std::map<std::string, const review_change*>{};
-    std::size_t seated = 0, ships = 0, flips = 0;
+    const std::map<std::string, const review_change*> changes = baseline.diff ? changes_of(*baseline.diff, seat) : std::map<std::string, const review_change*>{};
+    lab_counts counts;
     std::string rows;
-    for (const tool_review& r : state.reviews) {
-        const seat_review* s = r.find_seat(seat);
-        const std::string& id = r.subject->id;
-        const auto change = changes.find(id);
-        const bool flipped = change != changes.end() && change->second->flipped();
-        rows += flipped ? "<tr class=\"flip\">" : "<tr>";
-        rows += "<th scope=\"row\" data-key=\"";
-        html::append_escaped(rows, r.subject->name);
-        rows += "\"><a href=\"../tools/";
-        html::append_escaped(rows, id);
-        rows += ".html\">";
-        html::append_bdi(rows, r.subject->name);
-        rows += "</a></th>";
-        const std::string verdict = s ? std::string(name_of(s->outcome())) : "not seated";
-        append_cell(rows, verdict, verdict, s && s->result ? verdict.c_str() : "");
-        const std::optional<double> score = s && s->result ? std::optional<double>(s->result->score) : std::nullopt;
-        const std::optional<double> margin =
-            s && s->result && s->threshold && s->result->verdict != verdict_kind::abstain ? std::optional<double>(s->result->score - *s->threshold) : std::nullopt;
-        append_cell(rows, number_or_dash(score), number_key(score));
-        append_cell(rows, margin ? (*margin > 0 ? "+" : "") + format_number(*margin) : "-", number_key(margin));
-        std::string fired;
-        if (s && s->result)
-            for (const reason& each : s->result->reasons)
-                fired += (fired.empty() ? "" : ", ") + each.rule + " " + (each.points > 0 ? "+" : "") + format_number(each.points);
-        if (s && !s->result) fired = s->failure;
-        append_cell(rows, fired.empty() ? "-" : fired, fired);
-        if (baseline.diff) {
-            const std::string before = change == changes.end() ? verdict : change->second->before.verdict;
-            append_cell(rows, before + (flipped ? " → " + verdict : ""), before, flipped ? "flipped" : "");
-        }
-        rows += "</tr>";
-        if (s) ++seated;
-        if (s && s->outcome() == seat_outcome::ship) ++ships;
-        if (flipped) ++flips;
-    }
+    for (const tool_review& r : state.reviews) append_row(rows, r, seat, baseline, changes, counts);
+    const std::size_t seated = counts.seated, ships = counts.ships, flips = counts.flips;
     out += "<p>";
     html::append_text(out, std::to_string(seated) + " of " + std::to_string(state.reviews.size()) + " tools seat " + seat + "; it ships " +
                                std::to_string(ships) + ". Rule set " + config.rule_set + ".");

@@ -19,15 +19,25 @@ std::unique_ptr<site_state> copy_inputs(const site_state& from) {
     to->seats = from.seats;
     to->tools = from.tools;
     to->reviews = from.reviews;
-    to->file_ids = from.file_ids;
     to->votes = from.votes;
     to->settings = from.settings;
+    to->pair_ids = from.pair_ids;
     return to;
 }
 
-void finish(site_state& state, const std::filesystem::path& catalog_dir, problem_list& problems) {
+void read_comparisons(site_state& state, const std::filesystem::path& catalog_dir, problem_list& problems) {
+    state.pair_ids.clear();
+    for (const comparison_pair& pair : load_comparisons(catalog_dir, state.tools, problems)) state.pair_ids.emplace_back(pair.left->id, pair.right->id);
+}
+
+void finish(site_state& state) {
     for (std::size_t i = 0; i < state.reviews.size(); ++i) state.reviews[i].subject = &state.tools.tools[i];
-    state.pairs = load_comparisons(catalog_dir, state.tools, problems);
+    state.pairs.clear();
+    for (const auto& [left, right] : state.pair_ids) {
+        const tool* l = state.tools.find(left);
+        const tool* r = state.tools.find(right);
+        if (l && r) state.pairs.push_back({l, r});
+    }
     const panel_config& config = state.seats->config();
     state.pages.clear();
     state.pages.reserve(state.reviews.size());

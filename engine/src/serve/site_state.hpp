@@ -14,7 +14,7 @@
 #include "reports/site_context.hpp"
 
 #include <filesystem>
-#include <map>
+#include <utility>
 #include <memory>
 #include <string>
 #include <unordered_map>
@@ -26,9 +26,10 @@ struct site_state {
     std::shared_ptr<const panel> seats;
     catalog tools;
     std::vector<tool_review> reviews;               ///< One per tool, in the catalog's order.
-    std::map<std::string, std::string> file_ids;    ///< Each tool file read (its display path) and the id it holds.
     community_votes votes;
     site_settings settings;
+    /// The comparisons, by their tools' ids, as comparisons.json last made them without a problem.
+    std::vector<std::pair<std::string, std::string>> pair_ids;
 
     // Made from the above by finish(): what the pages are rendered from.
     std::vector<comparison_pair> pairs;
@@ -48,12 +49,15 @@ struct site_state {
     const page_tool* find_page(const std::string& id) const;
 };
 
-/// A new snapshot holding copies of `from`'s inputs (tools, reviews, files read, votes, settings, panel), to be
+/// A new snapshot holding copies of `from`'s inputs (tools, reviews, votes, settings, comparisons, panel), to be
 /// changed and then finished.
 std::unique_ptr<site_state> copy_inputs(const site_state& from);
 
-/// Points each review at its tool, reads the comparisons of `catalog_dir` against the tools (their problems go to
-/// `problems`), and makes the pages, the index and the links from the inputs.
-void finish(site_state& state, const std::filesystem::path& catalog_dir, problem_list& problems);
+/// Reads `<catalog_dir>/comparisons.json` against the state's tools into its pair ids; its problems go to `problems`.
+void read_comparisons(site_state& state, const std::filesystem::path& catalog_dir, problem_list& problems);
+
+/// Points each review at its tool, finds each comparison's tools (one whose tool is gone is left out), and makes the
+/// pages, the index and the links from the inputs.
+void finish(site_state& state);
 
 }  // namespace verdict::serve

@@ -41,6 +41,7 @@ program_result run_program(const std::vector<std::string>& argv, const std::file
     if (child == 0) {
         const int null_in = open("/dev/null", O_RDONLY | O_CLOEXEC);
         if (null_in < 0 || dup2(null_in, 0) < 0 || dup2(out_pipe[1], 1) < 0 || dup2(err_pipe[1], 2) < 0) _exit(127);
+        closefrom(3);   // the program gets its three streams and nothing else this process holds open
         if (!dir.empty() && chdir(dir.c_str()) != 0) _exit(127);
         execvpe(args[0], args.data(), env.data());
         _exit(127);

@@ -69,6 +69,9 @@ worker_process::worker_process(const std::filesystem::path& program) {
     posix_spawn_file_actions_adddup2(&actions, output_, STDERR_FILENO);
     posix_spawn_file_actions_adddup2(&actions, spare.worker_end, worker_channel_fd);
     posix_spawn_file_actions_adddup2(&actions, spare.watch, worker_watch_fd);
+    // Nothing else of this process reaches an untrusted persona: not a socket a server listens on or a browser's
+    // connection, whether or not it was opened close-on-exec.
+    posix_spawn_file_actions_addclosefrom_np(&actions, worker_watch_fd + 1);
     const std::string path = program.string();
     char arg0[] = "verdict";
     char arg1[] = "__worker";
