@@ -50,6 +50,7 @@ std::string_view error_convention() {
 
 const std::vector<command>& commands() {
     static const std::vector<command> all{
+        {"init", "write a new catalog to start from: the stock panel, example tools, site settings, a README", run_init},
         {"review", "review tools with the panel: each seat's verdict, score, quote and reasons, or a tool's page", run_review},
         {"explain", "show how each seat reached its score: every rule weighed, the running total, the margin", run_explain},
         {"diff", "review the catalog under two rule sets (panel files, or a git revision) and list what changes", run_diff},

@@ -43,6 +43,7 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx);
 exit_code run_lint(const std::vector<std::string>& args, context& ctx);
 exit_code run_personas(const std::vector<std::string>& args, context& ctx);
 exit_code run_serve(const std::vector<std::string>& args, context& ctx);
+exit_code run_init(const std::vector<std::string>& args, context& ctx);
 
 /// Every command, in the order `verdict --help` lists them.
 const std::vector<command>& commands();
