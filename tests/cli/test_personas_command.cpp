@@ -114,3 +114,21 @@ TEST_CASE("personas --settings shows an override that did not take, and why", "[
     const auto text = test::run_verdict({"personas", "--settings", "--catalog", catalog.path().string()});
     CHECK_THAT(text.out, Catch::Contains("/seats/1/settings/weights/legal_risk_hgh (not applied: the persona declares no such rule)"));
 }
+
+TEST_CASE("personas --format json, with and without --settings, with a failed seat too, validates against its schema", "[cli][personas][schema]") {
+    const auto plain = test::run_verdict({"personas", "--format", "json"});
+    CHECK(test::json_schema_errors("personas", plain.out).empty());
+    const auto settings = test::run_verdict({"personas", "--settings", "--format", "json"});
+    CHECK(test::json_schema_errors("personas", settings.out).empty());
+    test::temp_catalog catalog;
+    json panel = test::stock_panel_json();
+    panel["seats"][2]["plugin"] = (test::fixture_plugin_dir() / "wrong_api_version.so").string();
+    catalog.set_panel(panel);
+    const auto failed = test::run_verdict({"personas", "--settings", "--format", "json", "--catalog", catalog.path().string()});
+    CHECK(json::parse(failed.out)[2]["state"] == "failed");
+    CHECK(test::json_schema_errors("personas", failed.out).empty());
+    // The schema can fail: a state it does not know is refused.
+    json wrong = json::parse(plain.out);
+    wrong[0]["state"] = "sleeping";
+    CHECK_FALSE(test::json_schema_errors("personas", wrong.dump()).empty());
+}

@@ -10,6 +10,9 @@
   docs/schema/explain.schema.json, and each seat's running totals reach its score.
 - The golden JSON pages in tests/golden/ validate against
   docs/schema/comparison.schema.json, index.schema.json and category.schema.json.
+- The schemas of docs/schema/ work offline: none claims an address on the
+  network ($id), and each reference to another schema is a relative file name
+  that is there, which a stock validator resolves beside the file.
 """
 import argparse
 import json
@@ -104,6 +107,18 @@ def check_validators_agree(source, verdict):
             assert "tools/claw-code.json" in run.stdout, f"{name}: lint did not name the file:\n{run.stdout}"
 
 
+def check_offline(source):
+    folder = source / "docs/schema"
+    for path in sorted(folder.glob("*.schema.json")):
+        schema = json.loads(path.read_text(encoding="utf-8"))
+        assert "$id" not in schema, f"{path.name}: expected no $id (a stock validator would fetch its references from it), found {schema['$id']}"
+        text = path.read_text(encoding="utf-8")
+        for ref in set(part.split('"')[0] for part in text.split('"$ref": "')[1:]):
+            target = ref.split("#")[0]
+            if target:
+                assert "://" not in target and (folder / target).is_file(), f"{path.name}: $ref {ref}: expected a schema file beside it"
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--source", required=True, type=pathlib.Path)
@@ -114,6 +129,7 @@ def main():
     check_explain_output(args.source, args.verdict)
     check_validators_agree(args.source, args.verdict)
     check_golden_pages(args.source)
+    check_offline(args.source)
     print("json schemas: catalog, review and explain output, golden pages and bad tool files agree with python3-jsonschema")
     return 0
 

@@ -15,16 +15,14 @@ import jsonschema
 
 
 def schema_validator(path):
-    """A validator for the schema at `path`, resolving references to the other schemas of its folder locally."""
+    """A validator for the schema at `path`, as a stock validator reads a schema file: its references to the other
+    schemas ("review.schema.json#/$defs/panel") resolve against the file's own location, so they are read from the
+    folder beside it and nothing is fetched from the network."""
     schema = json.loads(path.read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
-    store = {}
-    for sibling in path.parent.glob("*.schema.json"):
-        document = json.loads(sibling.read_text(encoding="utf-8"))
-        store[document["$id"]] = document
     with warnings.catch_warnings():   # RefResolver is the one API both Debian 12's jsonschema and newer ones have
         warnings.simplefilter("ignore", DeprecationWarning)
-        resolver = jsonschema.RefResolver(schema["$id"], schema, store=store)
+        resolver = jsonschema.RefResolver(path.resolve().as_uri(), schema)
     return jsonschema.Draft202012Validator(schema, resolver=resolver)
 
 
