@@ -382,3 +382,21 @@ TEST_CASE("loaded votes score as pages show them", "[unit][votes]") {
     CHECK(s.ship_pct == std::optional<int>(67));
     CHECK(s.latest_date == std::optional<std::string>("2026-04-03"));
 }
+
+TEST_CASE("a row that is not UTF-8, holds a NUL byte or a time before 1970 is a problem of its line, and the others count", "[unit][votes]") {
+    vote_case c;
+    c.add_votes("export.csv", header + "alpha-tool,v\xff" "1,ship,2026-04-02T14:05:00Z\n" + std::string("alpha-tool,v") + '\0' + "2,ship,2026-04-02T14:05:00Z\n" +
+                                  "alpha-tool,v3,ship,0000-01-01\n"
+                                  "alpha-tool,v4,skip,1969-12-31T23:59:59Z\n"
+                                  "alpha-tool,v5,ship,1970-01-01T00:00:00Z\n");
+    const auto result = c.load();
+    REQUIRE(result.problems.size() == 4);
+    CHECK(result.problems[0].where == "line 2");
+    CHECK(result.problems[0].found == "an ill-formed UTF-8 byte in column 2");
+    CHECK(result.problems[1].where == "line 3");
+    CHECK(result.problems[1].found == "a NUL byte in column 2");
+    CHECK(result.problems[2].expected == "a time from 1970 on");
+    CHECK(result.problems[2].found == "\"0000-01-01\"");
+    CHECK(result.problems[3].where == "line 5");
+    CHECK(tally_of(result.votes, "alpha-tool") == tally(1, 1, "1970-01-01T00:00:00Z"));
+}

@@ -4,6 +4,8 @@
 // file, except for a file whose header says it is some other export.
 #include "community/community_votes.hpp"
 
+#include "support/utf8.hpp"
+
 #include "aggregate/panel_verdict.hpp"
 #include "support/csv_reader.hpp"
 #include "support/file_access.hpp"
@@ -61,6 +63,12 @@ void count_row(const csv_record& row, const std::string& shown, const catalog& t
         problems.push_back({shown, where, std::move(expected), std::move(found), std::move(hint)});
     };
     if (!row.malformed.empty()) return bad("a CSV row", row.malformed);
+    for (std::size_t column = 0; column < row.fields.size(); ++column) {
+        const std::string& field = row.fields[column];
+        const std::string place = " in column " + std::to_string(column + 1);
+        if (field.find('\0') != std::string::npos) return bad("UTF-8 text without NUL bytes", "a NUL byte" + place);
+        if (first_ill_formed_utf8(field)) return bad("UTF-8 text", "an ill-formed UTF-8 byte" + place, "export the votes as UTF-8");
+    }
     if (row.fields.size() != 4) return bad("4 columns (" + std::string(vote_export_header) + ")", std::to_string(row.fields.size()) + " columns");
     const std::string tool_id = trimmed(row.fields[0]);
     const std::string voter = trimmed(row.fields[1]);
@@ -73,6 +81,8 @@ void count_row(const csv_record& row, const std::string& shown, const catalog& t
     if (vote != "ship" && vote != "skip") return bad("a vote of \"ship\" or \"skip\"", in_quotes(row.fields[2]));
     const auto time = parse_iso_timestamp(row.fields[3]);
     if (!time) return bad("an ISO-8601 timestamp with a time zone, e.g. \"2026-04-02T14:05:00Z\"", in_quotes(row.fields[3]));
+    // No vote was cast before 1970: an earlier time is a placeholder or a broken export, not a vote to count.
+    if (time->seconds < 0) return bad("a time from 1970 on", in_quotes(row.fields[3]));
     const counted_vote candidate{*time, vote == "ship"};
     auto [slot, inserted] = latest.try_emplace({tool_id, voter}, candidate);
     if (!inserted && !(candidate.time < slot->second.time)) slot->second = candidate;
