@@ -17,11 +17,13 @@ to it with http.client and raw sockets:
    the scripts, the persona lab; catalog files are never served.
 3. Security: paths climbing out (.., %2e%2e, %2E%2E%2F, %252e%252e, %5c, an
    absolute-form target) get 400 and never file contents; Host headers other
-   than this machine get 403 unless given with --allow-host; a header over
-   8 KB and 70 header fields get 431; POST, PUT, DELETE, OPTIONS 405; a GET
-   with a body 413, also when the header only announces the body; a client
-   that stops mid-request is dropped after --client-timeout while others are
-   served promptly; 50 idle connections do not block a client.
+   than this machine get 403 unless given with --allow-host, and two Host
+   headers 400; a header over 8 KB and 70 header fields get 431; POST, PUT,
+   DELETE, OPTIONS 405; a GET with a body 413, also when the header only
+   announces the body; a POST or GET announcing 3 MB, 1 MB of it sent at
+   once, reads its 413 and, sending on, an end of stream, never a reset; a
+   client that stops mid-request is dropped after --client-timeout while
+   others are served promptly; 50 idle connections do not block a client.
 4. Live reload over Server-Sent Events: editing tool A reloads A's stream
    (not B's) and prints a `reload:` line naming A; a JSON syntax error in a
    tool file arrives as a `problems` event with its line, and its fix as [];
@@ -33,8 +35,22 @@ to it with http.client and raw sockets:
 6. The server never writes to the catalog: every file's bytes and mtime are
    the same after a session that requested every page.
 7. SIGINT stops every server within 5 s, exit status 0, `verdict serve: stopped`.
-8. Startup errors: a missing --catalog folder and a port in use exit 2 with
-   a message naming the folder, or suggesting --port.
+8. Startup: a missing --catalog folder and a port in use exit 2 with a
+   message naming the folder, or suggesting --port; --bind localhost serves
+   on a loopback address it prints; a --bind name that does not resolve
+   exits 2 naming --bind.
+9. At most 64 event streams are open at once: of 70 held by clients that read
+   none of them, the 6 oldest are closed by the server and the newest stay
+   open, while a new client is served promptly; a stream whose client closed
+   it no longer counts (64 closed, then 64 new ones all stay open).
+10. Persona worker processes hold none of the server's TCP sockets: after a
+   reload restarted them with an event stream open, no child of the server
+   has the listening socket or a browser's connection open (by /proc; skipped
+   with a note where /proc does not tell).
+11. A seated Lua script saved with a syntax error is held back: its reload
+   line says `held back until fixed: seat <id>`; a tool edited meanwhile is
+   published, its line still saying the seat is held back; the fix's line
+   holds nothing back.
 
 Exit status 0 when every check passes; 1 with each failed group's first failure.
 """
@@ -42,6 +58,7 @@ import argparse
 import concurrent.futures
 import http.client
 import json
+import os
 import pathlib
 import re
 import shutil
@@ -79,7 +96,7 @@ def check(condition, message):
 def check_valid(validator, document, what):
     for error in validator.iter_errors(document):
         where = "/".join(str(p) for p in error.absolute_path)
-        raise Failure(f"{what}: invalid against {validator.schema.get('$id')}: /{where}: {error.message}")
+        raise Failure(f"{what}: invalid against {validator.schema.get('title', 'its schema')}: /{where}: {error.message}")
 
 
 def excerpt(data, limit=300):
@@ -91,9 +108,11 @@ def excerpt(data, limit=300):
 # The server under test and the CLI it is compared with
 
 class Server:
-    """`verdict serve --port 0` on a catalog, its output read as it comes; stopped with SIGINT."""
+    """`verdict serve --port 0` on a catalog, its output read as it comes; stopped with SIGINT.
 
-    def __init__(self, verdict, catalog, *options, on_serving=None):
+    `address`: a pattern of the address the start line may print (127.0.0.1 unless --bind is given)."""
+
+    def __init__(self, verdict, catalog, *options, on_serving=None, address=r"127\.0\.0\.1"):
         self.catalog, self.on_serving = catalog, on_serving
         self.process = subprocess.Popen([verdict, "serve", "--catalog", str(catalog), "--port", "0", *options],
                                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, bufsize=1)
@@ -105,12 +124,12 @@ class Server:
         try:
             line = self.wait_line(lambda l: l.startswith("verdict serve: serving "), 15)
             check(line is not None, f"verdict serve did not start on {catalog}:\nstdout: {self.out}\nstderr: {self.err}")
-            match = re.search(r" at http://127\.0\.0\.1:(\d+)/ \(persona lab: http://127\.0\.0\.1:\d+/lab/\); Ctrl-C stops$", line)
+            match = re.search(rf" at http://({address}):(\d+)/ \(persona lab: http://\1:\2/lab/\); Ctrl-C stops$", line)
             check(match, f"unexpected start line: {line!r}")
         except BaseException:
             self.__exit__()
             raise
-        self.port = int(match.group(1))
+        self.address, self.port = match.group(1).strip("[]"), int(match.group(2))
 
     def _read(self, pipe, lines):
         for line in pipe:
@@ -201,10 +220,10 @@ class Reply:
         return self.headers.get(name.lower(), "")
 
 
-def request(port, path, method="GET", host=None, headers=(), timeout=10):
+def request(port, path, method="GET", host=None, headers=(), timeout=10, address="127.0.0.1"):
     """One request with http.client on a connection of its own; `host` replaces the Host header."""
     start = time.monotonic()
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    connection = http.client.HTTPConnection(address, port, timeout=timeout)
     try:
         connection.putrequest(method, path, skip_host=host is not None, skip_accept_encoding=True)
         if host is not None:
@@ -537,6 +556,12 @@ def check_refusals(port, notes):
     for host, status in hosts.items():
         reply = request(port, "/index.json", host=host)
         check(reply.status == status, f"GET /index.json with Host: {host}: status {reply.status}, expected {status}")
+    # Two Host headers: which one names the server is ambiguous, so neither is trusted (RFC 9112 3.2: 400).
+    twice = [("localhost", "evil.example"), ("evil.example", "localhost"), (f"127.0.0.1:{port}", f"127.0.0.1:{port}")]
+    for first, second in twice:
+        status, _, body = raw_exchange(port, f"GET /index.json HTTP/1.1\r\nHost: {first}\r\nHost: {second}\r\n"
+                                             "Connection: close\r\n\r\n".encode())
+        check(status == 400, f"GET /index.json with Host: {first} then Host: {second}: status {status}, expected 400: {excerpt(body)}")
 
     status, _, _ = raw_get(port, b"/", b"X-Long: " + b"a" * 9000 + b"\r\n")
     check(status == 431, f"a 9 KB header field: status {status}, expected 431")
@@ -547,7 +572,8 @@ def check_refusals(port, notes):
     for method in (b"PUT", b"DELETE", b"OPTIONS"):
         status, _, _ = raw_get(port, b"/", method=method)
         check(status == 405, f"{method.decode()} /: status {status}, expected 405")
-    notes.append(f"refusals: {len(TRAVERSALS)} traversals 400, {len(hosts)} Host headers, 431 (size and count), 405")
+    notes.append(f"refusals: {len(TRAVERSALS)} traversals 400, {len(hosts)} Host headers, {len(twice)} pairs of Host headers 400, "
+                 "431 (size and count), 405")
 
 
 def check_body_refusals(port, notes):
@@ -570,7 +596,47 @@ def check_body_refusals(port, notes):
         check(status == 413, f"a GET whose header announces a 5-byte body ({announced.decode().strip()!r}), the body not sent yet: "
                              f"{'status ' + str(status) if status else 'no answer'} after {time.monotonic() - start:.1f} s, "
                              "expected 413 as soon as the header is read")
-    notes.append("bodies: 413 for a body sent, chunked, or announced by the header")
+    for method in (b"POST", b"GET"):
+        refused_while_sending(port, method)
+    notes.append("bodies: 413 for a body sent, chunked, or announced by the header; a client sending 1 MB of a 3 MB body "
+                 "(POST, GET) reads its 413 and, sending on, an end of stream, never a reset")
+
+
+def send_tolerating_reset(sock, data):
+    """Sends what the server takes of `data`: one that refused the request may stop reading it. The error, or None."""
+    try:
+        sock.sendall(data)
+        return None
+    except (BrokenPipeError, ConnectionResetError) as error:
+        return error
+
+
+def refused_while_sending(port, method, body_bytes=1_000_000):
+    """A request announcing 3 MB whose body is already on its way: the client reads the 413 after sending 1 MB of it
+    without waiting, and goes on sending as such a client does; the server reads what it is sent for a while before
+    it closes, so the client sees an end of stream, never a reset. (Over loopback a reset comes after the answer;
+    over a network it can destroy the answer before it is read.)"""
+    head = method + b" / HTTP/1.1\r\nHost: localhost\r\nContent-Length: 3000000\r\n\r\n"
+    what = f"{method.decode()} with a 3 MB body announced, 1 MB of it sent at once"
+    with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+        reset = send_tolerating_reset(sock, head + b"x" * body_bytes)
+        received, ending = b"", "an end of stream"
+        try:
+            while chunk := sock.recv(65536):
+                received += chunk
+            reset = reset or send_tolerating_reset(sock, b"x" * 65536)   # the body goes on after the answer
+            time.sleep(0.1)
+            sock.recv(1)   # the end of stream again, or the reset that answered what was sent
+        except ConnectionResetError as error:
+            reset = reset or error
+        except socket.timeout:
+            ending = "neither an end of stream nor a reset within 5 s"
+    status = re.match(rb"HTTP/1\.[01] (\d{3}) ", received)
+    check(status, f"{what}: no status line to read ({reset or ending}): {excerpt(received)!r}")
+    check(status.group(1) == b"413", f"{what}: status {status.group(1).decode()}, expected 413")
+    check(ending == "an end of stream", f"{what}: the 413 was read, but then {ending}")
+    check(reset is None, f"{what}: the 413 was read, but the connection was then reset ({reset}): the server closed it with "
+                         "the request unread, and over a network a reset can destroy an answer before it is read")
 
 
 def check_slow_client(port, notes):
@@ -739,12 +805,17 @@ return {
 """
 
 
-def seat_failing_persona(catalog):
-    (catalog / "boom.lua").write_text(FAILING_PERSONA, encoding="utf-8")
+def seat_script(catalog, seat, text):
+    """Seats the Lua persona `text` as `seat` (in <seat>.lua), among the default seats."""
+    (catalog / f"{seat}.lua").write_text(text, encoding="utf-8")
     panel = json.loads((catalog / "panel.json").read_text(encoding="utf-8"))
-    panel["seats"].append({"id": "boom", "script": "boom.lua"})
-    panel["default_seats"].append("boom")
+    panel["seats"].append({"id": seat, "script": f"{seat}.lua"})
+    panel["default_seats"].append(seat)
     (catalog / "panel.json").write_text(json.dumps(panel, indent=2) + "\n", encoding="utf-8")
+
+
+def seat_failing_persona(catalog):
+    seat_script(catalog, "boom", FAILING_PERSONA)
 
 
 def check_failed_seat(server, cli, catalog, validators, notes):
@@ -773,9 +844,9 @@ def check_failed_seat(server, cli, catalog, validators, notes):
 # ---------------------------------------------------------------------------------------------------------------------
 # 8. Startup errors
 
-def serve_until_exit(verdict, catalog, port, within=10):
+def serve_until_exit(verdict, catalog, port, *options, within=10):
     """`verdict serve` expected to exit by itself: (status, stdout, stderr); a Failure if it serves instead."""
-    process = subprocess.Popen([verdict, "serve", "--catalog", str(catalog), "--port", str(port)],
+    process = subprocess.Popen([verdict, "serve", "--catalog", str(catalog), "--port", str(port), *options],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         out, err = process.communicate(timeout=within)
@@ -806,6 +877,297 @@ def check_startup_errors(verdict, folder, catalog, busy_port, notes):
     notes.append("startup errors: a missing catalog and a port in use (by verdict serve and by another socket) exit 2")
 
 
+def check_bind(verdict, catalog, notes):
+    """--bind takes a name of this machine as well as an address; a name that does not resolve ends it at once."""
+    with Server(verdict, catalog, "--bind", "localhost", address=r"127\.0\.0\.1|\[::1\]") as server:
+        reply = get(server.port, "/index.html", address=server.address)
+        check(LIVE_META.search(reply.text), f"--bind localhost: GET /index.html on {server.address} is not the site's page")
+        server.stop()
+    name = "not-a-real-host.invalid"
+    status, out, err = serve_until_exit(verdict, catalog, 0, "--bind", name)
+    check(status == 2, f"serve --bind {name} exited {status}, expected 2:\n{out}")
+    check("--bind" in err and name in err, f"serve --bind {name}: the error does not name --bind and {name}: {err!r}")
+    notes.append(f"--bind localhost served /index.html on {server.address}; --bind {name} exits 2 naming --bind")
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# 9. At most so many event streams
+
+MAX_EVENT_STREAMS = 64
+
+
+def held_stream(port):
+    """An event stream whose client reads its first bytes, then nothing more: it holds the stream without reading it."""
+    sock = socket.create_connection(("127.0.0.1", port), timeout=5)
+    sock.sendall(f"GET /_verdict/events?page=/index.html&hash=x HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+                 "Accept: text/event-stream\r\n\r\n".encode())
+    first = b""
+    while len(first) < 12:
+        chunk = sock.recv(12 - len(first))
+        check(chunk, f"an event stream was closed before its status line: {first!r}")
+        first += chunk
+    check(first == b"HTTP/1.1 200", f"an event stream answered {first!r}, expected HTTP/1.1 200")
+    return sock
+
+
+def ended(sock):
+    """Whether the server has closed `sock` by now: reads what waits without blocking; an end or a reset is closed."""
+    sock.setblocking(False)
+    try:
+        while sock.recv(65536):
+            pass
+        return True
+    except BlockingIOError:
+        return False
+    except ConnectionResetError:
+        return True
+    finally:
+        sock.settimeout(5)
+
+
+def ended_by(sock, deadline):
+    """Whether the server closes `sock` before `deadline` (time.monotonic())."""
+    while not ended(sock):
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.02)
+    return True
+
+
+def close_all(socks):
+    for sock in socks:
+        sock.close()
+
+
+def check_event_stream_cap(port, notes, extra=6):
+    """Clients that open streams and never read them cannot hold every connection: past the most open at once the
+    server closes the oldest; a stream whose client closed it stops counting."""
+    cap, took = MAX_EVENT_STREAMS, []
+    streams = []
+    try:
+        for _ in range(cap):
+            streams.append(held_stream(port))
+        took.append(get(port, "/").seconds)
+        for _ in range(extra):
+            streams.append(held_stream(port))
+        took.append(get(port, "/").seconds)
+        deadline = time.monotonic() + 2
+        kept = [i for i in range(extra) if not ended_by(streams[i], deadline)]
+        check(not kept, f"with {cap + extra} event streams held open, the server did not close the oldest within 2 s: "
+                        f"streams {kept} of the first {extra} are still open (at most {cap} expected at once)")
+        time.sleep(0.3)
+        closed = [i for i in range(extra, cap + extra) if ended(streams[i])]
+        check(not closed, f"with {cap + extra} event streams held open, the server closed newer ones too: {closed} "
+                          f"(only the {extra} oldest expected)")
+        took.append(get(port, "/").seconds)
+        check(max(took) < PROMPT, f"with {cap}-{cap + extra} event streams held open, GET / took {max(took):.3f} s "
+                                  f"(at most {PROMPT} s expected)")
+    finally:
+        close_all(streams)
+
+    # Streams that their clients closed are forgotten: the next `cap` streams are all kept.
+    streams = []
+    try:
+        for _ in range(cap):
+            streams.append(held_stream(port))
+    finally:
+        close_all(streams)
+    time.sleep(0.3)
+    streams = []
+    try:
+        for _ in range(cap):
+            streams.append(held_stream(port))
+        check(not ended_by(streams[0], time.monotonic() + 1),
+              f"after {cap} event streams were closed by their clients, the first of {cap} new ones was closed by the server "
+              "within 1 s: the closed streams still count")
+        closed = [i for i, sock in enumerate(streams) if ended(sock)]
+        check(not closed, f"after {cap} event streams were closed by their clients, {len(closed)} of {cap} new ones were closed "
+                          "by the server: the closed streams still count")
+    finally:
+        close_all(streams)
+    notes.append(f"event streams: of {cap + extra} held unread the {extra} oldest were closed, the newest {cap} kept; "
+                 f"GET / meanwhile in {max(took) * 1000:.0f} ms at most; {cap} closed by their clients no longer count")
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# 10. Persona workers and the server's sockets
+
+PROBE_PERSONA = """\
+-- Probe: weighs whether the tool has a name; check_serve_http.py seats it, breaks it and fixes it.
+
+local function review(tool, ctx)
+  ctx.rule("named", "name", tool.name, tool.name ~= nil, "It has a name.")
+  return ctx.finish("It has a name, which is all this seat asks.")
+end
+
+return {id = "probe", name = "Probe", version = "1.0.0", defaults = {weights = {named = 10}}, review = review}
+"""
+
+
+class ProcUnreadable(Exception):
+    """/proc does not tell what the check needs here."""
+
+
+def child_pids(pid):
+    """The processes whose parent is `pid`, by each process's /proc/<pid>/stat."""
+    children = set()
+    for stat in pathlib.Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rpartition(")")[2].split()   # after "pid (name)": state, ppid, ...
+        except OSError:   # it ended meanwhile
+            continue
+        if int(fields[1]) == pid:
+            children.add(int(stat.parent.name))
+    return children
+
+
+def socket_inodes(pid):
+    """{inode: descriptor} of the sockets process `pid` holds: /proc/<pid>/fd/N -> socket:[inode]."""
+    held = {}
+    try:
+        descriptors = list(pathlib.Path(f"/proc/{pid}/fd").iterdir())
+    except PermissionError as error:
+        raise ProcUnreadable(f"cannot list /proc/{pid}/fd: {error}") from None
+    for fd in descriptors:
+        try:
+            target = os.readlink(fd)
+        except FileNotFoundError:   # closed meanwhile
+            continue
+        except PermissionError as error:
+            raise ProcUnreadable(f"cannot read {fd}: {error}") from None
+        if match := re.fullmatch(r"socket:\[(\d+)\]", target):
+            held[int(match.group(1))] = fd.name
+    return held
+
+
+def port_sockets(port):
+    """{inode: "listening" or "connection"} of the TCP sockets whose local port is `port` (/proc/net/tcp and tcp6)."""
+    found, read = {}, 0
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            rows = pathlib.Path(table).read_text().splitlines()[1:]
+        except FileNotFoundError:
+            continue
+        except PermissionError as error:
+            raise ProcUnreadable(f"cannot read {table}: {error}") from None
+        read += 1
+        for row in rows:   # sl local_address rem_address st tx:rx tr:when retrnsmt uid timeout inode ...
+            fields = row.split()
+            if int(fields[1].rpartition(":")[2], 16) == port and fields[9] != "0":
+                found[int(fields[9])] = "listening" if fields[3] == "0A" else "connection"
+    if not read:
+        raise ProcUnreadable("no /proc/net/tcp")
+    return found
+
+
+def port_sockets_held(pids, port):
+    """{pid: what} of the processes among `pids` that hold a TCP socket of local port `port`."""
+    tcp, leaking = port_sockets(port), {}
+    for pid in sorted(pids):
+        try:
+            held = socket_inodes(pid)
+        except FileNotFoundError:   # it ended
+            continue
+        found = [f"fd {fd} the {tcp[inode]} socket" for inode, fd in sorted(held.items()) if inode in tcp]
+        if found:
+            leaking[pid] = f"process {pid} ({command_line(pid)}) holds, of port {port}, {', '.join(found)}"
+    return leaking
+
+
+def command_line(pid):
+    try:
+        return pathlib.Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace").strip()
+    except OSError:
+        return "?"
+
+
+def check_worker_sockets(server, catalog, notes):
+    """Workers started by a reload while a browser's stream is open hold neither it nor the listening socket."""
+    port, pid = server.port, server.process.pid
+    page = "/index.html"
+    stream = EventStream(port, page, live_hash(port, page))
+    try:
+        check(stream.wait("problems", 2) is not None, f"event stream for {page}: no `problems` event on connect")
+        try:
+            tcp, own = port_sockets(port), socket_inodes(pid)
+        except ProcUnreadable as why:
+            notes.append(f"worker sockets: SKIPPED, {why}")
+            return
+        if not {"listening", "connection"} <= {tcp[i] for i in set(tcp) & set(own)}:
+            notes.append("worker sockets: SKIPPED, the server's descriptors do not show its sockets of /proc/net/tcp here")
+            return
+        before = child_pids(pid)
+        lines = len(server.out)
+        panel = catalog / "panel.json"
+        panel.write_bytes(panel.read_bytes())   # saved again: the whole panel reloads, in workers started anew
+        said = server.wait_line(lambda l: l.startswith("reload: the panel configuration"), RELOAD_WITHIN, lines)
+        check(said, f"no `reload: the panel configuration` line within {RELOAD_WITHIN} s of saving panel.json: {server.out[lines:]}")
+        deadline = time.monotonic() + 2
+        while not (children := child_pids(pid)) - before and time.monotonic() < deadline:
+            time.sleep(0.05)
+        started = children - before
+        check(started, f"no process started by verdict serve after the panel reloaded (children before {sorted(before)}, "
+                       f"after {sorted(children)}): nothing to check")
+        leaking = port_sockets_held(children, port)
+        if leaking:   # again a moment later: a child forked but not yet started holds them until it closes them
+            time.sleep(0.2)
+            leaking = port_sockets_held(leaking, port)
+        check(not leaking, f"child processes of verdict serve hold its sockets: {'; '.join(leaking.values())}")
+    except ProcUnreadable as why:
+        notes.append(f"worker sockets: SKIPPED, {why}")
+        return
+    finally:
+        stream.close()
+    names = ", ".join(sorted({command_line(c) for c in started}))
+    notes.append(f"worker sockets: no child process of the server holds a socket of port {port} ({len(children)} checked, "
+                 f"{len(started)} started by a reload with an event stream open: {names})")
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# 11. A seated script that breaks is held back
+
+def check_held_back_seat(server, catalog, notes):
+    """A syntax error in a seated script holds that seat back, says so, and lets other edits through; the fix ends it."""
+    port, seat = server.port, "probe"
+    script, held = catalog / f"{seat}.lua", f"held back until fixed: seat {seat}"
+    tool = tool_ids(catalog)[0]
+
+    def reload_line(wanted):
+        return lambda line: line.startswith("reload: ") and wanted(line)
+
+    def seat_verdict():
+        return {r["persona"]: r["verdict"] for r in get_json(port, f"/api/review/{tool}")["reviews"]}.get(seat)
+
+    check(seat_verdict() not in (None, "failed"), f"/api/review/{tool}: seat {seat} did not review before the test broke it: "
+                                                  f"{seat_verdict()}")
+
+    lines = len(server.out)
+    script.write_text("-- broken by check_serve_http.py: a syntax error\nreturn {id = \"probe\",\n", encoding="utf-8")
+    said = server.wait_line(reload_line(lambda l: held in l), RELOAD_WITHIN, lines)
+    check(said, f"no `reload:` line saying `{held}` within {RELOAD_WITHIN} s of a syntax error in {script.name}: {server.out[lines:]}")
+
+    lines = len(server.out)
+    tagline = "Edited by check_serve_http.py while a seat is broken"
+    edit_tool(catalog, tool, lambda t: t.update(tagline=tagline))
+    said = server.wait_line(reload_line(lambda l: f"tools/{tool}.json" in l), RELOAD_WITHIN, lines)
+    check(said, f"no `reload:` line naming tools/{tool}.json within {RELOAD_WITHIN} s of editing it: {server.out[lines:]}")
+    check(held in said, f"the reload of tools/{tool}.json while {script.name} is broken does not say `{held}`: {said!r}")
+    shown = get_json(port, f"/tools/{tool}.json")["page"]["tagline"]
+    check(shown == tagline, f"/tools/{tool}.json shows the tagline {shown!r} after its edit, expected {tagline!r}: a broken seat "
+                            "held back the tool's edit")
+    check(tagline in get(port, f"/tools/{tool}.html").text, f"/tools/{tool}.html does not show the edit while a seat is broken")
+
+    lines = len(server.out)
+    script.write_text(PROBE_PERSONA, encoding="utf-8")
+    said = server.wait_line(reload_line(lambda l: f"seat {seat}" in l and "held back" not in l), RELOAD_WITHIN, lines)
+    check(said, f"no `reload:` line for seat {seat} without `held back` within {RELOAD_WITHIN} s of fixing {script.name}: "
+                f"{server.out[lines:]}")
+    check(seat_verdict() not in (None, "failed"), f"/api/review/{tool}: seat {seat} does not review after its fix: {seat_verdict()}")
+    check(shown == get_json(port, f"/tools/{tool}.json")["page"]["tagline"], f"/tools/{tool}.json lost its edit after the fix")
+    notes.append(f"held back: a syntax error in {script.name} held back seat {seat}, an edit of {tool} went through meanwhile, "
+                 "the fix ended it")
+
+
 # ---------------------------------------------------------------------------------------------------------------------
 
 class Checks:
@@ -825,7 +1187,7 @@ class Checks:
 
 
 def read_only_session(checks, verdict, folder, catalog, validators):
-    """1-3, 6, 7, 8: one session that only reads, on a copy whose every byte and mtime must stay as they were."""
+    """1-3, 6-9: one session that only reads, on a copy whose every byte and mtime must stay as they were."""
     shipped = copy_catalog(catalog, folder, "shipped")
     cli = Cli(verdict, shipped)
     before = snapshot(shipped)
@@ -837,7 +1199,9 @@ def read_only_session(checks, verdict, folder, catalog, validators):
         checks.run("bodies", check_body_refusals, port, notes)
         checks.run("slow client", check_slow_client, port, notes)
         checks.run("idle connections", check_idle_connections, port, notes)
+        checks.run("event stream cap", check_event_stream_cap, port, notes)
         checks.run("startup errors", check_startup_errors, verdict, folder, shipped, port, notes)
+        checks.run("--bind", check_bind, verdict, shipped, notes)
         stopped = checks.run("SIGINT", server.stop)
     check(snapshot(shipped) == before, "the catalog's files changed during a session that only requested pages")
     checks.notes.append(f"read only: no file of the catalog changed over {len(requested)} pages and the API")
@@ -865,6 +1229,16 @@ def failing_persona_session(checks, verdict, folder, catalog, validators):
         return checks.run("SIGINT", server.stop)
 
 
+def seated_script_session(checks, verdict, folder, catalog):
+    """10, 11, 7: a Lua persona seated in the catalog, which this test breaks and fixes."""
+    seated = copy_catalog(catalog, folder, "seated")
+    seat_script(seated, "probe", PROBE_PERSONA)
+    with Server(verdict, seated) as server:
+        checks.run("worker sockets", check_worker_sockets, server, seated, checks.notes)
+        checks.run("held back seat", check_held_back_seat, server, seated, checks.notes)
+        return checks.run("SIGINT", server.stop)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--verdict", required=True, help="the verdict program")
@@ -880,7 +1254,8 @@ def main():
         folder = pathlib.Path(temporary)
         stops = [checks.run("read-only session", read_only_session, checks, verdict, folder, args.catalog, validators),
                  checks.run("live session", live_session, checks, verdict, folder, args.catalog),
-                 checks.run("failing persona session", failing_persona_session, checks, verdict, folder, args.catalog, validators)]
+                 checks.run("failing persona session", failing_persona_session, checks, verdict, folder, args.catalog, validators),
+                 checks.run("seated script session", seated_script_session, checks, verdict, folder, args.catalog)]
     stops = [s for s in stops if s is not None]
     if stops:
         checks.notes.append(f"SIGINT: {len(stops)} servers stopped with status 0, slowest in {max(stops) * 1000:.0f} ms")

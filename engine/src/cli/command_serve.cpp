@@ -197,7 +197,9 @@ exit_code run_serve(const std::vector<std::string>& args, context& ctx) {
     const serve::reload_report first = catalog.load();
     const std::string host = options->bind.find(':') != std::string::npos ? "[" + options->bind + "]" : options->bind;
     const std::string url = "http://" + host + ":" + std::to_string(server->port()) + "/";
-    ctx.out << "verdict serve: reviewed " << first.what << " in " << duration_text(first.seconds) << "\n";
+    ctx.out << "verdict serve: reviewed " << first.what << " in " << duration_text(first.seconds);
+    if (first.failed_reviews > 0) ctx.out << "; " << first.failed_reviews << (first.failed_reviews == 1 ? " seat" : " seats") << " failed";
+    ctx.out << "\n";
     if (first.problems > 0) {
         ctx.err << "verdict serve: " << first.problems << (first.problems == 1 ? " problem" : " problems") << " (shown on every page until fixed):\n";
         print_problems(catalog.problems(), ctx);
