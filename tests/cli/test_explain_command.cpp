@@ -199,3 +199,22 @@ TEST_CASE("a review a script built by hand explains only the rules that fired, a
     const auto text = test::run_verdict({"explain", "well-formed", "--catalog", catalog.path().string()});
     CHECK_THAT(text.out, Catch::Contains("(a review built without a scorecard: only the rules that fired are known)"));
 }
+
+TEST_CASE("explain --persona of a seat that does not sit on a tool shows how it would review it, and says it does not count", "[cli][explain]") {
+    test::temp_catalog catalog;
+    catalog.add_stock_tools();
+    json panel = test::stock_panel_json();
+    panel["seats"].push_back({{"id", "tinkerer"}, {"script", (test::source_dir() / "scripts" / "skeptic.lua").string()}});
+    catalog.set_panel(panel);
+    const auto run = test::run_verdict({"explain", "claw-code", "--persona", "tinkerer", "--format", "json", "--catalog", catalog.path().string()});
+    REQUIRE(run.exit_code == 0);
+    const json doc = json::parse(run.out);
+    REQUIRE(doc["seats"].size() == 1);
+    CHECK(doc["seats"][0]["seat"] == "tinkerer");
+    CHECK(doc["panel"]["ship_pct"] == 75);   // the panel of the seats that sit, unchanged
+    CHECK(run.err == "verdict: note: seat tinkerer does not sit on claw-code's panel, so its verdict there does not count; this is how it "
+                     "would review it (seat it in the tool's \"seats\" or panel.json's \"default_seats\")\n");
+    CHECK(test::json_schema_errors("explain", run.out).empty());
+    const auto sitting = test::run_verdict({"explain", "claw-code", "--persona", "skeptic", "--catalog", catalog.path().string()});
+    CHECK(sitting.err.empty());
+}
