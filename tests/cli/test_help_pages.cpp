@@ -137,3 +137,15 @@ TEST_CASE("errors carry one prefix, and an output into a missing folder names th
     CHECK(run.err == "verdict: error: cannot write " + missing.generic_string() + ": its folder " + missing.parent_path().generic_string() +
                          " does not exist; create it first\n");
 }
+
+TEST_CASE("a batch whose output folder cannot be made failed to write: exit 1, naming the folder; one it must not write into is bad usage", "[cli][errors]") {
+    test::temp_dir out;
+    test::write_file(out.path() / "a-file", "not a folder");
+    const auto blocked = test::run_verdict({"batch", "--out", (out.path() / "a-file" / "site").string(), "--quiet"});
+    CHECK(blocked.exit_code == 1);
+    CHECK_THAT(blocked.err, Catch::Contains("verdict: error: cannot create " + (out.path() / "a-file" / "site").generic_string() + ": "));
+    test::write_file(out.path() / "foreign" / "notes.txt", "someone's");
+    const auto foreign = test::run_verdict({"batch", "--out", (out.path() / "foreign").string(), "--quiet"});
+    CHECK(foreign.exit_code == 2);
+    CHECK_THAT(foreign.err, Catch::Contains("use --force to write into it anyway"));
+}

@@ -252,7 +252,11 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
     problem_list problems;
     const std::optional<manifest> old = folder.error().empty() ? read_manifest(folder.dir(), problems) : std::nullopt;
     summary.refusal = refusal_of(folder, problems, request.force);
-    if (summary.refusal.empty()) summary.refusal = folder.make_page_folders();
+    summary.cannot_write = folder.cannot_write();
+    if (summary.refusal.empty()) {
+        summary.refusal = folder.make_page_folders();
+        summary.cannot_write = !summary.refusal.empty();
+    }
     if (!summary.refusal.empty()) return summary;
     // Pages are written only after they are claimed, and the claims stay until the manifest is written: without
     // them (and with a manifest) no page write can have been cut short.

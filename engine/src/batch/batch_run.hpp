@@ -42,6 +42,7 @@ inline constexpr std::size_t max_unasked_deletions = 100;
 
 struct batch_summary {
     std::string refusal;                   ///< Non-empty when the run did nothing: why.
+    bool cannot_write = false;             ///< The refusal is that the output folder could not be made: a write failed.
     std::size_t tools = 0;
     std::size_t tools_reviewed = 0;        ///< Read and reviewed this run, rather than taken from the last run's records.
     std::size_t pages = 0;                 ///< Pages planned.

@@ -57,12 +57,15 @@ output_folder::output_folder(std::filesystem::path dir, bool refuse_foreign) : d
     std::filesystem::create_directories(dir_, ec);
     if (ec) {
         error_ = "cannot create " + dir_.generic_string() + ": " + ec.message();
+        cannot_write_ = true;
         return;
     }
     pages_.emplace(dir_);
     lock_fd_ = ::open((dir_ / lock_file_name).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-    if (lock_fd_ < 0) error_ = "cannot open " + (dir_ / lock_file_name).generic_string() + ": " + std::strerror(errno);
-    else if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0)
+    if (lock_fd_ < 0) {
+        error_ = "cannot write in " + dir_.generic_string() + ": " + std::strerror(errno);
+        cannot_write_ = true;
+    } else if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0)
         error_ = errno == EWOULDBLOCK ? "another verdict batch is writing to " + dir_.generic_string() + "; wait for it to finish"
                                       : "cannot lock " + dir_.generic_string() + ": " + std::strerror(errno);
 }

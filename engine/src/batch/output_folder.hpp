@@ -24,6 +24,8 @@ public:
 
     const std::filesystem::path& dir() const { return dir_; }
     const std::string& error() const { return error_; }
+    /// The error is that the folder could not be made or written to, rather than that it must not be.
+    bool cannot_write() const { return cannot_write_; }
 
     /// Creates the page folders (category/, compare/, tools/); an empty string on success, else why not. A category
     /// page's own folder in Markdown is made when the page is written (disk_writer).
@@ -41,6 +43,7 @@ private:
     std::optional<open_folder> pages_;   ///< Opened once the folder exists.
     int lock_fd_ = -1;
     std::string error_;
+    bool cannot_write_ = false;
 };
 
 /// The lock's file name in an output folder.

@@ -207,8 +207,8 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     auto report = make_progress(ctx.err, ::isatty(STDERR_FILENO) == 1, p.values().count("quiet") > 0, seconds_now);
     auto finish = [&](const batch_summary& summary) {
         if (!summary.refusal.empty()) {
-            report_error(ctx, "" + summary.refusal);
-            return exit_code::bad_input;
+            report_error(ctx, summary.refusal);
+            return summary.cannot_write ? exit_code::failed : exit_code::bad_input;
         }
         batch_summary shown = summary;
         std::vector<std::string> input_failures;
