@@ -105,6 +105,8 @@ TEST_CASE("bash completes commands, options and their values from the generated 
     CHECK(complete("verdict review --format ''", 3).out == "text\njson\nhtml\nmd\n");
     CHECK(complete("verdict batch --isolation n", 3).out == "none\n");
     CHECK(complete("verdict help ser", 2).out == "serve\n");
+    CHECK(complete("verdict review claw", 2).out == "claw-code\n");   // the shipped catalog's tools, from the source tree
+    CHECK(complete("verdict compare --catalog catalog claw-code mod", 5).out == "modal-gpu-serverless-inference\n");
     const std::string zsh = (built_share() / "zsh" / "vendor-completions" / "_verdict").string();
     const auto parsed = run_shell("zsh", "zsh -n '" + zsh + "' && echo parsed");
     CHECK(parsed.out == "parsed\n");

@@ -18,6 +18,7 @@ struct command_words {
     std::string name;
     std::string summary;
     std::vector<option_words> options;
+    bool takes_tool_ids = false;   // its arguments are tool ids, which complete from the catalog's tools/
 };
 
 std::vector<std::string> fields_of(const std::string& line) {
@@ -40,6 +41,7 @@ std::vector<command_words> every_command(context& ctx) {
         for (std::string line; std::getline(lines, line);) {
             const auto f = fields_of(line);
             if (f[0] == "option") words.options.push_back({f[1], f[2], f[3], f[4], f[5]});
+            if (f[0] == "argument" && f[1].find("<tool-id>") != std::string::npos) words.takes_tool_ids = true;
         }
         out.push_back(std::move(words));
     }
@@ -63,6 +65,15 @@ std::string zsh_quoted(std::string text) {
 
 void write_bash(const std::vector<command_words>& all, std::ostream& out) {
     out << "# bash completion for verdict, made by `verdict __completions bash`.\n"
+           "# The ids of the tools of the catalog the command line names (--catalog DIR), or of ./catalog.\n"
+           "_verdict_tool_ids() {\n"
+           "    local catalog=catalog i\n"
+           "    for ((i = 1; i < ${#COMP_WORDS[@]} - 1; i++)); do\n"
+           "        [ \"${COMP_WORDS[i]}\" = --catalog ] && catalog=${COMP_WORDS[i+1]}\n"
+           "    done\n"
+           "    local file\n"
+           "    for file in \"$catalog\"/tools/*.json; do [ -e \"$file\" ] && basename \"$file\" .json; done\n"
+           "}\n"
            "_verdict() {\n"
            "    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}\n"
            "    if [ \"$COMP_CWORD\" -eq 1 ]; then\n"
@@ -81,7 +92,10 @@ void write_bash(const std::vector<command_words>& all, std::ostream& out) {
         }
         out << "        esac\n        if [[ \"$cur\" == -* ]]; then\n            COMPREPLY=($(compgen -W \"";
         for (std::size_t i = 0; i < c.options.size(); ++i) out << (i ? " " : "") << "--" << c.options[i].name;
-        out << "\" -- \"$cur\"))\n        else\n            COMPREPLY=($(compgen -f -- \"$cur\"))\n        fi\n        ;;\n";
+        out << "\" -- \"$cur\"))\n        else\n";
+        if (c.takes_tool_ids) out << "            COMPREPLY=($(compgen -W \"$(_verdict_tool_ids)\" -- \"$cur\"))\n";
+        else out << "            COMPREPLY=($(compgen -f -- \"$cur\"))\n";
+        out << "        fi\n        ;;\n";
     }
     out << "    help)\n        COMPREPLY=($(compgen -W \"";
     for (std::size_t i = 0; i < all.size(); ++i) out << (i ? " " : "") << all[i].name;

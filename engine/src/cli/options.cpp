@@ -179,6 +179,7 @@ void option_parser::print_manual_section() const {
 }
 
 void option_parser::print_words() const {
+    for (const argument& a : arguments_) ctx_.out << "argument\t" << a.shown << "\n";
     for (const auto& o : options_.options()) {
         const shown_option s = shown(*o);
         std::string choices = s.long_name == "format" ? format_choices_ : s.long_name == "isolation" ? std::string("process|none") : "";
