@@ -102,7 +102,7 @@ TEST_CASE("contained: 1,024 rule checks over 16 KB values are refused by ctx.rul
 }
 
 TEST_CASE("contained: a 16 MiB quote is refused by ctx.finish before it is copied", "[lua][contained][host_copy]") {
-    check_contained("huge_quote", {kind::fails, {place("huge_quote"), "bad argument #1 to 'finish' (at most 16000 bytes of text)"}, {2, 64 * mib, {}}});
+    check_contained("huge_quote", {kind::fails, {place("huge_quote"), "bad argument #1 to 'ctx.finish' (expected a quote of at most 16000 bytes, found 16777216 bytes)"}, {2, 64 * mib, {}}});
 }
 
 TEST_CASE("contained: a hand-built review with a 12 MiB quote is refused", "[lua][contained][host_copy]") {

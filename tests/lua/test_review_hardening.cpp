@@ -26,13 +26,13 @@ std::string quote_in_fresh_state(const std::string& name) {
 TEST_CASE("a rule fired twice in one review is an error naming the rule and the line", "[lua][hardening]") {
     const auto out = test::review_with("rule_twice");
     CHECK(out.ended == "host_error");
-    CHECK_THAT(out.message, Contains(test::place("rule_twice") + " review of probe-tool: rule \"steady\" fired twice in one review"));
+    CHECK_THAT(out.message, Contains(test::place("rule_twice") + " review of probe-tool: ctx.rule: rule \"steady\" fired twice in one review"));
 }
 
 TEST_CASE("a reason's text over the limit is refused before it is copied, naming the argument", "[lua][hardening]") {
     const auto out = test::review_with("long_why");
     CHECK(out.ended == "host_error");
-    CHECK_THAT(out.message, Contains(test::place("long_why") + " review of probe-tool: bad argument #5 to 'rule' (at most 16384 bytes of text)"));
+    CHECK_THAT(out.message, Contains(test::place("long_why") + " review of probe-tool: bad argument #5 to 'ctx.rule' (expected a sentence saying why of at most 16384 bytes, found 100000 bytes)"));
 }
 
 TEST_CASE("a hand-built clamp that adds points to a total within 0-100 is refused", "[lua][hardening]") {

@@ -12,6 +12,8 @@
 #include <cstdint>
 #include <limits>
 #include <mutex>
+#include <string>
+#include <string_view>
 
 using namespace verdict;
 using Catch::Matchers::Contains;
@@ -29,11 +31,11 @@ std::string quote_for(const std::string& name, const tool& t) {
 }  // namespace
 
 TEST_CASE("ctx.rule with an undeclared rule id is an error naming the rule and the line", "[lua][ctx]") {
-    const auto out = test::review_with("undeclared_rule");
+    const auto out = test::load_only("undeclared_rule");
     CHECK(out.ended == "host_error");
-    CHECK_THAT(out.message,
-               Contains(test::place("undeclared_rule") + " review of probe-tool: rule 'secret_sauce' has no weight: declare it in defaults.weights"));
-    test::check_fails_alone("undeclared_rule", {"rule 'secret_sauce' has no weight"});
+    CHECK_THAT(out.message, Contains(test::place("undeclared_rule") +
+                                     " loading: bad argument #1 to 'ctx.rule' (expected a rule id declared in defaults.weights, found \"secret_sauce\")"));
+    test::check_fails_alone("undeclared_rule", {"found \"secret_sauce\""});
 }
 
 TEST_CASE("ctx functions called outside a review are an error, not a crash", "[lua][ctx]") {
@@ -52,9 +54,32 @@ TEST_CASE("ctx functions called outside a review are an error, not a crash", "[l
         push_ctx(L, s);                                          // [+1]
         const auto error = runtime.call(runtime.add_owner(1u << 20), 1, 0, 100'000, 10.0);   // [-2]
         REQUIRE(error.has_value());
-        CHECK_THAT(*error, Contains("ctx: this function is only available while a review runs"));
+        const std::string name(call, std::string_view(call).find('('));
+        CHECK_THAT(*error, Contains(name + ": only available while a review runs"));
         CHECK(lua_gettop(L) == 0);
     }
+}
+
+// As scripts/README.md says: ctx.known() counts the distinct fact names given to ctx.rule, fired or not, and not the
+// facts only a sentence cites; an abstaining review keeps its score, which the panel's mean leaves out.
+TEST_CASE("ctx.known() counts distinct facts weighed; an abstention keeps a score that counts toward nothing", "[lua][ctx][known]") {
+    const auto out = test::review_with("known_facts");
+    INFO(out.message);
+    REQUIRE(out.result.has_value());
+    CHECK(out.result->quote == "It comes from Example Labs. Known: 1, then 2.");
+    CHECK(out.result->verdict == verdict_kind::abstain);
+    CHECK(out.result->score == 55);   // base 40, named 10, runnable 5
+
+    const test::script_catalog catalog({{"knower", "known_facts"}}, script_limits{});
+    const tool_review r = catalog.review(catalog.load());
+    const seat_review* knower = test::seat_in(r, "knower");
+    REQUIRE(knower != nullptr);
+    CHECK(knower->outcome() == seat_outcome::abstain);
+    double voting_scores = 0;
+    for (const seat_review& each : r.seats)
+        if (each.outcome() == seat_outcome::ship || each.outcome() == seat_outcome::skip) voting_scores += each.result->score;
+    REQUIRE(r.verdict.mean_score.has_value());
+    CHECK(*r.verdict.mean_score == Approx(voting_scores / r.verdict.voting()));
 }
 
 TEST_CASE("ctx.log takes ten thousand long lines without failing or slowing the review", "[lua][ctx][log]") {

@@ -1,7 +1,8 @@
 // A script's quote, sentence by sentence: ctx.say and ctx.close record what
 // each sentence stands on, ctx.finish() puts the strongest reason first (or
-// the rule named with ctx.decisive), and a sentence that stands on nothing, or
-// on a rule the script never declared, fails the review at its line.
+// the rule named with ctx.decisive), and a sentence that stands on nothing
+// fails the review at its line, one on a rule the script never declared the
+// load.
 #include "lua_test_support.hpp"
 
 #include <catch2/catch.hpp>
@@ -41,13 +42,13 @@ TEST_CASE("a sentence that names no rule or fact fails the review at its line, a
     const auto out = test::review_with("sentence_without_source");
     CHECK(out.ended == "host_error");
     CHECK_THAT(out.message, Contains(test::place("sentence_without_source") +
-                                     " review of probe-tool: a sentence must name the rules or facts it stands on"));
+                                     " review of probe-tool: ctx.say: a sentence must name the rules or facts it stands on (text, {rules}, {facts})"));
     test::check_fails_alone("sentence_without_source", {"a sentence must name the rules or facts it stands on"});
 }
 
 TEST_CASE("a sentence standing on a rule the script never declared fails at its line, naming the rule", "[lua][ctx][sentences]") {
-    const auto out = test::review_with("sentence_undeclared_rule");
+    const auto out = test::load_only("sentence_undeclared_rule");
     CHECK(out.ended == "host_error");
     CHECK_THAT(out.message, Contains(test::place("sentence_undeclared_rule") +
-                                     " review of probe-tool: rule 'vibes' has no weight: declare it in defaults.weights"));
+                                     " loading: bad argument #2 to 'ctx.say' (expected a rule id declared in defaults.weights, found \"vibes\" at [1])"));
 }

@@ -1,7 +1,10 @@
 // The editors' worked example in scripts/README.md, run exactly as written:
 // the script block is copied out of the README, checked with verdict lint,
 // seated in a copy of the catalog, reviews through the real program, and its
-// fixtures, copied out too, hold under verdict test.
+// fixtures, copied out too, hold under verdict test. Its warning holds too: as
+// a counting seat it breaks the stock fixtures with the miss it shows, and as
+// the shadow seat it shows, it does not; and a fact name misspelt in it is
+// reported by lint as the README shows.
 #include "support/paths.hpp"
 #include "support/process.hpp"
 #include "support/temp_catalog.hpp"
@@ -9,6 +12,8 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <filesystem>
+#include <string>
 
 using namespace verdict;
 using nlohmann::json;
@@ -71,4 +76,51 @@ TEST_CASE("the worked example in scripts/README.md lints clean, seats as shown, 
     CHECK(missed.exit_code == 1);
     CHECK_THAT(missed.out, Catch::Contains("  MISS  Llama 4 Compact (12B) · tinkerer: expected ship, found skip 75  (/fixtures/0/seats/tinkerer)\n"));
     CHECK_THAT(missed.out, Catch::Contains("  ok    A waitlist is nothing to tinker with · tinkerer: skip 20\n"));
+}
+
+TEST_CASE("the README's warning holds: the example as a counting seat misses a stock fixture as shown, as a shadow seat none",
+          "[lua][example]") {
+    const std::string readme = scripts_readme();
+    test::temp_catalog catalog;
+    catalog.add_stock_tools();
+    std::filesystem::create_directories(catalog.path() / "fixtures");
+    std::filesystem::copy_file(test::source_dir() / "catalog" / "fixtures" / "brief-verdicts.json",
+                               catalog.path() / "fixtures" / "brief-verdicts.json");
+    test::write_file(catalog.path() / "scripts" / "tinkerer.lua", block_after(readme, "**1. Write `scripts/tinkerer.lua`:**"));
+
+    json panel = test::stock_panel_json();
+    panel["seats"].push_back({{"id", "tinkerer"}, {"script", "scripts/tinkerer.lua"}});
+    panel["default_seats"].push_back("tinkerer");
+    catalog.set_panel(panel);
+    const auto counting = test::run_verdict({"test", "--catalog", catalog.path().string()});
+    INFO(counting.out << counting.err);
+    CHECK(counting.exit_code == 1);
+    CHECK_THAT(counting.out, Catch::Contains(block_after(readme, "**A counting seat moves the stock fixtures.**")));
+
+    json shadow = json::parse(block_after(readme, "a shadow instead:"));
+    CHECK(shadow["shadow"] == true);
+    shadow["script"] = "scripts/tinkerer.lua";
+    panel = test::stock_panel_json();
+    panel["seats"].push_back(shadow);
+    catalog.set_panel(panel);
+    const auto shadowed = test::run_verdict({"test", "--catalog", catalog.path().string()});
+    INFO(shadowed.out << shadowed.err);
+    CHECK(shadowed.exit_code == 0);
+}
+
+TEST_CASE("the README's misspelt fact in the example is reported by lint at load, as the README shows it", "[lua][example]") {
+    const std::string readme = scripts_readme();
+    std::string script = block_after(readme, "**1. Write `scripts/tinkerer.lua`:**");
+    const std::string call = "ctx.rule(\"runnable\", \"availability\"";
+    REQUIRE(script.find(call) != std::string::npos);
+    script.replace(script.find(call), call.size(), "ctx.rule(\"runnable\", \"availabilty\"");
+    test::temp_catalog catalog;
+    catalog.add_stock_tools();
+    test::write_file(catalog.path() / "scripts" / "tinkerer.lua", script);
+
+    const std::string shown = block_after(readme, "**Names are checked when the script loads.**");
+    const auto lint = test::run_verdict({"lint", "--catalog", catalog.path().string(), (catalog.path() / "scripts" / "tinkerer.lua").string()});
+    INFO(lint.out << lint.err);
+    CHECK(lint.exit_code == 2);
+    CHECK_THAT(lint.out, Catch::Contains(shown.substr(shown.find("/tinkerer.lua:"))));
 }

@@ -1,11 +1,16 @@
-// Each function checks its arguments like Lua's own libraries do, so an editor's
-// mistake reads "bad argument #2 to 'rule' (string expected, got nil)" with the
-// script's line. C++ exceptions never cross into Lua: they become Lua errors.
+// Each function checks its arguments, so an editor's mistake reads "bad argument
+// #2 to 'ctx.rule' (expected a fact name, found nil)" with the script's line
+// (lua_ctx_args.hpp), and names a rule id or fact name the host does not know
+// with the nearest one it does. C++ exceptions never cross into Lua: they
+// become Lua errors naming the function.
 #include "hosts/lua/lua_ctx.hpp"
 
+#include "hosts/lua/lua_ctx_args.hpp"
 #include "hosts/lua/lua_read_only.hpp"
 #include "hosts/lua/lua_deterministic.hpp"
 #include "hosts/lua/lua_guard.hpp"
+#include "hosts/lua/lua_tool_view.hpp"
+#include "support/suggest.hpp"
 #include "verdict/persona.hpp"
 
 #include "hosts/lua/lua_runtime.hpp"
@@ -14,9 +19,12 @@
 #include <algorithm>
 #include <cmath>
 #include <string_view>
+#include <utility>
 
 namespace verdict {
 namespace {
+
+namespace args = ctx_args;
 
 constexpr const char* active_key = "verdict.active_review";
 
@@ -24,30 +32,28 @@ script_review& active(lua_State* L) {
     lua_getfield(L, LUA_REGISTRYINDEX, active_key);                 // [+1]
     auto* review = static_cast<script_review*>(lua_touserdata(L, -1));
     lua_pop(L, 1);                                                   // [-1]
-    if (review == nullptr) luaL_error(L, "ctx: this function is only available while a review runs");
+    if (review == nullptr) args::fail(L, "only available while a review runs");
     return *review;
 }
+
+// lua_guarded(), naming the function: the scorecard's errors ("rule \"x\" fired twice in one review") do not.
+template <class Body> int guarded(lua_State* L, Body&& body) { return lua_guarded(L, std::forward<Body>(body), args::function_name(L)); }
 
 // Longest text ctx.join_list builds, in bytes.
 constexpr std::size_t max_joined_bytes = 1u << 16;
 
-// A string argument of at most `limit` bytes, checked before anything is copied.
-std::string_view bounded_string(lua_State* L, int arg, std::size_t limit) {
-    std::size_t length = 0;
-    const char* text = luaL_checklstring(L, arg, &length);
-    if (length > limit) luaL_argerror(L, arg, ("at most " + std::to_string(limit) + " bytes of text").c_str());
-    return {text, length};
-}
-
 // Appends to `text`, charging the bytes and refusing to pass `limit`.
 void append(lua_State* L, std::string& text, std::string_view piece, std::size_t limit, const char* what) {
-    if (text.size() + piece.size() > limit) luaL_error(L, "%s: more than %d bytes of text", what, static_cast<int>(limit));
+    if (text.size() + piece.size() > limit) args::fail(L, std::string(what) + ": more than " + std::to_string(limit) + " bytes of text");
     lua_runtime::charge(L, piece.size() / 64 + 1);
     text.append(piece);
 }
 
-// A plain value as reason text, the way the C++ SDK's describe() writes it.
-std::string plain_value(lua_State* L, int index) {
+constexpr const char* fact_value = "a fact's value: text, a number, true or false, or a list of them";
+
+// A plain value at `index` as reason text, the way the C++ SDK's describe() writes it; `arg` is the argument it is
+// (an item of, when `item` is given).
+std::string plain_value(lua_State* L, int arg, int index, std::string_view item = {}) {
     switch (lua_type(L, index)) {
     case LUA_TBOOLEAN: return lua_toboolean(L, index) ? "true" : "false";
     case LUA_TSTRING: {
@@ -56,48 +62,60 @@ std::string plain_value(lua_State* L, int index) {
         return {text, length};
     }
     case LUA_TNUMBER: return lua_isinteger(L, index) ? std::to_string(lua_tointeger(L, index)) : number_text(lua_tonumber(L, index));
-    default: luaL_error(L, "cannot describe a %s value as a fact: facts are text, numbers, true or false, or lists of them", luaL_typename(L, index));
+    default: args::expected(L, arg, fact_value, index, item);
     }
     return "";
 }
 
-// A fact's value as reason text: a plain value, or a list of them joined by ", ". Facts are flat, so a
-// nested or self-containing table has no text, and the text has the same limit as any reason's.
-std::string describe_value(lua_State* L, int index) {
-    if (lua_type(L, index) != LUA_TTABLE) {
+// Argument `arg`, a fact's value, as reason text: a plain value, or a list of them joined by ", ". Facts are flat, so
+// a nested or self-containing table has no text, and the text has the same limit as any reason's.
+std::string describe_value(lua_State* L, int arg) {
+    if (lua_type(L, arg) != LUA_TTABLE) {
         std::string text;
-        append(L, text, plain_value(L, index), max_reason_text_bytes, "fact value");
+        append(L, text, plain_value(L, arg, arg), max_reason_text_bytes, "fact value");
         return text;
     }
     std::string text;
-    const lua_Integer n = luaL_len(L, index);
+    const lua_Integer n = luaL_len(L, arg);
     for (lua_Integer i = 1; i <= n; ++i) {
-        lua_geti(L, index, i);                                          // [+1]
+        lua_geti(L, arg, i);                                            // [+1]
         if (i > 1) append(L, text, ", ", max_reason_text_bytes, "fact value");
-        append(L, text, plain_value(L, -1), max_reason_text_bytes, "fact value");
+        append(L, text, plain_value(L, arg, -1, " at [" + std::to_string(i) + "]"), max_reason_text_bytes, "fact value");
         lua_pop(L, 1);                                                  // [-1]
     }
     return text;
 }
 
-// The strings of the list at `index`, at most max_joined_bytes of them together; `caller` names the ctx function in
-// the message past that.
-std::vector<std::string> string_list(lua_State* L, int index, const char* caller) {
-    luaL_checktype(L, index, LUA_TTABLE);
+// The strings of the list that is argument `arg`, at most max_joined_bytes of them together; `what` names the list.
+std::vector<std::string> string_list(lua_State* L, int arg, const std::string& what) {
+    args::table(L, arg, what);
     std::vector<std::string> items;
     std::size_t total = 0;
-    const lua_Integer n = luaL_len(L, index);
+    const lua_Integer n = luaL_len(L, arg);
     for (lua_Integer i = 1; i <= n; ++i) {
-        lua_geti(L, index, i);                                   // [+1]
+        lua_geti(L, arg, i);                                     // [+1]
+        if (!lua_isstring(L, -1)) args::expected(L, arg, what, -1, " at [" + std::to_string(i) + "]");
         std::size_t length = 0;
-        const char* item = luaL_checklstring(L, -1, &length);
+        const char* item = lua_tolstring(L, -1, &length);
         total += length + 2;
-        if (total > max_joined_bytes) luaL_error(L, "%s: more than %d bytes of text", caller, static_cast<int>(max_joined_bytes));
+        if (total > max_joined_bytes) args::fail(L, "more than " + std::to_string(max_joined_bytes) + " bytes of text");
         lua_runtime::charge(L, length / 64 + 1);
         items.emplace_back(item, length);
         lua_pop(L, 1);                                           // [-1]
     }
     return items;
+}
+
+// Raises bad_argument() unless the review's settings declare rule `id`, argument `arg` (or an item of it).
+void check_declared(lua_State* L, int arg, const script_review& review, std::string_view id, std::string_view item = {}) {
+    const std::string problem = undeclared_rule(id, review.in_force, item);
+    if (!problem.empty()) args::bad_argument(L, arg, problem);
+}
+
+// Raises bad_argument() unless `fact` is a fact name of the catalog, argument `arg` (or an item of it).
+void check_fact(lua_State* L, int arg, std::string_view fact, std::string_view item = {}) {
+    const std::string problem = unknown_fact(fact, item);
+    if (!problem.empty()) args::bad_argument(L, arg, problem);
 }
 
 void push(lua_State* L, const std::string& text) { lua_pushlstring(L, text.data(), text.size()); }
@@ -123,19 +141,20 @@ void push_reasons(lua_State* L, const std::vector<reason>& reasons) {
 }
 
 int ctx_rule(lua_State* L) {
-    return lua_guarded(L, [L] {
-        const std::string_view id = bounded_string(L, 1, max_reason_text_bytes);
-        const std::string_view fact = bounded_string(L, 2, max_reason_text_bytes);
+    return guarded(L, [L] {
+        const std::string_view id = args::text(L, 1, max_reason_text_bytes, "a rule id");
+        const std::string_view fact = args::text(L, 2, max_reason_text_bytes, "a fact name");
         std::string value = describe_value(L, 3);
-        luaL_checktype(L, 4, LUA_TBOOLEAN);
-        const std::string_view why = bounded_string(L, 5, max_reason_text_bytes);
+        const bool fired = args::boolean(L, 4, "true or false (whether the rule fired)");
+        const std::string_view why = args::text(L, 5, max_reason_text_bytes, "a sentence saying why");
         script_review& review = active(L);
-        if (!review.card.has_rule(id)) return luaL_error(L, "rule '%s' has no weight: declare it in defaults.weights", std::string(id).c_str());
+        check_declared(L, 1, review, id);
+        check_fact(L, 2, fact);
         // The host holds what a review says, outside the script's memory allowance: it stops at the review's bound.
-        review.text_bytes += id.size() + fact.size() + value.size() + (lua_toboolean(L, 4) ? id.size() + fact.size() + value.size() + why.size() : 0);
+        review.text_bytes += id.size() + fact.size() + value.size() + (fired ? id.size() + fact.size() + value.size() + why.size() : 0);
         if (review.text_bytes > max_review_text_bytes)
-            return luaL_error(L, "ctx.rule: the review holds more than %d bytes of text (quote, reasons and rule checks)", static_cast<int>(max_review_text_bytes));
-        review.card.rule(id, fact, std::move(value), lua_toboolean(L, 4), std::string(why));
+            return args::fail(L, "the review holds more than " + std::to_string(max_review_text_bytes) + " bytes of text (quote, reasons and rule checks)");
+        review.card.rule(id, fact, std::move(value), fired, std::string(why));
         return 0;
     });
 }
@@ -146,7 +165,8 @@ int ctx_known(lua_State* L) {
 }
 
 int ctx_fired(lua_State* L) {
-    lua_pushboolean(L, active(L).card.fired(luaL_checkstring(L, 1)));   // [+1]
+    const std::string_view id = args::text(L, 1, max_reason_text_bytes, "a rule id");
+    lua_pushboolean(L, active(L).card.fired(id));   // [+1]
     return 1;
 }
 
@@ -157,7 +177,7 @@ int ctx_verdict(lua_State* L) {
 
 // The rules the verdict so far stands on (scorecard::verdict_rules), as a list a sentence can name. [+1]
 int ctx_verdict_rules(lua_State* L) {
-    return lua_guarded(L, [L] {
+    return guarded(L, [L] {
         const std::vector<std::string> rules = active(L).card.verdict_rules();
         lua_createtable(L, static_cast<int>(rules.size()), 0);      // [+1]
         for (std::size_t i = 0; i < rules.size(); ++i) {
@@ -179,7 +199,8 @@ constexpr const char* finished_metatable = "verdict.finished_review";
 int finished_field(lua_State* L) {
     script_review& review = active(L);
     if (lua_touserdata(L, 1) != review.finished) return luaL_error(L, "this review has already been returned");
-    const std::string field = luaL_checkstring(L, 2);
+    if (lua_type(L, 2) != LUA_TSTRING) return 0;   // a review has only named fields
+    const std::string field = lua_tostring(L, 2);
     const struct review& r = review.result;
     if (field == "verdict") push(L, std::string(name_of(r.verdict)));
     else if (field == "score") push_number(L, r.score);
@@ -189,13 +210,15 @@ int finished_field(lua_State* L) {
     return 1;
 }
 
-// The sources a sentence names: an optional list of rule ids at `index`, or of fact names. [0]
-std::vector<std::string> sources_at(lua_State* L, int index) {
-    if (lua_isnoneornil(L, index)) return {};
-    std::vector<std::string> items = string_list(L, index, "a sentence's sources");
-    if (items.size() > max_sentence_sources) luaL_argerror(L, index, ("at most " + std::to_string(max_sentence_sources) + " sources").c_str());
+// The sources a sentence names: an optional list, argument `arg`, of what `what` says. [0]
+std::vector<std::string> sources_at(lua_State* L, int arg, const std::string& what) {
+    if (lua_isnoneornil(L, arg)) return {};
+    std::vector<std::string> items = string_list(L, arg, what);
+    if (items.size() > max_sentence_sources)
+        args::bad_argument(L, arg, "expected at most " + std::to_string(max_sentence_sources) + " sources, found " + std::to_string(items.size()));
     for (const std::string& item : items)
-        if (item.empty() || item.size() > max_reason_text_bytes) luaL_argerror(L, index, "sources of 1 to 16384 bytes each");
+        if (item.empty() || item.size() > max_reason_text_bytes)
+            args::bad_argument(L, arg, "expected sources of 1 to " + std::to_string(max_reason_text_bytes) + " bytes each, found one of " + std::to_string(item.size()));
     return items;
 }
 
@@ -203,23 +226,24 @@ std::vector<std::string> sources_at(lua_State* L, int index) {
 // memory allowance, so what a script may say is bounded here; the quote is cut to its limits when it is finished, as
 // a plugin's is.
 quote_sentence sentence_args(lua_State* L, script_review& review) {
-    quote_sentence q{std::string(bounded_string(L, 1, max_said_bytes)), sources_at(L, 2), sources_at(L, 3)};
+    quote_sentence q{std::string(args::text(L, 1, max_said_bytes, "a sentence")), sources_at(L, 2, "a list of rule ids"),
+                     sources_at(L, 3, "a list of fact names")};
     if (q.rules.empty() && q.facts.empty())
-        luaL_error(L, "a sentence must name the rules or facts it stands on (ctx.say(text, {rules}, {facts}))");
-    for (const std::string& rule : q.rules)
-        if (!review.card.has_rule(rule)) luaL_error(L, "rule '%s' has no weight: declare it in defaults.weights", rule.c_str());
+        args::fail(L, "a sentence must name the rules or facts it stands on (text, {rules}, {facts})");
+    for (std::size_t i = 0; i < q.rules.size(); ++i) check_declared(L, 2, review, q.rules[i], " at [" + std::to_string(i + 1) + "]");
+    for (std::size_t i = 0; i < q.facts.size(); ++i) check_fact(L, 3, q.facts[i], " at [" + std::to_string(i + 1) + "]");
     review.said_bytes += q.text.size() + 1;
     for (const auto* sources : {&q.rules, &q.facts})
         for (const std::string& source : *sources) review.said_bytes += source.size();
     if (review.said_bytes > max_said_bytes || ++review.sentences > max_said_sentences)
-        luaL_error(L, "more than %d sentences or %d bytes said for one quote", static_cast<int>(max_said_sentences), static_cast<int>(max_said_bytes));
+        args::fail(L, "more than " + std::to_string(max_said_sentences) + " sentences or " + std::to_string(max_said_bytes) + " bytes said for one quote");
     return q;
 }
 
 // ctx.say and ctx.close: a sentence said in the quote's order, or the one that ends it (scorecard::say, ::close).
 template <void (scorecard::*add)(std::string, std::vector<std::string>, std::vector<std::string>)>
 int ctx_sentence(lua_State* L) {
-    return lua_guarded(L, [L] {
+    return guarded(L, [L] {
         script_review& review = active(L);
         quote_sentence q = sentence_args(L, review);
         (review.card.*add)(std::move(q.text), std::move(q.rules), std::move(q.facts));
@@ -229,8 +253,8 @@ int ctx_sentence(lua_State* L) {
 
 // ctx.fired_among(rules): those of `rules` that fired, in the order given (scorecard::fired_among). [+1]
 int ctx_fired_among(lua_State* L) {
-    return lua_guarded(L, [L] {
-        const std::vector<std::string> wanted = string_list(L, 1, "ctx.fired_among");
+    return guarded(L, [L] {
+        const std::vector<std::string> wanted = string_list(L, 1, "a list of rule ids");
         const scorecard& card = active(L).card;
         lua_createtable(L, 0, 0);                                      // [+1]
         lua_Integer n = 0;
@@ -245,7 +269,7 @@ int ctx_fired_among(lua_State* L) {
 
 // ctx.includes(list, value): whether the list (nil counts as empty) holds the value. [+1]
 int ctx_includes(lua_State* L) {
-    if (!lua_isnoneornil(L, 1)) luaL_checktype(L, 1, LUA_TTABLE);
+    if (!lua_isnoneornil(L, 1)) args::table(L, 1, "a list or nil");
     bool found = false;
     if (!lua_isnoneornil(L, 1)) {
         const lua_Integer n = luaL_len(L, 1);
@@ -261,10 +285,10 @@ int ctx_includes(lua_State* L) {
 }
 
 int ctx_decisive(lua_State* L) {
-    const std::string_view rule = bounded_string(L, 1, max_reason_text_bytes);
-    return lua_guarded(L, [L, rule] {
+    const std::string_view rule = args::text(L, 1, max_reason_text_bytes, "a rule id");
+    return guarded(L, [L, rule] {
         script_review& review = active(L);
-        if (!review.card.has_rule(rule)) return luaL_error(L, "rule '%s' has no weight: declare it in defaults.weights", std::string(rule).c_str());
+        check_declared(L, 1, review, rule);
         review.card.decisive(rule);
         return 0;
     });
@@ -274,9 +298,9 @@ int ctx_decisive(lua_State* L) {
 // is rebuilt in Lua unless the script reads a field. Without an argument, the quote is made of the sentences said.
 int ctx_finish(lua_State* L) {
     const bool whole = !lua_isnoneornil(L, 1);
-    const std::string_view quote = whole ? bounded_string(L, 1, max_quote_bytes * 4) : std::string_view();   // fit_quote cuts it to the limit
+    const std::string_view quote = whole ? args::text(L, 1, max_quote_bytes * 4, "a quote") : std::string_view();   // fit_quote cuts it to the limit
     script_review& review = active(L);
-    lua_guarded(L, [&] {
+    guarded(L, [&] {
         review.result = whole ? review.card.finish(std::string(quote)) : review.card.finish();
         return 0;
     });
@@ -292,9 +316,9 @@ int ctx_finish(lua_State* L) {
 }
 
 int ctx_weight(lua_State* L) {
-    const char* id = luaL_checkstring(L, 1);
+    const std::string_view id = args::text(L, 1, max_reason_text_bytes, "a rule id");
     script_review& review = active(L);
-    if (!review.card.has_rule(id)) return luaL_error(L, "rule '%s' has no weight: declare it in defaults.weights", id);
+    check_declared(L, 1, review, id);
     push_number(L, review.card.weight(id));   // [+1]
     return 1;
 }
@@ -303,7 +327,7 @@ int ctx_weight(lua_State* L) {
 int ctx_log(lua_State* L) {
     script_review& review = active(L);
     if (review.log.size() >= max_log_lines) return 0;
-    return lua_guarded(L, [L, &review] {
+    return guarded(L, [L, &review] {
         std::string line;
         for (int i = 1; i <= lua_gettop(L) && line.size() <= max_log_line_bytes; ++i) {
             lua_pushcfunction(L, deterministic_tostring);   // [+1]
@@ -322,31 +346,31 @@ int ctx_log(lua_State* L) {
 }
 
 int ctx_join_list(lua_State* L) {
-    return lua_guarded(L, [L] {
-        const std::vector<std::string> items = string_list(L, 1, "ctx.join_list");
-        const std::string conjunction = lua_isnoneornil(L, 2) ? "and" : std::string(bounded_string(L, 2, 100));
+    return guarded(L, [L] {
+        const std::vector<std::string> items = string_list(L, 1, "a list of text");
+        const std::string conjunction = lua_isnoneornil(L, 2) ? "and" : std::string(args::text(L, 2, 100, "a word or nothing"));
         push(L, join_list(items, conjunction));   // [+1]
         return 1;
     });
 }
 
 int ctx_with_thousands(lua_State* L) {
-    const lua_Integer n = luaL_checkinteger(L, 1);
-    return lua_guarded(L, [L, n] { push(L, with_thousands(static_cast<std::int64_t>(n))); return 1; });
+    const lua_Integer n = args::integer(L, 1, "a whole number");
+    return guarded(L, [L, n] { push(L, with_thousands(static_cast<std::int64_t>(n))); return 1; });
 }
 
 int ctx_sentence_case(lua_State* L) {
-    const std::string_view text = bounded_string(L, 1, max_joined_bytes);
-    return lua_guarded(L, [L, text] { push(L, sentence_case(std::string(text))); return 1; });
+    const std::string_view text = args::text(L, 1, max_joined_bytes);
+    return guarded(L, [L, text] { push(L, sentence_case(std::string(text))); return 1; });
 }
 
 int ctx_lower_first(lua_State* L) {
-    const std::string_view text = bounded_string(L, 1, max_joined_bytes);
-    return lua_guarded(L, [L, text] { push(L, lower_first(std::string(text))); return 1; });
+    const std::string_view text = args::text(L, 1, max_joined_bytes);
+    return guarded(L, [L, text] { push(L, lower_first(std::string(text))); return 1; });
 }
 
 int ctx_describe(lua_State* L) {
-    return lua_guarded(L, [L] {
+    return guarded(L, [L] {
         push(L, describe_value(L, 1));   // [+1]
         return 1;
     });
@@ -354,7 +378,7 @@ int ctx_describe(lua_State* L) {
 
 // Which openness fact to cite, as the SDK's openness_of(): fact name and whether it is open, or nil.
 int ctx_openness(lua_State* L) {
-    luaL_checkany(L, 1);
+    args::table(L, 1, "the tool");
     lua_getfield(L, 1, "licence");                           // [+1]
     const int source = lua_getfield(L, -1, "open_source");   // [+1]
     const int weights = lua_getfield(L, -2, "open_weights"); // [+1]
@@ -370,6 +394,12 @@ int ctx_openness(lua_State* L) {
         lua_pushnil(L);                                      // [+1]
     }
     return 2;
+}
+
+// ctx.sorted_pairs(t): pairs in key order, the sandbox's pairs, over a table it checks first.
+int ctx_sorted_pairs(lua_State* L) {
+    args::table(L, 1, "a table");
+    return ordered_pairs(L);
 }
 
 const luaL_Reg ctx_functions[] = {
@@ -393,7 +423,7 @@ const luaL_Reg ctx_functions[] = {
     {"lower_first", ctx_lower_first},
     {"describe", ctx_describe},
     {"openness", ctx_openness},
-    {"sorted_pairs", ordered_pairs},
+    {"sorted_pairs", ctx_sorted_pairs},
     {nullptr, nullptr},
 };
 
@@ -414,9 +444,29 @@ void push_settings(lua_State* L, const settings& s) {
 
 }  // namespace
 
+std::string undeclared_rule(std::string_view id, const settings& s, std::string_view item) {
+    if (s.weights.find(id) != s.weights.end()) return "";
+    std::vector<std::string> declared;
+    for (const auto& [rule, points] : s.weights) declared.push_back(rule);
+    const std::string hint = did_you_mean(id, declared);
+    return "expected a rule id declared in defaults.weights, found \"" + std::string(id) + "\"" + std::string(item) + (hint.empty() ? "" : "; " + hint);
+}
+
+std::string unknown_fact(std::string_view fact, std::string_view item) {
+    const std::vector<std::string>& names = tool_fact_names();
+    if (std::binary_search(names.begin(), names.end(), fact)) return "";
+    const std::string hint = did_you_mean(fact, names);
+    return "expected a fact name of the catalog, such as \"setup.api_key\", found \"" + std::string(fact) + "\"" + std::string(item) +
+           (hint.empty() ? "" : "; " + hint);
+}
+
 void push_ctx(lua_State* L, const settings& s) {
-    lua_createtable(L, 0, 16);       // [+1]
-    luaL_setfuncs(L, ctx_functions, 0);
+    lua_createtable(L, 0, 24);                      // [+1]
+    for (const luaL_Reg* f = ctx_functions; f->name != nullptr; ++f) {
+        lua_pushfstring(L, "ctx.%s", f->name);      // [+1] its name, for its messages (lua_ctx_args.hpp)
+        lua_pushcclosure(L, f->func, 1);            // [-1, +1]
+        lua_setfield(L, -2, f->name);               // [-1]
+    }
     push_settings(L, s);             // [+1]
     lua_setfield(L, -2, "settings"); // [-1]
     seal_table(L);

@@ -8,13 +8,15 @@
 #include <lua.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace verdict {
 
 /// The review in progress: what ctx's functions write to.
 struct script_review {
-    explicit script_review(const settings& s) : card(s) {}
+    explicit script_review(const settings& s) : in_force(s), card(s) {}
+    const settings& in_force;
     scorecard card;
     std::vector<std::string> log;
     const void* finished = nullptr;   ///< The object ctx.finish returned, which carries `result`.
@@ -32,6 +34,14 @@ inline constexpr std::size_t max_log_line_bytes = 300;
 /// sources. Past them the script fails, naming the limit.
 inline constexpr std::size_t max_said_sentences = 1024;
 inline constexpr std::size_t max_said_bytes = std::size_t{256} << 10;
+
+/// "" when `s` declares rule `id`; otherwise the mistake as ctx's messages word it, "expected a rule id declared in
+/// defaults.weights, found \"x\"", then `item` (" at [2]" for an item of a list), then the nearest declared id when
+/// one is close.
+std::string undeclared_rule(std::string_view id, const settings& s, std::string_view item = {});
+
+/// "" when `fact` is one of tool_fact_names(); otherwise the mistake as ctx's messages word it, like undeclared_rule().
+std::string unknown_fact(std::string_view fact, std::string_view item = {});
 
 /// Pushes a read-only ctx holding `s` as ctx.settings and the service functions. [+1]
 void push_ctx(lua_State* L, const settings& s);

@@ -10,16 +10,16 @@
 
 namespace verdict {
 
-/// Runs `body` and returns what it returns; a std::exception it throws becomes a Lua error with its message,
-/// raised after `body`'s locals are gone. Lua's own errors pass through untouched.
-template <class Body> int lua_guarded(lua_State* L, Body&& body) {
+/// Runs `body` and returns what it returns; a std::exception it throws becomes a Lua error with its message (after
+/// "<who>: " when `who` is given), raised after `body`'s locals are gone. Lua's own errors pass through untouched.
+template <class Body> int lua_guarded(lua_State* L, Body&& body, const char* who = nullptr) {
     std::string failure;
     try {
         return body();
     } catch (const std::exception& error) {
         failure = error.what();
     }
-    return luaL_error(L, "%s", failure.c_str());
+    return who ? luaL_error(L, "%s: %s", who, failure.c_str()) : luaL_error(L, "%s", failure.c_str());
 }
 
 }  // namespace verdict

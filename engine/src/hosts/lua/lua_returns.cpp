@@ -102,8 +102,12 @@ template <class Error> double number_field(lua_State* L, int index, const std::s
     return value;
 }
 
+// defaults.weights, when given: without it the persona declares no rules, and every review scores its base.
 void read_weights(lua_State* L, int index, settings& s) {
-    raw_field(L, index, "weights");      // [+1]
+    if (raw_field(L, index, "weights") == LUA_TNIL) {    // [+1]
+        lua_pop(L, 1);                                   // [-1]
+        return;
+    }
     const int weights = lua_gettop(L);
     if (!lua_istable(L, weights)) {
         const std::string found = type_of(L, weights);
@@ -188,7 +192,7 @@ script_spec read_script_spec(lua_State* L, int index) {
         lua_pop(L, 1);
         throw std::invalid_argument("defaults: expected a table (base, threshold, min_facts, weights), found " + found);
     }
-    check_keys<std::invalid_argument>(L, defaults, "defaults", {"base", "threshold", "min_facts", "weights"}, {"weights"});
+    check_keys<std::invalid_argument>(L, defaults, "defaults", {"base", "threshold", "min_facts", "weights"}, {});
     spec.defaults.base = number_field<std::invalid_argument>(L, defaults, "defaults.", "base", spec.defaults.base, false);
     spec.defaults.threshold = number_field<std::invalid_argument>(L, defaults, "defaults.", "threshold", spec.defaults.threshold, false);
     const double min_facts = number_field<std::invalid_argument>(L, defaults, "defaults.", "min_facts", spec.defaults.min_facts, false);

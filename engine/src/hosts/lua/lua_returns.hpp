@@ -17,7 +17,8 @@ struct script_spec {
     settings defaults;
 };
 
-/// Reads the persona table at `index`; throws std::invalid_argument naming the key at fault.
+/// Reads the persona table at `index`, every key of its defaults optional (settings{}, no weights); throws
+/// std::invalid_argument naming the key at fault.
 /// Leaves the stack as it found it. [0]
 script_spec read_script_spec(lua_State* L, int index);
 

@@ -7,7 +7,11 @@
 #include "hosts/lua/lua_tool_view.hpp"
 
 #include "hosts/lua/lua_read_only.hpp"
+#include "json/schemas.hpp"
 
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
 #include <cstring>
 #include <string>
 
@@ -278,7 +282,37 @@ int make_facts(lua_State* L) {
     return 0;
 }
 
+// Adds the fact names under `node` of the tool schema `root`, each prefixed with `prefix`: its properties, and those
+// of its items and of its alternatives.
+void collect_fact_names(const nlohmann::json& root, const nlohmann::json& node, const std::string& prefix, std::vector<std::string>& names) {
+    if (node.contains("$ref")) {
+        collect_fact_names(root, root.at(nlohmann::json::json_pointer(node.at("$ref").get<std::string>().substr(1))), prefix, names);
+        return;
+    }
+    if (node.contains("properties"))
+        for (const auto& [key, child] : node.at("properties").items()) {
+            names.push_back(prefix + key);
+            collect_fact_names(root, child, prefix + key + ".", names);
+        }
+    if (node.contains("items")) collect_fact_names(root, node.at("items"), prefix, names);
+    if (node.contains("oneOf"))
+        for (const nlohmann::json& alternative : node.at("oneOf")) collect_fact_names(root, alternative, prefix, names);
+}
+
 }  // namespace
+
+const std::vector<std::string>& tool_fact_names() {
+    // The schema, not the view, since a view holds only the facts its tool states.
+    static const std::vector<std::string> names = [] {
+        const nlohmann::json schema = nlohmann::json::parse(tool_schema_text());
+        std::vector<std::string> found;
+        collect_fact_names(schema, schema, "", found);
+        std::sort(found.begin(), found.end());
+        found.erase(std::unique(found.begin(), found.end()), found.end());
+        return found;
+    }();
+    return names;
+}
 
 void push_tool_view(lua_State* L, const tool& t, view_access access) {
     view_builder v(L, access);

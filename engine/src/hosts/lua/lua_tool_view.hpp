@@ -5,6 +5,9 @@
 
 #include <lua.hpp>
 
+#include <string>
+#include <vector>
+
 namespace verdict {
 
 /// Whether the view's tables are read-only (every review) or plain (the benchmark's sandbox-free baseline).
@@ -18,5 +21,9 @@ void push_tool_view(lua_State* L, const tool& t, view_access access = view_acces
 /// Ends every read-only view made so far: reading through one is an error from now on. Called when a review ends,
 /// before its tool may go. [0]
 void retire_tool_views(lua_State* L);
+
+/// Every fact name a script may cite, sorted: the catalog's names as the tool schema gives them, a group's facts
+/// after a dot ("setup.api_key"), and the fields of a list's items likewise ("claims.evidence").
+const std::vector<std::string>& tool_fact_names();
 
 }  // namespace verdict

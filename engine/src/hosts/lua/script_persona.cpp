@@ -13,11 +13,15 @@
 // Each review gets a fresh ctx only when the settings change (ctx is
 // read-only), math.random seeded from the persona and the tool, and the
 // runtime's budgets.
+// Loading also reads the source for rule ids and fact names ctx would refuse
+// (lua_source_names.hpp), so a misspelt one fails the load, not only the
+// reviews of the tools that reach its line.
 #include "hosts/lua/script_persona.hpp"
 
 #include "hosts/lua/lua_ctx.hpp"
 #include "hosts/lua/lua_returns.hpp"
 #include "hosts/lua/lua_sandbox.hpp"
+#include "hosts/lua/lua_source_names.hpp"
 #include "hosts/lua/lua_tool_view.hpp"
 #include "hosts/lua/script_engine.hpp"
 #include "hosts/persona_defaults.hpp"
@@ -109,6 +113,8 @@ public:
         engine_.runtime().start_afresh();
         if (auto error = run_top_level(L, limits_.seconds)) fail(located(*error, "loading"));   // [-1, +1] the module table
         read_spec(L);
+        if (const auto problem = check_source_names(source, spec_.defaults))
+            fail(file_ + ":" + std::to_string(problem->line) + ": loading: " + problem->message);
     }
 
     const persona_identity& identity() const override { return spec_.identity; }
