@@ -52,13 +52,10 @@ exit_code run_explain(const std::vector<std::string>& args, context& ctx) {
     // wants to see how it would review a tool whose own seat list lacks it. Its review joins the explanation only;
     // the panel's verdict stays the one of the seats that sit.
     if (seat)
-        for (tool_review& r : reviews) {
-            if (r.find_seat(*seat) || !r.unreadable.empty()) continue;
-            tool_review every = std::move(review_tools(*ws.seats, {r.subject}, true).front());
-            if (const seat_review* would = every.find_seat(*seat)) r.seats.push_back(*would);
-            ctx.err << "verdict: note: seat " << *seat << " does not sit on " << r.subject->id << "'s panel, so its verdict there "
-                    << "does not count; this is how it would review it (seat it in the tool's \"seats\" or panel.json's \"default_seats\")\n";
-        }
+        for (tool_review& r : reviews)
+            if (add_unseated_review(*ws.seats, r, *seat))
+                ctx.err << "verdict: note: seat " << *seat << " does not sit on " << r.subject->id << "'s panel, so its verdict there "
+                        << "does not count; this is how it would review it (seat it in the tool's \"seats\" or panel.json's \"default_seats\")\n";
     report_seat_failures(*ws.seats, reviews, ctx, status);
     if (reviews.empty() && !all) return status;
     std::vector<tool_explanation> explanations;

@@ -132,6 +132,15 @@ void review_seats_again(const panel& p, std::vector<tool_review>& reviews, const
     }
 }
 
+bool add_unseated_review(const panel& p, tool_review& r, const std::string& seat_id) {
+    if (r.find_seat(seat_id) || !r.unreadable.empty() || !p.config().find(seat_id)) return false;
+    tool_review every = std::move(review_tools(p, {r.subject}, true).front());
+    const seat_review* would = every.find_seat(seat_id);
+    if (!would) return false;
+    r.seats.push_back(*would);
+    return true;
+}
+
 tool_review review_tool(const panel& p, const tool& t) { return std::move(review_tools(p, {&t}).front()); }
 
 tool_review unreadable_review(const panel& p, const tool& placeholder, std::vector<std::string> problems) {

@@ -42,6 +42,11 @@ std::vector<tool_review> review_tools(const panel& p, const std::vector<const to
 /// panel, and a tool whose file could not be read, are left as they are.
 void review_seats_again(const panel& p, std::vector<tool_review>& reviews, const std::vector<std::string>& seat_ids);
 
+/// Adds to `r` how seat `seat_id` would review its tool when the seat does not sit on that tool's panel, the panel's
+/// verdict left as it is: what `explain --persona` shows of a seat being tried. False when nothing was added: the seat
+/// sits there already, is not the panel's, or the tool's file could not be read.
+bool add_unseated_review(const panel& p, tool_review& r, const std::string& seat_id);
+
 /// Each seat reviews `t` once.
 tool_review review_tool(const panel& p, const tool& t);
 

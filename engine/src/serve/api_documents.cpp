@@ -35,26 +35,23 @@ std::vector<std::string> parts_of(std::string_view path) {
 
 }  // namespace
 
-std::optional<served_page> api_document(const site_state& state, const request_target& target) {
+std::optional<served_page> api_document(const site_state& state, const request_target& target, const unseated_reviewer& unseated) {
     constexpr std::string_view prefix = "/api/";
     if (!target.path.starts_with(prefix)) return std::nullopt;
     const std::vector<std::string> parts = parts_of(std::string_view(target.path).substr(prefix.size()));
-    const auto tool_review_of = [&](const std::string& id) { return state.find_review(id); };
     if (parts.size() == 1 && parts[0] == "stats") return json_page(200, dump_json(stats_to_json(compute_stats(state.reviews, *state.seats))));
     if (parts.size() == 2 && parts[0] == "review") {
-        const tool_review* r = tool_review_of(parts[1]);
+        const tool_review* r = state.find_review(parts[1]);
         if (!r) return not_found("tool", parts[1], state.tools.ids());
         return json_page(200, dump_json(review_to_json(*r)));
     }
     if (parts.size() == 2 && parts[0] == "explain") {
-        const tool_review* r = tool_review_of(parts[1]);
+        const tool_review* r = state.find_review(parts[1]);
         if (!r) return not_found("tool", parts[1], state.tools.ids());
-        std::optional<std::string> seat;
-        if (target.query.count("persona")) {
-            seat = target.param("persona");
-            if (!state.seats->config().find(*seat)) return not_found("seat", *seat, state.seats->config().seat_ids());
-        }
-        return json_page(200, dump_json(explanation_to_json(explain(*r, *state.seats, seat))));
+        if (!target.query.count("persona")) return json_page(200, dump_json(explanation_to_json(explain(*r, *state.seats))));
+        const std::string seat = target.param("persona");
+        if (!state.seats->config().find(seat)) return not_found("seat", seat, state.seats->config().seat_ids());
+        return json_page(200, dump_json(explanation_to_json(explain(unseated(*r, seat), *state.seats, seat))));
     }
     if (parts.size() == 3 && parts[0] == "compare") {
         const page_tool* left = state.find_page(parts[1]);

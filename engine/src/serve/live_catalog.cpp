@@ -79,7 +79,15 @@ reload_report live_catalog::load() {
     return apply(everything);
 }
 
+tool_review live_catalog::with_unseated_review(const site_state& state, const tool_review& r, const std::string& seat_id) {
+    std::lock_guard lock(reviewing_);
+    tool_review out = r;
+    add_unseated_review(*state.seats, out, seat_id);
+    return out;
+}
+
 reload_report live_catalog::apply(const catalog_change& change) {
+    std::lock_guard reviewing(reviewing_);
     const auto start = std::chrono::steady_clock::now();
     catalog_change wanted = pending_;
     wanted.merge(change);

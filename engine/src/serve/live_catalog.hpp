@@ -42,6 +42,10 @@ public:
     /// Every problem standing, of every file read.
     std::vector<live_problem> problems() const;
 
+    /// `r` of `state` with how seat `seat_id` would review its tool if it does not sit there (add_unseated_review),
+    /// reviewed one at a time with the reloads.
+    tool_review with_unseated_review(const site_state& state, const tool_review& r, const std::string& seat_id);
+
     /// What the files `changed` reach: those the catalog does not read reach nothing.
     catalog_change classify(const std::vector<std::filesystem::path>& changed) const;
     /// The folders whose files the catalog reads: the catalog's, tools/, votes/, and each seat's persona's.
@@ -72,6 +76,7 @@ private:
     std::filesystem::path persona_dir_;
     host_options host_;
 
+    std::mutex reviewing_;                                       // one review at a time: a reload's, or a request's
     mutable std::mutex mutex_;                                   // guards current_, problems_ and read_sources_
     std::shared_ptr<const site_state> current_;
     std::map<std::string, std::vector<live_problem>> problems_;  // by source: "panel", "comparisons", a tool file...

@@ -58,7 +58,8 @@ served_page live_site::make(const request_target& target) {
         baseline.diff = head_.diff_against(*state, baseline.label, baseline.why_none);
         return lab_page(*state, target.param("seat"), baseline);
     }
-    if (auto api = api_document(*state, target)) return std::move(*api);
+    const auto unseated = [this, &state](const tool_review& r, const std::string& seat) { return catalog_.with_unseated_review(*state, r, seat); };
+    if (auto api = api_document(*state, target, unseated)) return std::move(*api);
     if (auto page = site_page(*state, target.path)) return std::move(*page);
     return missing_page(target.path, true);
 }
