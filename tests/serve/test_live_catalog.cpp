@@ -238,6 +238,12 @@ TEST_CASE("a comparisons.json that breaks keeps the last good comparisons until 
     const reload_report broken = c.change({comparisons});
     CHECK(broken.held_back == "comparisons.json");
     CHECK(c.page("/compare/claw-code-vs-modal-gpu-serverless-inference.html") == page);
+    // A panel.json edit that reviews everything meanwhile keeps the last good comparisons too.
+    json panel = test::read_json(c.files.path() / "panel.json");
+    panel["rule_set"] = "2026.12-3";
+    c.files.set_panel(panel);
+    CHECK(c.change({c.files.path() / "panel.json"}).held_back == "comparisons.json");
+    CHECK_FALSE(c.page("/compare/claw-code-vs-modal-gpu-serverless-inference.html").empty());
     test::write_file(comparisons, good);
     CHECK(c.change({comparisons}).held_back.empty());
     CHECK(c.live.problems().empty());

@@ -241,7 +241,7 @@ live_catalog::rebuilt live_catalog::rebuild(const site_state* base, const catalo
     }
     if (reread_comparisons) {
         // A comparisons.json that breaks keeps its last good list; one that only names a tool now gone loses that pair.
-        const auto last_good = state.pair_ids;
+        const auto last_good = base ? base->pair_ids : state.pair_ids;
         problem_list found;
         read_comparisons(state, catalog_dir_, found);
         set_problems("comparisons", shown(found));
