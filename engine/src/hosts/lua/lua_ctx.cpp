@@ -453,9 +453,8 @@ std::string undeclared_rule(std::string_view id, const settings& s, std::string_
 }
 
 std::string unknown_fact(std::string_view fact, std::string_view item) {
-    const std::vector<std::string>& names = tool_fact_names();
-    if (std::binary_search(names.begin(), names.end(), fact)) return "";
-    const std::string hint = did_you_mean(fact, names);
+    if (is_tool_fact_name(fact)) return "";
+    const std::string hint = did_you_mean(fact, tool_fact_names());
     return "expected a fact name of the catalog, such as \"setup.api_key\", found \"" + std::string(fact) + "\"" + std::string(item) +
            (hint.empty() ? "" : "; " + hint);
 }

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <unordered_set>
 
 namespace verdict {
 namespace {
@@ -312,6 +313,11 @@ const std::vector<std::string>& tool_fact_names() {
         return found;
     }();
     return names;
+}
+
+bool is_tool_fact_name(std::string_view name) {
+    static const std::unordered_set<std::string_view> names(tool_fact_names().begin(), tool_fact_names().end());
+    return names.count(name) > 0;
 }
 
 void push_tool_view(lua_State* L, const tool& t, view_access access) {

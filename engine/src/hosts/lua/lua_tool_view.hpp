@@ -6,6 +6,7 @@
 #include <lua.hpp>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace verdict {
@@ -25,5 +26,9 @@ void retire_tool_views(lua_State* L);
 /// Every fact name a script may cite, sorted: the catalog's names as the tool schema gives them, a group's facts
 /// after a dot ("setup.api_key"), and the fields of a list's items likewise ("claims.evidence").
 const std::vector<std::string>& tool_fact_names();
+
+/// True when `name` is one of tool_fact_names(). Scripts cite a fact with each rule they check, tens of times a
+/// review: a hash lookup, not a search through the sorted names.
+bool is_tool_fact_name(std::string_view name);
 
 }  // namespace verdict
