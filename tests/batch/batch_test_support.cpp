@@ -3,11 +3,13 @@
 // equal byte for byte, differences() reads both again and compares them whole.
 #include "batch/batch_test_support.hpp"
 
+#include "state/state_database.hpp"
 #include "support/paths.hpp"
 
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
+#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -23,18 +25,19 @@ std::string relative_name(const fs::path& file, const fs::path& dir) { return fs
 
 }  // namespace
 
-// The records of what the last run read (.verdict-inputs, .verdict-reviews, .verdict-pairs) are this machine's
-// caches for skipping work, not output: they differ between folders made from copies of a catalog, and change
-// whenever the inputs do. The tests judge the pages and the manifest; test_batch_noop.cpp, test_review_records.cpp
-// and test_batch_pair_record.cpp judge the records.
-static bool is_input_record(const fs::path& file) {
-    return file.filename() == ".verdict-inputs" || file.filename() == ".verdict-reviews" || file.filename() == ".verdict-pairs";
+// The folder's state (.verdict/) is a database whose bytes hold times and this machine's stamps, not output: the
+// tests judge the pages, and the state by what its tables hold (manifest_rows()).
+// A folder of several output folders (shards and their merge) holds several states.
+static bool is_state_file(const fs::path& file, const fs::path& dir) {
+    for (const fs::path& part : fs::relative(file, dir))
+        if (part == state_folder_name) return true;
+    return false;
 }
 
 folder_snapshot snapshot_of(const fs::path& dir) {
     folder_snapshot snapshot;
     for (const auto& entry : fs::recursive_directory_iterator(dir)) {
-        if (!entry.is_regular_file() || is_input_record(entry.path())) continue;
+        if (!entry.is_regular_file() || is_state_file(entry.path(), dir)) continue;
         struct stat info {};
         if (::stat(entry.path().c_str(), &info) != 0) continue;   // deleted between listing and stat
         const std::string bytes = read_file(entry.path());
@@ -52,7 +55,7 @@ std::map<std::string, std::int64_t> folder_times(const fs::path& dir) {
     };
     add(dir);
     for (const auto& entry : fs::recursive_directory_iterator(dir))
-        if (entry.is_directory()) add(entry.path());
+        if (entry.is_directory() && !is_state_file(entry.path(), dir)) add(entry.path());
     return times;
 }
 
@@ -75,9 +78,9 @@ std::set<std::string> removed_paths(const folder_snapshot& before, const folder_
 std::vector<std::string> differences(const fs::path& a, const fs::path& b) {
     std::set<std::string> in_a, in_b;
     for (const auto& entry : fs::recursive_directory_iterator(a))
-        if (entry.is_regular_file() && !is_input_record(entry.path())) in_a.insert(relative_name(entry.path(), a));
+        if (entry.is_regular_file() && !is_state_file(entry.path(), a)) in_a.insert(relative_name(entry.path(), a));
     for (const auto& entry : fs::recursive_directory_iterator(b))
-        if (entry.is_regular_file() && !is_input_record(entry.path())) in_b.insert(relative_name(entry.path(), b));
+        if (entry.is_regular_file() && !is_state_file(entry.path(), b)) in_b.insert(relative_name(entry.path(), b));
     std::vector<std::string> found;
     for (const std::string& path : in_a)
         if (!in_b.count(path)) found.push_back("only in " + a.filename().string() + ": " + path);
@@ -86,6 +89,41 @@ std::vector<std::string> differences(const fs::path& a, const fs::path& b) {
         if (!in_a.count(path)) found.push_back("only in " + b.filename().string() + ": " + path);
     return found;
 }
+
+std::string state_rows(const fs::path& out, const std::string& select) {
+    sqlite3* db = nullptr;
+    std::string rows;
+    if (sqlite3_open_v2(state_database::file_of(out).c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+        rows = "cannot open the state: " + std::string(sqlite3_errmsg(db));
+        sqlite3_close(db);
+        return rows;
+    }
+    sqlite3_stmt* query = nullptr;
+    if (sqlite3_prepare_v2(db, select.c_str(), -1, &query, nullptr) != SQLITE_OK) rows = "cannot query the state: " + std::string(sqlite3_errmsg(db));
+    while (query && sqlite3_step(query) == SQLITE_ROW) {
+        for (int i = 0; i < sqlite3_column_count(query); ++i) {
+            const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(query, i));
+            rows.append(i ? "|" : "").append(text ? text : "NULL");
+        }
+        rows += "\n";
+    }
+    sqlite3_finalize(query);
+    sqlite3_close(db);
+    return rows;
+}
+
+void state_exec(const fs::path& out, const std::string& sql) {
+    sqlite3* db = nullptr;
+    const bool opened = sqlite3_open_v2(state_database::file_of(out).c_str(), &db, SQLITE_OPEN_READWRITE, nullptr) == SQLITE_OK;
+    char* error = nullptr;
+    const bool ran = opened && sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &error) == SQLITE_OK;
+    INFO(sql << ": " << (error ? error : sqlite3_errmsg(db)));
+    sqlite3_free(error);
+    sqlite3_close(db);
+    REQUIRE(ran);
+}
+
+std::string manifest_rows(const fs::path& out) { return state_rows(out, "SELECT path, input_hash, bytes_hash, size FROM pages ORDER BY path"); }
 
 std::string first_of(const std::vector<std::string>& items, std::size_t shown) {
     std::string text = std::to_string(items.size()) + (items.size() == 1 ? " item" : " items");

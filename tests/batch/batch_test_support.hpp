@@ -47,6 +47,19 @@ std::set<std::string> removed_paths(const folder_snapshot& before, const folder_
 /// The paths where the two folders' regular files differ, byte for byte, or exist in one only ("only in a: ...").
 std::vector<std::string> differences(const fs::path& a, const fs::path& b);
 
+/// The rows `select` finds in `out`'s state, one line each, the columns separated by "|"; why not, when it cannot be
+/// read.
+std::string state_rows(const fs::path& out, const std::string& select);
+
+/// Runs `sql` on `out`'s state, as a maintainer would in sqlite3; fails the test when it cannot.
+void state_exec(const fs::path& out, const std::string& sql);
+
+/// Clears the inputs of `out`'s last complete run, so that the next run is not a no-op and reads every input.
+inline void forget_inputs(const fs::path& out) { state_exec(out, "DELETE FROM meta WHERE name = 'inputs_environment'"); }
+
+/// The pages table of `out`'s state, in path order.
+std::string manifest_rows(const fs::path& out);
+
 /// How many items there are and the first `shown` of them, one a line: for messages about long lists.
 std::string first_of(const std::vector<std::string>& items, std::size_t shown = 10);
 

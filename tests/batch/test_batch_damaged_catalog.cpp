@@ -75,13 +75,11 @@ site_run make_site(batch_mode mode, const fs::path& catalog, const fs::path& out
     return run;
 }
 
-// The records of what a run read (.verdict-inputs and the like), which test::snapshot_of() leaves out: a refused
-// run must not rewrite them in place either.
+// The folder's state, table by table, which test::snapshot_of() leaves out: a refused run must not change it either.
 std::map<std::string, std::string> records_of(const fs::path& dir) {
     std::map<std::string, std::string> records;
-    for (const auto& entry : fs::recursive_directory_iterator(dir))
-        if (entry.is_regular_file() && entry.path().filename().string().starts_with(".verdict-"))
-            records[fs::relative(entry.path(), dir).generic_string()] = test::read_file(entry.path());
+    for (const char* table : {"meta", "pages", "inputs", "tools", "pairs", "runs"})
+        records[table] = test::state_rows(dir, std::string("SELECT * FROM ") + table + " ORDER BY 1");
     return records;
 }
 

@@ -1,5 +1,5 @@
 // The output folder's guards: a folder verdict did not make is refused until
-// --force, and one that another batch holds (its .verdict-lock flocked) is
+// --force, and one that another batch holds (its .verdict/lock flocked) is
 // refused outright. A refused run must leave the folder exactly as it was.
 #include "batch/batch_test_support.hpp"
 #include "support/paths.hpp"
@@ -25,10 +25,10 @@ std::set<std::string> entries_of(const fs::path& dir) {
     return names;
 }
 
-// An exclusive flock on <dir>/.verdict-lock, as a running batch holds it, until the object dies.
+// An exclusive flock on <dir>/.verdict/lock, as a running batch holds it, until the object dies.
 class held_lock {
 public:
-    explicit held_lock(const fs::path& dir) : fd_(::open((dir / ".verdict-lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644)) {
+    explicit held_lock(const fs::path& dir) : fd_(::open((dir / ".verdict" / "lock").c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644)) {
         REQUIRE(fd_ >= 0);
         REQUIRE(::flock(fd_, LOCK_EX | LOCK_NB) == 0);
     }
@@ -42,7 +42,7 @@ private:
 
 }  // namespace
 
-TEST_CASE("a non-empty folder without a manifest is refused and left as it was, and --force writes into it and keeps its files",
+TEST_CASE("a non-empty folder without a state is refused and left as it was, and --force writes into it and keeps its files",
           "[batch]") {
     test::temp_dir dir;
     const fs::path out = dir.path() / "my-documents";
@@ -55,7 +55,7 @@ TEST_CASE("a non-empty folder without a manifest is refused and left as it was, 
     const auto refused = test::run_batch_command(test::stock_catalog(), out);
     INFO(refused.out << refused.err);
     CHECK(refused.exit_code == 2);
-    CHECK_THAT(refused.err, Catch::Contains(out.generic_string()) && Catch::Contains("--force") && Catch::Contains(".verdict-manifest"));
+    CHECK_THAT(refused.err, Catch::Contains(out.generic_string()) && Catch::Contains("--force") && Catch::Contains(".verdict/state.sqlite"));
     // Nothing in the folder changes: no file written, renamed or added (not even the lock file), no folder made.
     CHECK(entries_of(out) == entries_before);
     CHECK(test::rewritten_paths(before, test::snapshot_of(out)) == std::set<std::string>{});
@@ -65,7 +65,7 @@ TEST_CASE("a non-empty folder without a manifest is refused and left as it was, 
     INFO(forced.out << forced.err);
     REQUIRE(forced.exit_code == 0);
     const test::folder_snapshot after = test::snapshot_of(out);
-    CHECK(after.count(".verdict-manifest") == 1);
+    CHECK(fs::is_regular_file(out / ".verdict" / "state.sqlite"));
     CHECK(after.count("index.html") == 1);
     for (const std::string& file : foreign) {
         CAPTURE(file);

@@ -99,7 +99,7 @@ void write_json(const fs::path& file, const json& value) { std::ofstream(file, s
 
 }  // namespace
 
-TEST_CASE("a second run with nothing changed writes, renames and deletes nothing, not even the manifest", "[batch]") {
+TEST_CASE("a second run with nothing changed writes, renames and deletes nothing, not even the state", "[batch]") {
     test::temp_dir dir;
     const fs::path catalog = dir.path() / "catalog";
     const fs::path out = dir.path() / "site";
@@ -107,12 +107,16 @@ TEST_CASE("a second run with nothing changed writes, renames and deletes nothing
     batch_ok(catalog, out);
     const test::folder_snapshot before = test::snapshot_of(out);
     const auto folders_before = test::folder_times(out);
+    const std::string pages_before = test::manifest_rows(out);
+    const std::string runs_before = test::state_rows(out, "SELECT * FROM runs");
+    const fs::path state_file = out / ".verdict" / "state.sqlite";
+    const auto state_written = fs::last_write_time(state_file);
 
     bool inputs_touched = false;
     SECTION("the catalog as it was") {}
     SECTION("the catalog's files rewritten with the same facts in another layout") {
-        // The pages depend on the facts, not on the files' bytes or times. The record of the inputs' times
-        // (.verdict-inputs, at the root) is renewed, so the root folder's time may move; no page folder's may.
+        // The pages depend on the facts, not on the files' bytes or times. The state's record of the inputs' times is
+        // renewed; no page, and no page folder, is touched.
         for (const auto& entry : fs::directory_iterator(catalog / "tools")) write_json(entry.path(), read_json(entry.path()));
         write_json(catalog / "panel.json", read_json(catalog / "panel.json"));
         inputs_touched = true;
@@ -126,12 +130,13 @@ TEST_CASE("a second run with nothing changed writes, renames and deletes nothing
     CHECK(test::summary_count(summary, "unchanged") == test::summary_count(summary, "pages"));
     CHECK(test::rewritten_paths(before, after) == std::set<std::string>{});
     CHECK(test::removed_paths(before, after) == std::set<std::string>{});
-    CHECK(after.at(".verdict-manifest").inode == before.at(".verdict-manifest").inode);
-    CHECK(after.at(".verdict-manifest").mtime_ns == before.at(".verdict-manifest").mtime_ns);
+    CHECK(test::manifest_rows(out) == pages_before);
+    if (!inputs_touched) {
+        CHECK(test::state_rows(out, "SELECT * FROM runs") == runs_before);
+        CHECK(fs::last_write_time(state_file) == state_written);
+    }
     // A folder's time changes when anything is created, renamed or deleted in it, even a temporary gone again.
-    auto folders_after = test::folder_times(out);
-    if (inputs_touched) folders_after.at(".") = folders_before.at(".");
-    CHECK(folders_after == folders_before);
+    CHECK(test::folder_times(out) == folders_before);
 }
 
 TEST_CASE("changing one tool rewrites exactly the pages that show what changed, and nothing else", "[batch]") {
@@ -171,7 +176,7 @@ TEST_CASE("changing one tool rewrites exactly the pages that show what changed, 
         for (const std::string& page : category_pages)
             if (page != test::category_page_of(catalog, id, "html")) not_shown.insert(page);
     }
-    std::set<std::string> expected{".verdict-manifest"};
+    std::set<std::string> expected;
     for (const std::string& page : candidates)
         if (!not_shown.count(page)) expected.insert(page);
 
@@ -180,7 +185,7 @@ TEST_CASE("changing one tool rewrites exactly the pages that show what changed, 
     INFO(summary);
     CHECK(test::rewritten_paths(before, after) == expected);
     CHECK(test::removed_paths(before, after) == std::set<std::string>{});
-    CHECK(test::summary_count(summary, "written") == static_cast<long>(expected.size()) - 1);   // the manifest is not a page
+    CHECK(test::summary_count(summary, "written") == static_cast<long>(expected.size()));
     check_same_as_clean_run(catalog, out, dir.path() / "clean");
     for (const std::string& page : candidates) {
         CAPTURE(page, shown);
@@ -222,7 +227,6 @@ TEST_CASE("changing one persona's settings rewrites only the pages whose reviews
     // shows (panel ship %, picks, the highest-rated tools) moved, which a score change alone need not do. The
     // Markdown index shows only counts, and the search page and its script nothing of any tool.
     std::set<std::string> expected = pages_of_tools(catalog, changed);
-    expected.insert(".verdict-manifest");
     for (const auto& [page, bytes] : listings_before)
         if (test::read_file(out / page) != bytes) expected.insert(page);
     for (const std::string& page : {test::index_page("md"), std::string("search.html"), std::string("search.js")})
@@ -266,7 +270,7 @@ TEST_CASE("pages of removed comparisons and tools are deleted, and files the man
 
     // The listings that change: the index's counts, and the category pages and the tool pages (which list a tool's
     // comparisons) of both tools of each comparison removed.
-    std::set<std::string> listings{".verdict-manifest", "index.html", "_index.md", "index.json", "search-index.js"};
+    std::set<std::string> listings{"index.html", "_index.md", "index.json", "search-index.js"};
     for (const auto& [left, right] : pairs)
         if ((left == gone_left && right == gone_right) || (left == unlisted_left && right == unlisted_right) || left == gone_tool || right == gone_tool)
             for (const std::string& id : {left, right})
@@ -285,11 +289,8 @@ TEST_CASE("pages of removed comparisons and tools are deleted, and files the man
     write_json(catalog / "comparisons.json", comparisons);
     fs::remove(catalog / "tools" / (gone_tool + ".json"));
     // The manifest is the only list of what may be deleted: take one page off it by hand.
-    std::string manifest = test::read_file(out / ".verdict-manifest");
-    const std::size_t line = manifest.find(" " + unlisted + ".md\n");
-    REQUIRE(line != std::string::npos);
-    manifest.erase(manifest.rfind('\n', line) + 1, manifest.find('\n', line) - manifest.rfind('\n', line));
-    test::write_file(out / ".verdict-manifest", manifest);
+    REQUIRE(test::state_rows(out, "SELECT count(*) FROM pages WHERE path = '" + unlisted + ".md'") == "1\n");
+    test::state_exec(out, "DELETE FROM pages WHERE path = '" + unlisted + ".md'");
 
     const test::folder_snapshot before = test::snapshot_of(out);
     const std::string summary = batch_ok(catalog, out);
@@ -297,7 +298,7 @@ TEST_CASE("pages of removed comparisons and tools are deleted, and files the man
     INFO(summary);
     CHECK(test::removed_paths(before, after) == expected_deleted);
     CHECK(test::summary_count(summary, "deleted") == static_cast<long>(expected_deleted.size()));
-    // Beside the deletions, only the listings (and the manifest) change: the removed tool's partners list it nowhere else.
+    // Beside the deletions, only the listings change: the removed tool's partners list it nowhere else.
     CHECK(test::rewritten_paths(before, after) == listings);
     for (const std::string& file : foreign) {
         CAPTURE(file);

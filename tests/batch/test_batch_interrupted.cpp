@@ -80,16 +80,14 @@ struct page_versions {
     std::size_t newest = 0;                   ///< Pages equal to the last version and not to the others.
 };
 
-// Compares every page of `out` with the same page in each folder of `versions`. The manifest and the claims are
-// left to the run after: they may be the old ones or ones the killed run wrote first, and either way the next run
-// must repair.
+// Compares every page of `out` with the same page in each folder of `versions`. The state is left to the run after:
+// it may hold the claims the killed run made first, and either way the next run must repair.
 page_versions versions_of_pages(const fs::path& out, const std::vector<fs::path>& versions) {
     page_versions found;
     const test::folder_snapshot files = test::snapshot_of(out);
     const std::vector<std::string> temporaries = test::temporaries_in(files);   // partial by nature; cleared by the next run
     for (const auto& [path, state] : files) {
-        if (path == ".verdict-lock" || path == ".verdict-manifest" || path == ".verdict-claims" || std::find(temporaries.begin(), temporaries.end(), path) != temporaries.end())
-            continue;
+        if (std::find(temporaries.begin(), temporaries.end(), path) != temporaries.end()) continue;
         const std::string bytes = test::read_file(out / path);
         std::vector<bool> equal;
         for (const fs::path& version : versions) equal.push_back(fs::exists(version / path) && test::read_file(version / path) == bytes);
@@ -181,7 +179,7 @@ TEST_CASE("the temporaries of cut-short writes are cleared by the next run: in t
     const fs::path out = dir.path() / "site";
     batch_ok(test::stock_catalog(), out);
     const fs::path page_temporary = out / "compare" / ".claude-haiku-open-weights-vs-claw-code.md.tmp-4194301";
-    const fs::path root_temporary = out / ".verdict-manifest.tmp-4194302";
+    const fs::path root_temporary = out / ".index.md.tmp-4194302";
     // A Markdown category page sits in a folder of its own, one level further down.
     const fs::path category_temporary = out / "category" / "developer-tools" / "._index.md.tmp-4194303";
     for (const fs::path& temporary : {page_temporary, root_temporary, category_temporary}) test::write_file(temporary, "cut short");
@@ -193,16 +191,19 @@ TEST_CASE("the temporaries of cut-short writes are cleared by the next run: in t
         CHECK(run.out.find(cleared + " cleared") != std::string::npos);
     };
 
-    SECTION("a run interrupted while writing pages leaves its claims: both are cleared") {
-        test::write_file(out / ".verdict-claims", "compare/claude-haiku-open-weights-vs-claw-code.md\n");
+    SECTION("a run interrupted while writing pages leaves its claims and its unfinished row: both are cleared") {
+        test::state_exec(out, "BEGIN; INSERT INTO runs (started, engine_version, rule_set, outcome) VALUES ('2026-12-01T00:00:00Z', '0.1.0', '', 'running'); "
+                              "UPDATE pages SET input_hash = 0, bytes_hash = 0, size = 0 WHERE path = 'compare/claude-haiku-open-weights-vs-claw-code.md'; "
+                              "DELETE FROM meta WHERE name = 'inputs_environment'; COMMIT");
         run_clearing("3 interrupted writes");
         CHECK_FALSE(fs::exists(page_temporary));
         CHECK_FALSE(fs::exists(root_temporary));
         CHECK_FALSE(fs::exists(category_temporary));
-        CHECK_FALSE(fs::exists(out / ".verdict-claims"));
+        CHECK(test::state_rows(out, "SELECT outcome FROM runs WHERE started = '2026-12-01T00:00:00Z'") == "interrupted\n");
+        CHECK(test::state_rows(out, "SELECT count(*) FROM pages WHERE size = 0") == "0\n");
     }
     SECTION("without claims no page write was cut short: the page folders are not listed, the folder itself is") {
-        fs::remove(out / ".verdict-inputs");   // not a no-op: the run reads its inputs
+        test::forget_inputs(out);   // not a no-op: the run reads its inputs
         run_clearing("1 interrupted write");
         CHECK(fs::exists(page_temporary));
         CHECK(fs::exists(category_temporary));

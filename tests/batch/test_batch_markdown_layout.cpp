@@ -21,14 +21,11 @@ std::string batch_ok(const fs::path& catalog, const fs::path& out) {
     return run.out;
 }
 
-// Moves a file of the folder and its manifest line to another path, as an older engine would have written it.
+// Moves a file of the folder and its manifest row to another path, as an older engine would have written it.
 void move_page(const fs::path& out, const std::string& from, const std::string& to) {
     fs::rename(out / from, out / to);
-    std::string manifest = test::read_file(out / ".verdict-manifest");
-    const std::size_t at = manifest.find(" " + from + "\n");
-    REQUIRE(at != std::string::npos);
-    manifest.replace(at + 1, from.size(), to);
-    test::write_file(out / ".verdict-manifest", manifest);
+    REQUIRE(test::state_rows(out, "SELECT count(*) FROM pages WHERE path = '" + from + "'") == "1\n");
+    test::state_exec(out, "UPDATE pages SET path = '" + to + "' WHERE path = '" + from + "'");
 }
 
 }  // namespace
@@ -52,7 +49,7 @@ TEST_CASE("a site with the old index.md and category/<slug>.md moves to the new 
     move_page(out, "_index.md", "index.md");
     move_page(out, "category/developer-tools/_index.md", "category/developer-tools.md");
     fs::remove(out / "category" / "developer-tools");
-    fs::remove(out / ".verdict-inputs");   // not a no-op: the old engine's run recorded no inputs this one trusts
+    test::forget_inputs(out);   // not a no-op: the old engine's run recorded no inputs this one trusts
 
     const std::string summary = batch_ok(test::stock_catalog(), out);
     INFO(summary);

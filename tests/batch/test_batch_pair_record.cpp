@@ -34,21 +34,19 @@ TEST_CASE("comparisons come from the last run's record while comparisons.json an
     batch();
 
     // The shipped catalog lists four pairs and every pair within its one category: ten pages, ten pairs recorded.
-    const fs::path record = out / ".verdict-pairs";
-    const std::string recorded = test::read_file(record);
-    REQUIRE(recorded.starts_with("verdict-pairs 1 "));
+    auto recorded_pairs = [&out] { return test::state_rows(out, "SELECT left_tool, right_tool FROM pairs ORDER BY position"); };
+    const std::string recorded = recorded_pairs();
+    REQUIRE(test::state_rows(out, "SELECT count(*) FROM meta WHERE name = 'pairs_key'") == "1\n");
     CHECK(files_in(out / "compare") == 10);
-    CHECK(lines_in(recorded) == 1 + 10);
+    CHECK(lines_in(recorded) == 10);
     // Tools in id order: claude-haiku-open-weights 0, claw-code 1, ... The pair of 0 and 1 comes from the rule alone.
     const fs::path rule_page = out / "compare" / "claude-haiku-open-weights-vs-claw-code.json";
     REQUIRE(fs::exists(rule_page));
-    REQUIRE(recorded.find("\n0 1\n") != std::string::npos);
+    REQUIRE(("\n" + recorded).find("\n0|1\n") != std::string::npos);
 
     SECTION("a record made from the same inputs is trusted, and a change to comparisons.json's bytes is not") {
-        std::string edited = recorded;
-        edited.erase(edited.find("\n0 1\n") + 1, 4);
-        test::write_file(record, edited);
-        fs::remove(out / ".verdict-inputs");   // not a no-op: the run reads its inputs
+        test::state_exec(out, "DELETE FROM pairs WHERE left_tool = 0 AND right_tool = 1");
+        test::forget_inputs(out);   // not a no-op: the run reads its inputs
         batch();
         CHECK_FALSE(fs::exists(rule_page));   // the pair taken off the record is no longer made
         CHECK(files_in(out / "compare") == 9);
@@ -57,7 +55,7 @@ TEST_CASE("comparisons come from the last run's record while comparisons.json an
         batch();
         CHECK(fs::exists(rule_page));
         CHECK(files_in(out / "compare") == 10);
-        CHECK(lines_in(test::read_file(record)) == 1 + 10);
+        CHECK(lines_in(recorded_pairs()) == 10);
     }
     SECTION("a tool moved to another category changes what the rule pairs, and the comparisons are read again") {
         json claw = json::parse(test::read_file(catalog / "tools" / "claw-code.json"));
@@ -67,13 +65,13 @@ TEST_CASE("comparisons come from the last run's record while comparisons.json an
         CHECK_FALSE(fs::exists(rule_page));
         CHECK(fs::exists(out / "compare" / "claw-code-vs-modal-gpu-serverless-inference.json"));   // listed by name: kept
         CHECK(files_in(out / "compare") == 7);
-        CHECK(lines_in(test::read_file(record)) == 1 + 7);
+        CHECK(lines_in(recorded_pairs()) == 7);
     }
-    SECTION("a damaged record reads as absent, and is written again whole") {
-        test::write_file(record, recorded.substr(0, recorded.find('\n') + 1) + "0 one\n");
-        fs::remove(out / ".verdict-inputs");
+    SECTION("a record pointing past the tools reads as absent, and is written again whole") {
+        test::state_exec(out, "UPDATE pairs SET right_tool = 99 WHERE position = 0");
+        test::forget_inputs(out);
         batch();
         CHECK(files_in(out / "compare") == 10);
-        CHECK(test::read_file(record) == recorded);
+        CHECK(recorded_pairs() == recorded);
     }
 }

@@ -157,10 +157,10 @@ def write_pages(verdict, source, content, catalog=None):
 
 
 def check_written(content, index):
-    """The batch's folder holds the site's pages and nothing else Hugo would read: its own records are hidden files."""
+    """The batch's folder holds the site's pages and nothing else Hugo would read: its own state is a hidden folder."""
     expected = {"_index.md"} | {f"category/{category['slug']}/_index.md" for category in index["categories"]}
     expected |= {f"compare/{entry['slug']}.md" for entry in index["comparisons"]} | {f"tools/{tool['id']}.md" for tool in index["tools"]}
-    found = {file.relative_to(content).as_posix() for file in content.rglob("*") if file.is_file() and not file.name.startswith(".")}
+    found = {file.relative_to(content).as_posix() for file in content.rglob("*") if file.is_file() and not any(part.startswith(".") for part in file.relative_to(content).parts)}
     check(found == expected, f"the batch wrote {sorted(found - expected)} beyond the site's pages and not {sorted(expected - found)}")
 
 

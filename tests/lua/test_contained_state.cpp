@@ -36,12 +36,12 @@ void check_refused_write(const std::string& name, const std::string& what) {
     check_order_free(name, small);
 }
 
-// Every page under `dir`, by path relative to it, with its bytes: the regular files but the batch's own records
-// (.verdict-inputs, .verdict-reviews, ...), which hold the tool files' times.
+// Every page under `dir`, by path relative to it, with its bytes: the regular files but the batch's own state
+// (.verdict/), which holds the tool files' times.
 std::map<std::string, std::string> folder_pages(const fs::path& dir) {
     std::map<std::string, std::string> files;
     for (const auto& entry : fs::recursive_directory_iterator(dir))
-        if (entry.is_regular_file() && entry.path().filename().string().rfind(".verdict-", 0) != 0)
+        if (entry.is_regular_file() && !fs::relative(entry.path(), dir).generic_string().starts_with(".verdict/"))
             files[fs::relative(entry.path(), dir).generic_string()] = test::read_file(entry.path());
     return files;
 }

@@ -29,7 +29,7 @@ namespace {
 std::set<std::string> pages_in(const fs::path& dir) {
     std::set<std::string> pages;
     for (const auto& entry : fs::recursive_directory_iterator(dir))
-        if (entry.is_regular_file() && entry.path().filename().string().rfind(".verdict-", 0) != 0)
+        if (entry.is_regular_file() && !entry.path().lexically_relative(dir).generic_string().starts_with(".verdict/"))
             pages.insert(entry.path().lexically_relative(dir).generic_string());
     return pages;
 }

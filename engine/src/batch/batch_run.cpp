@@ -2,13 +2,16 @@
 // ten times more than rendering it): decide from the manifest which pages can
 // be skipped without rendering; render the rest on every core; write only the
 // pages whose bytes changed; delete only what the manifest says the engine
-// wrote and the plan no longer has. The manifest is written last, so a run
-// that is killed leaves the old one, and the next run redoes what it must.
+// wrote and the plan no longer has. The state changes in two transactions:
+// the claims before the first page is written, and everything the run
+// learnt after the last, so a run that is killed leaves the pages it claimed
+// listed as made from nothing known, and the next run makes them again.
 #include "batch/batch_run.hpp"
 
 #include "batch/content_hash.hpp"
 #include "batch/in_parallel.hpp"
 #include "batch/manifest.hpp"
+#include "batch/batch_output.hpp"
 #include "batch/output_folder.hpp"
 #include "batch/page_inputs.hpp"
 #include "batch/page_maker.hpp"
@@ -16,16 +19,9 @@
 #include "support/text_file.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace verdict {
 namespace {
-
-std::string refusal_of(const output_folder& folder, const problem_list& problems, bool force) {
-    if (!folder.error().empty()) return folder.error();
-    if (!force && !problems.empty()) return to_string(problems.front());
-    return "";
-}
 
 // Marks the old entries that planned pages found (each page found its own, if any), and returns how many were found:
 // when they account for every entry, none is stale.
@@ -58,23 +54,20 @@ std::string deletion_refusal(const manifest& old, const std::vector<bool>& accou
 }
 
 // Pages the manifest says the engine wrote and this run no longer makes, deleted in path order so that any
-// failures are reported in the same order on every run. A page that cannot be deleted stays in the manifest: it is
-// returned, with its entry.
-std::vector<std::pair<std::string, manifest_entry>> delete_stale(const manifest& old, const std::vector<page_work>& work, const output_folder& folder,
-                                                                 file_writer& writer, batch_summary& summary) {
+// failures are reported in the same order on every run; returns those deleted. A page that cannot be deleted stays
+// in the manifest.
+std::vector<std::string> delete_stale(const manifest& old, const std::vector<page_work>& work, const output_folder& folder, file_writer& writer,
+                                      batch_summary& summary) {
     std::vector<bool> accounted;
-    std::vector<std::pair<std::string, manifest_entry>> kept;
-    if (mark_accounted(old, work, accounted) == old.size()) return kept;
+    std::vector<std::string> deleted;
+    if (mark_accounted(old, work, accounted) == old.size()) return deleted;
     for (std::string& path : old.paths_not_in(accounted)) {
         const std::string failure = writer.remove(folder.dir() / path);
-        if (failure.empty()) ++summary.deleted;
-        else {
-            summary.failures.push_back(failure);
-            const manifest_entry entry = *old.find(path);
-            kept.emplace_back(std::move(path), entry);   // still ours: the next run tries again
-        }
+        if (!failure.empty()) summary.failures.push_back(failure);   // still ours: the next run tries again
+        else deleted.push_back(std::move(path));
     }
-    return kept;
+    summary.deleted = deleted.size();
+    return deleted;
 }
 
 // A scope's pages: those of its tools, their comparisons, and its categories'. The index shows only the
@@ -96,19 +89,15 @@ page_plan::page_filter scope_filter(const tool_scope* scope, const site_index& i
 }
 
 // Points every page but the index and the category pages at a shard's copy. Each page must come from exactly one
-// shard, made from the same inputs as this run plans; false (with a refusal) when a shard's folder has no usable
-// manifest.
+// shard, made from the same inputs as this run plans; false (with a refusal) when a shard's folder has no state this
+// engine reads.
 bool take_from_shards(const std::vector<std::filesystem::path>& shards, const page_plan& plan, std::vector<page_work>& work, batch_summary& summary) {
+    std::vector<std::unique_ptr<state_database>> states;
     std::vector<manifest> made;
     for (const std::filesystem::path& dir : shards) {
-        problem_list problems;
-        std::optional<manifest> m = read_manifest(dir, problems);
-        if (!m) {
-            summary.refusal = problems.empty() ? dir.generic_string() + " has no " + manifest_file_name + ": it is not a shard's output"
-                                               : to_string(problems.front());
-            return false;
-        }
-        made.push_back(std::move(*m));
+        states.push_back(state_database::open_to_read(dir, summary.refusal));
+        if (!states.back()) return false;
+        made.push_back(read_manifest(*states.back()));
     }
     for (page_work& w : work) {
         if (w.page->kind == page_kind::index || w.page->kind == page_kind::category || w.page->kind == page_kind::site_file) continue;
@@ -130,49 +119,29 @@ bool take_from_shards(const std::vector<std::filesystem::path>& shards, const pa
     return true;
 }
 
-// Before any page is written, the claims list every page about to be written as owned but unknown, so a run
-// killed part-way leaves a manifest that trusts none of them: the next run makes each again, whatever the killed
-// run had written, and still knows the files are the engine's to replace or delete. A folder without a manifest
-// gets an empty one first, so that the claims are read.
-std::string claim_pages(const std::optional<manifest>& old, const page_plan& plan, const std::vector<page_work*>& todo, const output_folder& folder,
-                        file_writer& writer) {
-    std::string failure = writer.remove(folder.dir() / input_stamps_file_name);
-    if (failure.empty() && !old) failure = write_manifest(writer, folder.dir(), [](std::string&, manifest_entry&) { return false; });
-    if (!failure.empty()) return failure;
-    std::size_t next = 0;
-    return write_claims(writer, folder.dir(), [&](std::string& path) {
-        if (next == todo.size()) return false;
-        path = plan.path_of(*todo[next++]->page);
-        return true;
-    });
-}
-
-// The inputs of a run with no failure, for the next run's no-op check; a run with failures leaves none, so the
-// next run reads everything again. The review records hold only tools reviewed without a failure, and the pair
-// record only comparisons read without a problem, so they are kept either way.
-void record_inputs(const batch_request& request, const output_folder& folder, file_writer& writer, batch_summary& summary) {
-    for (const std::string& failure : {request.reviews ? write_review_records(writer, folder.dir(), *request.reviews) : std::string(),
-                                       request.pairs ? write_pair_record(writer, folder.dir(), *request.pairs) : std::string()})
-        if (!failure.empty()) summary.failures.push_back(failure);
-    const std::filesystem::path file = folder.dir() / input_stamps_file_name;
-    if (!summary.failures.empty() || !request.inputs) {
-        if (std::string failure = writer.remove(file); !failure.empty()) summary.failures.push_back(failure);
-        return;
-    }
-    if (read_input_stamps(folder.dir()) == request.inputs) return;
-    if (std::string failure = writer.write(file, input_stamps_text(*request.inputs)); !failure.empty()) summary.failures.push_back(failure);
+// Before any page is written, the claims list every page about to be written as owned but made from nothing known,
+// so a run killed part-way leaves a manifest that trusts none of them: the next run makes each again, whatever the
+// killed run had written, and still knows the files are the engine's to replace or delete. The run's row, unfinished
+// until the run ends, tells the next run to look for the temporaries a killed write leaves; and the inputs are no
+// longer a complete run's until the run ends with no failure.
+void claim_pages(const page_plan& plan, const std::vector<page_work*>& todo, state_database& state, std::string_view rule_set, std::int64_t& run) {
+    sqlite_transaction t(state.db());
+    run = state.begin_run(rule_set);
+    state.set_meta("inputs_environment", std::nullopt);
+    page_rows rows(state);
+    for (const page_work* w : todo) rows.set(plan.path_of(*w->page), unknown_entry);
+    t.commit();
 }
 
 // Finds each page's old entry and returns the pages that must be made: those whose key changed, whose file is
 // missing or of another size, or every one with --force. The others are unchanged without being rendered. Checking
 // every file's size is most of a small change's cost, so it runs on every thread.
-std::vector<page_work*> pages_to_make(const page_plan& plan, std::vector<page_work>& work, const std::optional<manifest>& old,
-                                      const output_folder& folder, bool force, std::size_t jobs) {
+std::vector<page_work*> pages_to_make(const page_plan& plan, std::vector<page_work>& work, const manifest& old, const output_folder& folder, bool force,
+                                      std::size_t jobs) {
     in_parallel(work.size(), jobs, [&](std::size_t i) {
         page_work& w = work[i];
-        if (!old) return;
         const std::string path = plan.path_of(*w.page);
-        w.old = old->find(path, i);
+        w.old = old.find(path, i);
         if (w.result == page_result::failed || force || !w.old || w.old->key != w.page->key || folder.size_of(path) != w.old->size) return;
         w.result = page_result::unchanged;
         w.entry = *w.old;
@@ -183,84 +152,68 @@ std::vector<page_work*> pages_to_make(const page_plan& plan, std::vector<page_wo
     return todo;
 }
 
-// A scoped run's manifest: the old one, in its order, with each page made as made and each page new to it (a
-// scope plans none when the site's pages are the same) added after. A page that failed is listed as it was.
-std::string rewrite_scoped_manifest(const page_plan& plan, const std::vector<page_work>& work, const output_folder& folder, file_writer& writer) {
-    std::unordered_map<std::string, manifest_entry> made;
-    std::vector<std::pair<std::string, manifest_entry>> added;
-    for (const page_work& w : work) {
-        if (w.result == page_result::failed) continue;
-        if (w.old) made.emplace(plan.path_of(*w.page), w.entry);
-        else added.emplace_back(plan.path_of(*w.page), w.entry);
-    }
-    return rewrite_manifest(writer, folder.dir(), [&](std::string_view path) {
-        const auto found = made.find(std::string(path));
-        return found == made.end() ? nullptr : &found->second;
-    }, added);
-}
-
-// The manifest after the run, in the plan's order: each page as made, a page that failed as it was before, then the
-// stale pages that could not be deleted. Its lines are made as they are written, so it is never held whole. A scoped
-// run lists the pages out of its scope as they were, and deletes none.
-void finish_manifest(const page_plan& plan, const std::vector<page_work>& work, const std::optional<manifest>& old, bool nothing_made, bool scoped,
-                     const output_folder& folder, file_writer& writer, batch_summary& summary) {
-    std::size_t lines = 0;
+// Counts what became of the pages, and lists the pages that failed.
+void count_pages(const std::vector<page_work>& work, batch_summary& summary) {
     for (const page_work& w : work) {
         if (w.result == page_result::failed) summary.failures.push_back(*w.failure);
         if (w.result == page_result::written) ++summary.written;
         if (w.result == page_result::unchanged) ++summary.unchanged;
-        lines += w.result != page_result::failed || w.old;   // a failed page's old file is still there, and still ours
     }
-    if (scoped) {
-        summary.pages = old->size();
-        summary.unchanged += old->size() - work.size();
-        std::string failure = nothing_made ? "" : rewrite_scoped_manifest(plan, work, folder, writer);
-        if (failure.empty() && !nothing_made) failure = writer.remove(folder.dir() / claims_file_name);
-        if (!failure.empty()) summary.failures.push_back(failure);
-        return;
+}
+
+// The manifest's rows for the pages of `work` whose entry changed: each page as made; a page that failed as it was
+// before (its old file is still there, and still ours), or not at all when it had none; and none of `deleted`.
+void record_pages(const page_plan& plan, const std::vector<page_work>& work, const std::vector<std::string>& deleted, state_database& state) {
+    page_rows rows(state);
+    for (const page_work& w : work) {
+        if (w.result == page_result::failed) {
+            if (w.old) rows.set(plan.path_of(*w.page), *w.old);
+            else rows.remove(plan.path_of(*w.page));
+        } else if (!w.old || !(*w.old == w.entry)) rows.set(plan.path_of(*w.page), w.entry);
     }
-    std::vector<std::pair<std::string, manifest_entry>> kept;
-    if (old) kept = delete_stale(*old, work, folder, writer, summary);
-    // With no page made, every entry is the old one and none was added: the manifest on disk is already right, and
-    // a run that changed nothing writes nothing. Otherwise it replaces the claimed one written before the pages.
-    if (old && nothing_made && lines + kept.size() == old->size()) return;
-    std::size_t next = 0;
-    std::size_t next_kept = 0;
-    std::string failure = write_manifest(writer, folder.dir(), [&](std::string& path, manifest_entry& entry) {
-        for (; next < work.size(); ++next) {
-            const page_work& w = work[next];
-            if (w.result == page_result::failed && !w.old) continue;
-            path = plan.path_of(*w.page);
-            entry = w.result == page_result::failed ? *w.old : w.entry;
-            ++next;
-            return true;
-        }
-        if (next_kept == kept.size()) return false;
-        path = kept[next_kept].first;
-        entry = kept[next_kept++].second;
-        return true;
-    });
-    if (failure.empty() && !nothing_made) failure = writer.remove(folder.dir() / claims_file_name);
-    if (!failure.empty()) summary.failures.push_back(failure);
+    for (const std::string& path : deleted) rows.remove(path);
+}
+
+// What the run learnt, in one transaction: the pages as made, the records for the next run, the inputs of a run with
+// no failure (a run with failures leaves none, so the next run reads everything again), and the run's row. A run that
+// changed nothing writes nothing. The review records hold only tools reviewed without a failure, and the pair record
+// only comparisons read without a problem, so they are kept either way.
+void record_run(const page_plan& plan, const std::vector<page_work>& work, const std::vector<std::string>& deleted, const batch_request& request,
+                std::string_view rule_set, std::optional<std::int64_t> run, state_database& state, batch_summary& summary) {
+    const std::optional<input_stamps> inputs = summary.failures.empty() ? request.inputs : std::nullopt;
+    try {
+        if (!run && deleted.empty() && !request.reviews && !request.pairs && read_input_stamps(state) == inputs) return;
+        sqlite_transaction t(state.db());
+        if (!run) run = state.begin_run(rule_set);
+        record_pages(plan, work, deleted, state);
+        if (request.reviews) record_review_records(state, *request.reviews);
+        if (request.pairs) record_pair_record(state, *request.pairs);
+        record_input_stamps(state, inputs);
+        state.end_run(*run, {summary.tools, summary.tools_reviewed, summary.pages, summary.written, summary.unchanged, summary.deleted, summary.failures.size()},
+                      !summary.failures.empty());
+        t.commit();
+    } catch (const sqlite_error& e) {
+        summary.failures.push_back(std::string("cannot record the run in ") + e.what() + "; the next run makes its pages again");
+    }
 }
 
 }  // namespace
 
-batch_summary run_batch(const batch_inputs& inputs, const batch_request& request, file_writer& writer, progress& report) {
+batch_summary run_batch(const batch_inputs& inputs, const batch_request& request, batch_output& out, file_writer& writer, progress& report) {
     batch_summary summary;
-    output_folder folder(request.out_dir, !request.force);
-    problem_list problems;
-    const std::optional<manifest> old = folder.error().empty() ? read_manifest(folder.dir(), problems) : std::nullopt;
-    summary.refusal = refusal_of(folder, problems, request.force);
-    summary.cannot_write = folder.cannot_write();
+    summary.refusal = out.refusal;
+    summary.cannot_write = out.cannot_write;
     if (summary.refusal.empty()) {
-        summary.refusal = folder.make_page_folders();
+        summary.refusal = out.folder.make_page_folders();
         summary.cannot_write = !summary.refusal.empty();
     }
     if (!summary.refusal.empty()) return summary;
-    // Pages are written only after they are claimed, and the claims stay until the manifest is written: without
-    // them (and with a manifest) no page write can have been cut short.
-    summary.temporaries_cleared = folder.clear_temporaries(!old || old->has_claims() || request.force);
+    state_database& state = *out.state;
+    const output_folder& folder = out.folder;
+    const manifest old = read_manifest(state);
+    // Pages are written only after they are claimed, and a run's row stays unfinished until it ends: with every run
+    // finished, no page write can have been cut short.
+    summary.temporaries_cleared = folder.clear_temporaries(old.size() == 0 || old.has_claims() || request.force);
 
     summary.tools = inputs.tools.summaries().tools.size();
     summary.tools_reviewed = inputs.tools.reviewed();
@@ -274,23 +227,38 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
     if (!request.merge_from.empty() && !take_from_shards(request.merge_from, plan, work, summary)) return summary;
     summary.pages = work.size();
     std::vector<page_work*> todo = pages_to_make(plan, work, old, folder, request.force, request.jobs);
-    if (old && !inputs.scope) {
+    if (!inputs.scope) {
         std::vector<bool> accounted;
-        const std::size_t stale = old->size() - mark_accounted(*old, work, accounted);
-        summary.refusal = deletion_refusal(*old, accounted, stale, request);
+        const std::size_t stale = old.size() - mark_accounted(old, work, accounted);
+        summary.refusal = deletion_refusal(old, accounted, stale, request);
         if (!summary.refusal.empty()) return summary;
     }
+    std::optional<std::int64_t> run;
     if (!todo.empty()) {
-        summary.refusal = claim_pages(old, plan, todo, folder, writer);
-        if (!summary.refusal.empty()) return summary;
+        try {
+            run.emplace();
+            claim_pages(plan, todo, state, inputs.config.rule_set, *run);
+        } catch (const sqlite_error& e) {
+            summary.refusal = std::string("cannot claim the pages about to be written in ") + e.what();
+            summary.cannot_write = true;
+            return summary;
+        }
     }
     const site_context site{inputs.site, site_links(index)};
     make_pages(todo, {plan, inputs.config, inputs.tools, index, site, folder, writer, request.jobs, request.force}, report, work.size(),
                work.size() - todo.size());
     report.finish();
 
-    finish_manifest(plan, work, old, todo.empty(), inputs.scope && old, folder, writer, summary);
-    record_inputs(request, folder, writer, summary);
+    count_pages(work, summary);
+    std::vector<std::string> deleted;
+    if (inputs.scope) {
+        // The pages out of the scope are as the last run made them, and stay listed.
+        summary.pages = old.size();
+        summary.unchanged += old.size() - work.size();
+    } else {
+        deleted = delete_stale(old, work, folder, writer, summary);
+    }
+    record_run(plan, work, deleted, request, inputs.config.rule_set, run, state, summary);
     return summary;
 }
 

@@ -2,6 +2,7 @@
 // format asked for, made again only where what they are made from changed.
 #pragma once
 
+#include "batch/batch_output.hpp"
 #include "batch/file_writer.hpp"
 #include "batch/input_stamps.hpp"
 #include "batch/page_plan.hpp"
@@ -26,13 +27,13 @@ struct batch_request {
     std::filesystem::path out_dir;
     std::vector<std::string> formats{"html", "md", "json"};
     std::size_t jobs = 1;
-    bool force = false;                    ///< Make every page again, and accept a folder without a manifest.
+    bool force = false;                    ///< Make every page again, and accept a folder without a state, or with a damaged one.
     bool allow_deletions = false;          ///< Delete however many pages the catalog no longer makes.
     std::optional<shard_spec> shard;
     std::vector<std::filesystem::path> merge_from;   ///< Shards' output folders: copy their pages, make the index.
-    std::optional<input_stamps> inputs;              ///< Recorded beside the manifest when the run has no failure.
-    std::optional<review_records> reviews;           ///< Recorded beside the manifest; nullopt when already there.
-    std::optional<pair_record> pairs;                ///< Recorded beside the manifest; nullopt when already there.
+    std::optional<input_stamps> inputs;              ///< Recorded in the state when the run has no failure.
+    std::optional<review_records> reviews;           ///< Recorded in the state; nullopt when already there.
+    std::optional<pair_record> pairs;                ///< Recorded in the state; nullopt when already there.
 };
 
 
@@ -64,7 +65,7 @@ struct batch_inputs {
     const tool_scope* scope = nullptr;
 };
 
-/// Runs the batch into `request.out_dir`, changing files only through `writer`.
-batch_summary run_batch(const batch_inputs& inputs, const batch_request& request, file_writer& writer, progress& report);
+/// Runs the batch into `out` (opened on `request.out_dir`), changing files only through `writer`.
+batch_summary run_batch(const batch_inputs& inputs, const batch_request& request, batch_output& out, file_writer& writer, progress& report);
 
 }  // namespace verdict

@@ -44,37 +44,39 @@ std::vector<std::filesystem::path> catalog_files(const std::filesystem::path& ca
     return files;
 }
 
-// "input <size> <changed-ns> <path>" into `stamps`; false when the line has another shape.
-bool read_stamp_line(std::string_view line, input_stamps& stamps) {
-    if (!line.starts_with("input ")) return false;
-    const std::size_t size_end = line.find(' ', 6);
-    const std::size_t time_end = size_end == std::string_view::npos ? size_end : line.find(' ', size_end + 1);
-    if (time_end == std::string_view::npos) return false;
-    file_stamp stamp;
-    const auto a = std::from_chars(line.data() + 6, line.data() + size_end, stamp.size);
-    const auto b = std::from_chars(line.data() + size_end + 1, line.data() + time_end, stamp.changed_ns);
-    if (a.ec != std::errc() || a.ptr != line.data() + size_end || b.ec != std::errc() || b.ptr != line.data() + time_end) return false;
-    stamps.files[std::string(line.substr(time_end + 1))] = stamp;
-    return true;
-}
-
 }  // namespace
 
-std::optional<input_stamps> read_input_stamps(const std::filesystem::path& dir) {
-    problem_list ignored;   // a missing or unreadable file only means the run reads every input
-    const auto text = read_text_file(dir / input_stamps_file_name, std::size_t{64} << 20, ignored);
-    if (!text || !text->starts_with("inputs ")) return std::nullopt;
-    std::string_view rest = *text;
-    input_stamps stamps{std::string(take_line(rest).substr(7)), {}};
-    while (!rest.empty())
-        if (!read_stamp_line(take_line(rest), stamps)) return std::nullopt;
+// The environment is what says the rows are a complete run's: it is cleared before a run writes a page, and set
+// again only when the run ends with no failure.
+std::optional<input_stamps> read_input_stamps(state_database& state) {
+    std::optional<std::string> environment = state.meta("inputs_environment");
+    if (!environment) return std::nullopt;
+    input_stamps stamps{std::move(*environment), {}};
+    sqlite_statement rows(state.db(), "SELECT path, size, changed_ns FROM inputs");
+    while (rows.step()) stamps.files.emplace(rows.text(0), file_stamp{static_cast<std::uint64_t>(rows.integer(1)), rows.integer(2)});
     return stamps;
 }
 
-std::string input_stamps_text(const input_stamps& stamps) {
-    std::string out = "inputs " + stamps.environment + "\n";
-    for (const auto& [path, stamp] : stamps.files) out += "input " + std::to_string(stamp.size) + " " + std::to_string(stamp.changed_ns) + " " + path + "\n";
-    return out;
+void record_input_stamps(state_database& state, const std::optional<input_stamps>& stamps) {
+    if (!stamps) {
+        state.set_meta("inputs_environment", std::nullopt);
+        state.db().exec("DELETE FROM inputs");
+        return;
+    }
+    std::vector<std::string> gone;
+    std::map<std::string, file_stamp> recorded;
+    sqlite_statement rows(state.db(), "SELECT path, size, changed_ns FROM inputs");
+    while (rows.step()) recorded.emplace(rows.text(0), file_stamp{static_cast<std::uint64_t>(rows.integer(1)), rows.integer(2)});
+    sqlite_statement remove(state.db(), "DELETE FROM inputs WHERE path = ?");
+    for (const auto& [path, stamp] : recorded)
+        if (!stamps->files.count(path)) remove.bind(1, path).run();
+    sqlite_statement set(state.db(), "INSERT INTO inputs (path, size, changed_ns) VALUES (?, ?, ?) "
+                                     "ON CONFLICT (path) DO UPDATE SET size = excluded.size, changed_ns = excluded.changed_ns");
+    for (const auto& [path, stamp] : stamps->files) {
+        const auto found = recorded.find(path);
+        if (found == recorded.end() || found->second != stamp) set.bind(1, path).bind(2, static_cast<std::int64_t>(stamp.size)).bind(3, stamp.changed_ns).run();
+    }
+    state.set_meta("inputs_environment", stamps->environment);
 }
 
 std::map<std::string, file_stamp> stamp_catalog(const std::filesystem::path& catalog_dir, problem_list& problems) {
@@ -130,9 +132,8 @@ std::size_t tool_file_count(const input_stamps& stamps, const std::filesystem::p
     return count;
 }
 
-std::optional<std::size_t> intact_pages(const std::filesystem::path& dir, std::size_t jobs) {
-    std::error_code ec;
-    if (std::filesystem::exists(dir / claims_file_name, ec)) return std::nullopt;
+std::optional<std::size_t> intact_pages(state_database& state, const std::filesystem::path& dir, std::size_t jobs) {
+    if (state.interrupted()) return std::nullopt;
     // Checking a size is a path lookup in the kernel, most of a no-op's time: the files are checked a block at a
     // time on every thread, while the manifest is read on one.
     constexpr std::size_t block = 8192;
@@ -149,10 +150,10 @@ std::optional<std::size_t> intact_pages(const std::filesystem::path& dir, std::s
         listed.clear();
         return intact.load();
     };
-    problem_list problems;
-    const bool read = for_each_manifest_file(dir, problems, [&](std::string_view path, const manifest_entry& entry) {
+    bool read = true;
+    for_each_manifest_file(state, [&](std::string_view path, const manifest_entry& entry) {
         listed.emplace_back(path, entry.size);
-        return listed.size() < block || check_listed();
+        return listed.size() < block || (read = check_listed());
     });
     return read && check_listed() ? std::optional(pages) : std::nullopt;
 }

@@ -27,22 +27,19 @@ struct file_stamp {
 std::optional<file_stamp> stamp_of(const std::filesystem::path& file);
 
 /// What a complete run was made from: every input file as stamped before it was read, and a hash of everything
-/// else it depended on (engine version, formats, shard, folders). It is kept beside the manifest, not in it:
-/// times belong to this machine, and the manifest must be the same bytes wherever the same pages are made.
+/// else it depended on (engine version, formats, shard, folders), kept in the state's inputs table.
 struct input_stamps {
     std::string environment;
     std::map<std::string, file_stamp> files;   ///< By path as the run was given it.
     bool operator==(const input_stamps&) const = default;
 };
 
-/// The stamps' file name in an output folder.
-inline constexpr const char* input_stamps_file_name = ".verdict-inputs";
+/// The stamps of the last complete run; nullopt when there are none (the run then reads every input).
+std::optional<input_stamps> read_input_stamps(state_database& state);
 
-/// Reads `<dir>/.verdict-inputs`; nullopt when it is missing or damaged (the run then reads every input).
-std::optional<input_stamps> read_input_stamps(const std::filesystem::path& dir);
-
-/// "inputs <environment>", then "input <size> <changed-ns> <path>" per file.
-std::string input_stamps_text(const input_stamps& stamps);
+/// Records `stamps` in place of the state's, inside the caller's transaction, changing only the rows that differ;
+/// nullopt clears them, so that the next run reads every input.
+void record_input_stamps(state_database& state, const std::optional<input_stamps>& stamps);
 
 /// Stamps every file of `catalog_dir` a batch reads: panel.json, comparisons.json, tools/*.json and votes/*.csv.
 /// Taken before the files are read, so a file changed during the run is seen as changed by the next one. A folder
@@ -61,8 +58,8 @@ std::optional<std::vector<std::string>> changed_tool_files(const input_stamps& r
 /// How many of the files `stamps` list are tool files of `catalog_dir`.
 std::size_t tool_file_count(const input_stamps& stamps, const std::filesystem::path& catalog_dir);
 
-/// How many files the manifest of `dir` lists, when each is there with the size it records and no run left claims:
-/// nothing to repair. Nullopt otherwise, and when there is no usable manifest. Checked on `jobs` threads.
-std::optional<std::size_t> intact_pages(const std::filesystem::path& dir, std::size_t jobs);
+/// How many files the manifest of `dir` lists, when each is there with the size it records and no run was left
+/// unfinished: nothing to repair. Nullopt otherwise. Checked on `jobs` threads.
+std::optional<std::size_t> intact_pages(state_database& state, const std::filesystem::path& dir, std::size_t jobs);
 
 }  // namespace verdict

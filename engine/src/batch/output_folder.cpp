@@ -1,10 +1,11 @@
-// The lock is an flock() on a file in the folder: the kernel drops it when
+// The lock is an flock() on a file in the state's folder: the kernel drops it when
 // the process dies, however it dies, so a killed run never leaves the folder
 // locked. Temporaries are recognised by the exact name write_file_atomically
 // gives them, so clearing them can never touch a file someone else put there.
 #include "batch/output_folder.hpp"
 
-#include "batch/manifest.hpp"
+#include "state/legacy_state.hpp"
+#include "state/state_database.hpp"
 #include "reports/site_layout.hpp"
 
 #include <cerrno>
@@ -23,12 +24,13 @@ bool is_temporary_name(const std::string& name) {
     return name.find_first_not_of("0123456789", mark + 5) == std::string::npos;
 }
 
-// Files but no manifest: a folder someone else made. A lock alone is what a run refused earlier may have left.
+// Files but no state: a folder someone else made. The state's folder alone (its lock) is what a run refused
+// earlier may have left.
 bool holds_foreign_files(const std::filesystem::path& dir) {
     std::error_code ec;
-    if (std::filesystem::exists(dir / manifest_file_name, ec)) return false;
+    if (std::filesystem::exists(state_database::file_of(dir), ec) || has_legacy_state(dir)) return false;
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
-        if (entry.path().filename() != lock_file_name) return true;
+        if (entry.path().filename() != state_folder_name) return true;
     return false;
 }
 
@@ -50,18 +52,20 @@ std::size_t clear_temporaries_in(const std::filesystem::path& folder, bool in_su
 output_folder::output_folder(std::filesystem::path dir, bool refuse_foreign) : dir_(std::move(dir)) {
     std::error_code ec;
     if (refuse_foreign && holds_foreign_files(dir_)) {
-        error_ = dir_.generic_string() + " is not empty and has no " + manifest_file_name +
+        error_ = dir_.generic_string() + " is not empty and has no " + state_folder_name + "/" + state_file_name +
                  ": it was not made by verdict batch, so nothing in it may be replaced or deleted (use --force to write into it anyway)";
         return;
     }
-    std::filesystem::create_directories(dir_, ec);
-    if (ec) {
-        error_ = "cannot create " + dir_.generic_string() + ": " + ec.message();
-        cannot_write_ = true;
-        return;
+    for (const std::filesystem::path& folder : {dir_, dir_ / state_folder_name}) {
+        std::filesystem::create_directories(folder, ec);
+        if (ec) {
+            error_ = "cannot create " + folder.generic_string() + ": " + ec.message();
+            cannot_write_ = true;
+            return;
+        }
     }
     pages_.emplace(dir_);
-    lock_fd_ = ::open((dir_ / lock_file_name).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    lock_fd_ = ::open((dir_ / state_folder_name / lock_file_name).c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
     if (lock_fd_ < 0) {
         error_ = "cannot write in " + dir_.generic_string() + ": " + std::strerror(errno);
         cannot_write_ = true;

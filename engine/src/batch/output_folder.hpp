@@ -14,8 +14,8 @@ namespace verdict {
 
 class output_folder {
 public:
-    /// Creates `dir` when missing and locks it, unless `refuse_foreign` and it already holds files but no manifest:
-    /// then it is left exactly as it was (not even a lock file is added). On failure, `error` says why and the
+    /// Creates `dir` and its state folder when missing and locks it, unless `refuse_foreign` and it already holds
+    /// files but no state: then it is left exactly as it was (not even a lock file is added). On failure, `error` says why and the
     /// folder is not usable.
     output_folder(std::filesystem::path dir, bool refuse_foreign);
     ~output_folder();
@@ -46,7 +46,7 @@ private:
     bool cannot_write_ = false;
 };
 
-/// The lock's file name in an output folder.
-inline constexpr const char* lock_file_name = ".verdict-lock";
+/// The lock's file name in an output folder's state folder.
+inline constexpr const char* lock_file_name = "lock";
 
 }  // namespace verdict

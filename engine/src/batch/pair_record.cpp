@@ -4,20 +4,8 @@
 #include "json/json_document.hpp"
 #include "support/text_file.hpp"
 
-#include <charconv>
 
 namespace verdict {
-namespace {
-
-constexpr std::string_view header = "verdict-pairs 1 ";
-
-// A position below `limit`, as the whole of `text`.
-bool read_position(std::string_view text, std::size_t limit, std::size_t& value) {
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    return error == std::errc() && end == text.data() + text.size() && value < limit;
-}
-
-}  // namespace
 
 std::optional<std::string> comparisons_key(const std::filesystem::path& catalog_dir, const std::vector<paired_tool>& tools) {
     problem_list ignored;   // an unreadable file has no key: loading it reports its problems
@@ -44,24 +32,20 @@ pair_record record_of(std::string key, const std::vector<comparison_pair>& pairs
     return out;
 }
 
-std::optional<pair_record> read_pair_record(const std::filesystem::path& dir, const std::string& key, std::size_t tool_count) {
-    const std::filesystem::path file = dir / pair_record_file_name;
-    std::error_code ec;
-    if (!std::filesystem::exists(file, ec)) return std::nullopt;
+std::optional<pair_record> read_pair_record(state_database& state, const std::string& key, std::size_t tool_count) {
+    if (state.meta("pairs_key") != key) return std::nullopt;
     pair_record record{key, {}};
-    bool intact = false;   // until its header says it was made under `key`
-    problem_list ignored;   // a record that cannot be read is absent: the comparisons are loaded again
-    const bool read = for_each_line(file, ignored, [&](std::string_view line, std::size_t number) {
-        if (number == 1) return intact = line.substr(0, header.size()) == header && line.substr(header.size()) == key;
-        const std::size_t space = line.find(' ');
-        std::size_t left = 0;
-        std::size_t right = 0;
-        intact = space != std::string_view::npos && read_position(line.substr(0, space), tool_count, left) &&
-                 read_position(line.substr(space + 1), tool_count, right) && left != right;
-        if (intact) record.pairs.emplace_back(left, right);
-        return intact;
-    });
-    return read && intact ? std::optional(std::move(record)) : std::nullopt;
+    sqlite_statement rows(state.db(), "SELECT left_tool, right_tool FROM pairs ORDER BY position");
+    while (rows.step()) {
+        const std::int64_t left = rows.integer(0);
+        const std::int64_t right = rows.integer(1);
+        if (left < 0 || right < 0 || static_cast<std::uint64_t>(left) >= tool_count || static_cast<std::uint64_t>(right) >= tool_count || left == right) {
+            rows.reset();
+            return std::nullopt;
+        }
+        record.pairs.emplace_back(static_cast<std::size_t>(left), static_cast<std::size_t>(right));
+    }
+    return record;
 }
 
 std::vector<comparison_pair> pairs_in(const pair_record& record, const catalog& tools) {
@@ -71,14 +55,12 @@ std::vector<comparison_pair> pairs_in(const pair_record& record, const catalog& 
     return pairs;
 }
 
-std::string write_pair_record(file_writer& writer, const std::filesystem::path& dir, const pair_record& record) {
-    std::size_t next = 0;
-    return writer.write_streamed(dir / pair_record_file_name, after_header(std::string(header) + record.key, [&](std::string& out) {
-        if (next == record.pairs.size()) return false;
-        out.append(std::to_string(record.pairs[next].first)).append(" ").append(std::to_string(record.pairs[next].second)).append("\n");
-        ++next;
-        return true;
-    }));
+void record_pair_record(state_database& state, const pair_record& record) {
+    state.db().exec("DELETE FROM pairs");
+    sqlite_statement add(state.db(), "INSERT INTO pairs (position, left_tool, right_tool) VALUES (?, ?, ?)");
+    for (std::size_t i = 0; i < record.pairs.size(); ++i)
+        add.bind(1, static_cast<std::int64_t>(i)).bind(2, static_cast<std::int64_t>(record.pairs[i].first)).bind(3, static_cast<std::int64_t>(record.pairs[i].second)).run();
+    state.set_meta("pairs_key", record.key);
 }
 
 }  // namespace verdict

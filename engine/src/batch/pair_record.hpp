@@ -1,4 +1,4 @@
-// The comparisons as the last run resolved them, kept beside the manifest.
+// The comparisons as the last run resolved them, kept in the state's pairs table.
 // Parsing and validating comparisons.json and resolving its ids and
 // categories is a sixth of a one-tool change's cost at 50,000 comparisons;
 // a run whose comparisons.json and tools' ids and categories are as they
@@ -10,7 +10,7 @@
 // is only ever read against the same list of tools.
 #pragma once
 
-#include "batch/file_writer.hpp"
+#include "state/state_database.hpp"
 #include "catalog/catalog.hpp"
 #include "catalog/comparisons.hpp"
 
@@ -23,9 +23,6 @@
 #include <vector>
 
 namespace verdict {
-
-/// The record's file name in an output folder.
-inline constexpr const char* pair_record_file_name = ".verdict-pairs";
 
 struct pair_record {
     std::string key;                                          ///< comparisons_key() of what the pairs follow from.
@@ -48,14 +45,14 @@ std::vector<paired_tool> paired_tools(const catalog& tools);
 /// `pairs` (pointing into `tools`) as a record under `key`.
 pair_record record_of(std::string key, const std::vector<comparison_pair>& pairs, const catalog& tools);
 
-/// The record `<dir>/.verdict-pairs` holds when it was made under `key` for `tool_count` tools; nullopt when it is
-/// missing, made under another key, or damaged.
-std::optional<pair_record> read_pair_record(const std::filesystem::path& dir, const std::string& key, std::size_t tool_count);
+/// The state's record when it was made under `key` for `tool_count` tools; nullopt when there is none, it was made
+/// under another key, or a position is out of range.
+std::optional<pair_record> read_pair_record(state_database& state, const std::string& key, std::size_t tool_count);
 
 /// The pairs of `record`, pointing into `tools` (those the record was read for).
 std::vector<comparison_pair> pairs_in(const pair_record& record, const catalog& tools);
 
-/// Writes `record` to `<dir>/.verdict-pairs` through `writer`: "verdict-pairs 1 <key>", then "<left> <right>" per pair.
-std::string write_pair_record(file_writer& writer, const std::filesystem::path& dir, const pair_record& record);
+/// Records `record` in place of the state's, inside the caller's transaction.
+void record_pair_record(state_database& state, const pair_record& record);
 
 }  // namespace verdict

@@ -1,17 +1,15 @@
-// What the last run learnt of each tool it reviewed, kept beside the manifest
-// so that a run reviews only the tools whose files changed: a one-tool edit
-// costs that tool's pages, not the whole catalog's reviews.
+// What the last run learnt of each tool it reviewed, kept in the state's tools
+// table so that a run reviews only the tools whose files changed: a one-tool
+// edit costs that tool's pages, not the whole catalog's reviews.
 //
 // A record is trusted only while its tool file has the size and time it had
 // when it was read, and while the panel is the same: the records' environment
 // hashes the engine version, the panel configuration and every persona's
 // implementation file, so a settings change or a new plugin reviews again.
 //
-// Every run reads the records whole, so they are kept small (a summary, not
-// the tool) and in a format that is read without a JSON parser.
+// Every run reads the records whole, so they are kept small: a summary, not
+// the tool.
 #pragma once
-
-#include "batch/file_writer.hpp"
 
 #include "aggregate/panel_verdict.hpp"
 #include "batch/input_stamps.hpp"
@@ -48,20 +46,10 @@ struct review_records {
     bool operator==(const review_records&) const = default;
 };
 
-/// The records' file name in an output folder.
-inline constexpr const char* review_records_file_name = ".verdict-reviews";
+/// The state's records; nullopt when it has none (every tool is then reviewed).
+std::optional<review_records> read_review_records(state_database& state);
 
-/// Reads `<dir>/.verdict-reviews`; nullopt when it is missing, of another version or damaged (every tool is then
-/// reviewed).
-std::optional<review_records> read_review_records(const std::filesystem::path& dir);
-
-/// "verdict-reviews 2 <environment>", then a line per file in path order: its fields separated by tabs, with
-/// backslash, tab, newline, carriage return and comma escaped inside a field, and the verdict's missing seats
-/// separated by commas.
-std::string review_records_text(const review_records& records);
-
-/// Writes `records` to `<dir>/.verdict-reviews` through `writer`, as review_records_text() says, a line at a time
-/// rather than held whole.
-std::string write_review_records(file_writer& writer, const std::filesystem::path& dir, const review_records& records);
+/// Records `records` in place of the state's, inside the caller's transaction, writing only the rows that differ.
+void record_review_records(state_database& state, const review_records& records);
 
 }  // namespace verdict

@@ -35,16 +35,17 @@ bool keeps_the_site_shape(const site_tools& tools, const review_records& now, co
 }  // namespace
 
 std::optional<batch_summary> run_scoped_batch(const panel& seats, const site_settings& site, const std::filesystem::path& catalog_dir, review_records& records,
-                                              const std::vector<std::string>& changed, batch_request request, file_writer& writer, progress& report) {
+                                              const std::vector<std::string>& changed, batch_request request, batch_output& out, file_writer& writer,
+                                              progress& report) {
     if (request.force || request.shard || !request.merge_from.empty() || !request.inputs || !records_cover(records, *request.inputs, catalog_dir) ||
-        !intact_pages(request.out_dir, request.jobs))
+        !intact_pages(*out.state, request.out_dir, request.jobs))
         return std::nullopt;
     const std::vector<const tool_record*> by_id = records_by_id(records);
     std::vector<paired_tool> paired;
     paired.reserve(by_id.size());
     for (const tool_record* r : by_id) paired.push_back({r->second.summary.id, r->second.summary.category});
     const std::optional<std::string> key = comparisons_key(catalog_dir, paired);
-    const std::optional<pair_record> all_pairs = key ? read_pair_record(request.out_dir, *key, by_id.size()) : std::nullopt;
+    const std::optional<pair_record> all_pairs = key ? read_pair_record(*out.state, *key, by_id.size()) : std::nullopt;
     const std::optional<tool_scope> scope = all_pairs ? scope_of(by_id, *all_pairs, changed) : std::nullopt;
     if (!scope) return std::nullopt;
 
@@ -62,7 +63,7 @@ std::optional<batch_summary> run_scoped_batch(const panel& seats, const site_set
     const std::size_t tool_count = records.by_file.size();
     for (auto& [file, record] : made.by_file) records.by_file[file] = std::move(record);
     request.reviews = std::move(records);
-    batch_summary summary = run_batch({seats.config(), site, tools, pairs, &*scope}, request, writer, report);
+    batch_summary summary = run_batch({seats.config(), site, tools, pairs, &*scope}, request, out, writer, report);
     summary.tools = tool_count;
     return summary;
 }

@@ -23,6 +23,7 @@ namespace verdict {
 /// `records` of the last run, which it takes when it runs; nullopt, with nothing written or taken, when the last run
 /// did not leave what a scoped run needs.
 std::optional<batch_summary> run_scoped_batch(const panel& seats, const site_settings& site, const std::filesystem::path& catalog_dir, review_records& records,
-                                              const std::vector<std::string>& changed, batch_request request, file_writer& writer, progress& report);
+                                              const std::vector<std::string>& changed, batch_request request, batch_output& out, file_writer& writer,
+                                              progress& report);
 
 }  // namespace verdict

@@ -1,0 +1,24 @@
+// The folder a batch writes into, held for the run, with its state.
+#pragma once
+
+#include "batch/output_folder.hpp"
+#include "state/state_database.hpp"
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace verdict {
+
+struct batch_output {
+    /// Locks `dir` (made when missing) and opens its state. A folder that holds files but no state, and a state that
+    /// is damaged or newer than this engine, are refused unless `force`.
+    batch_output(const std::filesystem::path& dir, bool force);
+
+    output_folder folder;
+    std::unique_ptr<state_database> state;   ///< Null when refused.
+    std::string refusal;                     ///< Why the folder cannot be used; empty when it can.
+    bool cannot_write = false;               ///< The refusal is that the folder could not be made or written to.
+};
+
+}  // namespace verdict
