@@ -4,6 +4,8 @@
 For each size it generates a catalog (bench/generate-catalog), then runs, one
 after the other on this machine:
   - verdict batch --formats html into an empty folder (the full HTML batch);
+  - bench/write-floor writing the same files into an empty folder with the batch's own
+    atomic writer on as many threads, and nothing else (the write floor);
   - verdict batch with html, md and json into an empty folder;
   - the same again with nothing changed (the no-op rebuild);
   - the same after changing one tool's tagline (the one-tool change);
@@ -56,8 +58,8 @@ def written(summary):
 
 
 def pages_in(site):
-    """The pages a batch wrote into `site`: every file but its own records."""
-    return sum(1 for f in site.rglob("*") if f.is_file() and not f.name.startswith("."))
+    """The pages a batch wrote into `site`: every file but its state and lock (in the hidden folder .verdict)."""
+    return sum(1 for f in site.rglob("*") if f.is_file() and not any(part.startswith(".") for part in f.relative_to(site).parts))
 
 
 def other_formats(folder, names):
@@ -82,6 +84,10 @@ def run_size(args, pages_wanted, work):
 
     seconds, rss, out = measure_rss([verdict, "batch", "--catalog", catalog, "--out", work / "html", "--formats", "html", "-q"])
     result["html"] = {"seconds": seconds, "rss_mb": rss, "pages": pages_in(work / "html")}
+    # The floor: the same files, written by the same atomic writer on as many threads, with no engine work at all.
+    _, _, out = measure_rss([args.build / "bench/write-floor", "--from", work / "html", "--to", work / "floor"])
+    result["floor"] = {"seconds": float(re.search(r"([0-9.]+) s", out).group(1))}
+    shutil.rmtree(work / "floor")
     seconds, rss, out = measure_rss([verdict, "batch", "--catalog", catalog, "--out", work / "all", "-q"])
     result["all"] = {"seconds": seconds, "rss_mb": rss, "pages": pages_in(work / "all")}
     seconds, rss, out = measure_rss([verdict, "batch", "--catalog", catalog, "--out", work / "all", "-q"])
@@ -116,6 +122,7 @@ def report(size, r):
     lines = [
         f"## about {size} comparison pages: {r['comparisons']} comparisons, {r['tools']} tools",
         f"verdict, HTML only:            {r['html']['seconds']:7.2f} s  {html_rate:8.0f} pages/s  peak {r['html']['rss_mb']:6.0f} MB",
+        f"write floor, same HTML files:  {r['floor']['seconds']:7.2f} s  (the batch's writer, as many threads, nothing else)",
         f"verdict, html+md+json:         {r['all']['seconds']:7.2f} s  {r['all']['pages'] / r['all']['seconds']:8.0f} pages/s  peak {r['all']['rss_mb']:6.0f} MB",
         f"verdict, no-op rebuild:        {r['noop']['seconds']:7.2f} s  ({r['noop']['written']} files written)  peak {r['noop']['rss_mb']:6.0f} MB",
         f"verdict, one tool changed:     {r['one_tool']['seconds']:7.2f} s  ({r['one_tool']['written']} files written, its pages: {r['one_tool']['expected']})  "
@@ -123,9 +130,20 @@ def report(size, r):
         f"hugo, Markdown as a site:      {r['hugo']['seconds']:7.2f} s  {hugo_rate:8.0f} pages/s  peak {r['hugo']['rss_mb']:6.0f} MB",
         f"hugo, rebuild, nothing changed:{r['hugo_rebuild']['seconds']:7.2f} s",
         f"ratios: HTML pages/s vs hugo {html_rate / hugo_rate:.1f}x (target >= 4); all three formats {r['hugo']['seconds'] / r['all']['seconds']:.1f}x faster than hugo's HTML (target > 1);",
-        f"        no-op vs hugo rebuild {r['hugo_rebuild']['seconds'] / r['noop']['seconds']:.1f}x (target >= 20); peak memory {r['all']['rss_mb'] / r['hugo']['rss_mb']:.3f} of hugo's (target <= 0.1)",
+        f"        no-op vs hugo rebuild {r['hugo_rebuild']['seconds'] / r['noop']['seconds']:.1f}x (target >= 20); peak memory {r['all']['rss_mb'] / r['hugo']['rss_mb']:.3f} of hugo's (target <= 0.1);",
+        f"        HTML batch vs its write floor {r['html']['seconds'] / r['floor']['seconds']:.2f}x (target <= 1.5)",
     ]
     print("\n".join(lines), flush=True)
+
+
+def report_growth(small, large, r, s):
+    """How the costs grow from the smallest size measured to the largest: what should stay flat."""
+    print("\n".join([
+        f"## from {small} to {large} comparison pages",
+        f"peak memory, all formats: {r['all']['rss_mb']:.0f} MB -> {s['all']['rss_mb']:.0f} MB, {s['all']['rss_mb'] / r['all']['rss_mb']:.2f}x (target <= 1.3)",
+        f"one tool changed: {r['one_tool']['seconds']:.2f} s -> {s['one_tool']['seconds']:.2f} s, {s['one_tool']['seconds'] / r['one_tool']['seconds']:.2f}x (target <= 1.5); "
+        f"{s['one_tool']['seconds'] - s['noop']['seconds']:+.2f} s against the no-op at {large} (target <= +0.15 s)",
+    ]), flush=True)
 
 
 def main():
@@ -143,11 +161,16 @@ def main():
         root = args.work.resolve() if args.work else pathlib.Path(temp)
         LOG = pathlib.Path(temp) / "run.log"
         PEAK_REPORT = pathlib.Path(temp) / "peak-rss"
+        results = {}
         for size in [int(s) for s in args.sizes.split(",")]:
             work = root / f"pages-{size}"
             shutil.rmtree(work, ignore_errors=True)
             work.mkdir(parents=True)
-            report(size, run_size(args, size, work))
+            results[size] = run_size(args, size, work)
+            report(size, results[size])
+        if len(results) > 1:
+            small, large = min(results), max(results)
+            report_growth(small, large, results[small], results[large])
     return 0
 
 

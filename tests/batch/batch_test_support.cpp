@@ -90,10 +90,12 @@ std::vector<std::string> differences(const fs::path& a, const fs::path& b) {
     return found;
 }
 
-std::string state_rows(const fs::path& out, const std::string& select) {
+std::string state_rows(const fs::path& out, const std::string& select) { return state_file_rows(state_database::file_of(out), select); }
+
+std::string state_file_rows(const fs::path& file, const std::string& select) {
     sqlite3* db = nullptr;
     std::string rows;
-    if (sqlite3_open_v2(state_database::file_of(out).c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+    if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
         rows = "cannot open the state: " + std::string(sqlite3_errmsg(db));
         sqlite3_close(db);
         return rows;

@@ -51,6 +51,9 @@ std::vector<std::string> differences(const fs::path& a, const fs::path& b);
 /// read.
 std::string state_rows(const fs::path& out, const std::string& select);
 
+/// The same, for the state in `file` (kept outside its folder with --state).
+std::string state_file_rows(const fs::path& file, const std::string& select);
+
 /// Runs `sql` on `out`'s state, as a maintainer would in sqlite3; fails the test when it cannot.
 void state_exec(const fs::path& out, const std::string& sql);
 

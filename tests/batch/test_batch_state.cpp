@@ -195,3 +195,35 @@ TEST_CASE("a process killed inside a transaction on the state leaves it as it wa
     CHECK_THAT(summary, Catch::StartsWith("verdict batch: 0 of 200 tools reviewed") && Catch::Contains(" 0 written"));
     CHECK(test::state_rows(out, "SELECT * FROM tools ORDER BY file") == tools);
 }
+
+TEST_CASE("a state kept outside its folder (--state) outlives the folder, and a run into another folder with it is refused", "[batch][state]") {
+    test::temp_dir dir;
+    const fs::path out = dir.path() / "site";
+    const fs::path state = dir.path() / "kept" / "site.sqlite";
+    const std::vector<std::string> with_state{"--state", state.string()};
+    CHECK(test::summary_count(batch_ok(test::stock_catalog(), out, with_state), "written") == 54);
+    CHECK(fs::is_regular_file(state));
+    CHECK_FALSE(fs::exists(state_file(out)));
+    CHECK(test::summary_count(batch_ok(test::stock_catalog(), out, with_state), "written") == 0);
+    CHECK(test::state_file_rows(state, "SELECT value FROM meta WHERE name = 'site_folder'") == fs::weakly_canonical(out).generic_string() + "\n");
+
+    // Without it, the folder holds pages and no state of its own: it is not taken for the engine's.
+    const auto without = test::run_batch_command(test::stock_catalog(), out);
+    CHECK(without.exit_code == 2);
+    CHECK_THAT(without.err, Catch::Contains("has no state"));
+
+    // The folder deleted: the state stays, and the next run makes every page again into it.
+    fs::remove_all(out);
+    CHECK(test::summary_count(batch_ok(test::stock_catalog(), out, with_state), "written") == 54);
+    CHECK(test::state_file_rows(state, "SELECT count(*) FROM runs WHERE outcome = 'done'") == "2\n");
+
+    // Another folder with the same state would take this folder's pages for its own stale ones.
+    const fs::path other = dir.path() / "other";
+    const auto refused = test::run_batch_command(test::stock_catalog(), other, with_state);
+    INFO(refused.out << refused.err);
+    CHECK(refused.exit_code == 2);
+    CHECK_THAT(refused.err, Catch::Contains(state.generic_string() + " is the state of " + fs::weakly_canonical(out).generic_string() + ", not of ") &&
+                                Catch::Contains("--force"));
+    CHECK_FALSE(fs::exists(other / "index.html"));
+    CHECK(test::summary_count(batch_ok(test::stock_catalog(), other, {"--state", state.string(), "--force"}), "written") == 54);
+}

@@ -80,7 +80,7 @@ batch_summary batch_in_process(const fs::path& catalog, const fs::path& out, fil
     request.jobs = 2;
     const auto quiet = make_progress(std::cerr, false, true, [] { return 0.0; });
     const site_settings site = load_site_settings(catalog, problems);
-    batch_output output(out, false);
+    batch_output output(out, {}, false);
     return run_batch({seats->config(), site, tools, pairs}, request, output, writer, *quiet);
 }
 

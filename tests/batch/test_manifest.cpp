@@ -24,7 +24,7 @@ manifest_entry entry_of(std::size_t i) { return {0x9000000000000000ull + i, ~sta
 std::unique_ptr<state_database> state_with_pages(const fs::path& dir, std::size_t count) {
     std::string refusal;
     bool cannot_write = false;
-    auto state = state_database::open(dir, false, refusal, cannot_write);
+    auto state = state_database::open(dir, state_database::file_of(dir), false, refusal, cannot_write);
     REQUIRE(state);
     sqlite_transaction t(state->db());
     page_rows rows(*state);

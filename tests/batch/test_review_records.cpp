@@ -34,7 +34,7 @@ review_records sample_records() {
 std::unique_ptr<state_database> state_with(const fs::path& dir, const review_records& records) {
     std::string refusal;
     bool cannot_write = false;
-    auto state = state_database::open(dir, false, refusal, cannot_write);
+    auto state = state_database::open(dir, state_database::file_of(dir), false, refusal, cannot_write);
     REQUIRE(state);
     sqlite_transaction t(state->db());
     record_review_records(*state, records);

@@ -11,9 +11,10 @@
 namespace verdict {
 
 struct batch_output {
-    /// Locks `dir` (made when missing) and opens its state. A folder that holds files but no state, and a state that
-    /// is damaged or newer than this engine, are refused unless `force`.
-    batch_output(const std::filesystem::path& dir, bool force);
+    /// Locks `dir` (made when missing) and opens its state: `state_file`, or when empty the folder's own
+    /// (.verdict/state.sqlite). A folder that holds files but no state, a state that is damaged or newer than this
+    /// engine, and a state kept outside its folder that is another folder's, are refused unless `force`.
+    batch_output(const std::filesystem::path& dir, const std::filesystem::path& state_file, bool force);
 
     output_folder folder;
     std::unique_ptr<state_database> state;   ///< Null when refused.

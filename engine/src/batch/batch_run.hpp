@@ -34,6 +34,7 @@ struct batch_request {
     std::optional<input_stamps> inputs;              ///< Recorded in the state when the run has no failure.
     std::optional<review_records> reviews;           ///< Recorded in the state; nullopt when already there.
     std::optional<pair_record> pairs;                ///< Recorded in the state; nullopt when already there.
+    std::filesystem::path state_file;                ///< Where the folder's state is kept; empty: in it (.verdict/state.sqlite).
 };
 
 

@@ -7,6 +7,7 @@
 #include "state/legacy_state.hpp"
 #include "state/state_database.hpp"
 #include "reports/site_layout.hpp"
+#include "support/text_file.hpp"
 
 #include <cerrno>
 #include <cstring>
@@ -26,9 +27,9 @@ bool is_temporary_name(const std::string& name) {
 
 // Files but no state: a folder someone else made. The state's folder alone (its lock) is what a run refused
 // earlier may have left.
-bool holds_foreign_files(const std::filesystem::path& dir) {
+bool holds_foreign_files(const std::filesystem::path& dir, const std::filesystem::path& state_file) {
     std::error_code ec;
-    if (std::filesystem::exists(state_database::file_of(dir), ec) || has_legacy_state(dir)) return false;
+    if (std::filesystem::exists(state_file, ec) || has_legacy_state(dir)) return false;
     for (const auto& entry : std::filesystem::directory_iterator(dir, ec))
         if (entry.path().filename() != state_folder_name) return true;
     return false;
@@ -49,10 +50,10 @@ std::size_t clear_temporaries_in(const std::filesystem::path& folder, bool in_su
 
 }  // namespace
 
-output_folder::output_folder(std::filesystem::path dir, bool refuse_foreign) : dir_(std::move(dir)) {
+output_folder::output_folder(std::filesystem::path dir, const std::filesystem::path& state_file, bool refuse_foreign) : dir_(std::move(dir)) {
     std::error_code ec;
-    if (refuse_foreign && holds_foreign_files(dir_)) {
-        error_ = dir_.generic_string() + " is not empty and has no " + state_folder_name + "/" + state_file_name +
+    if (refuse_foreign && holds_foreign_files(dir_, state_file)) {
+        error_ = dir_.generic_string() + " is not empty and has no state (" + display_path(state_file) + ")" +
                  ": it was not made by verdict batch, so nothing in it may be replaced or deleted (use --force to write into it anyway)";
         return;
     }

@@ -15,9 +15,9 @@ namespace verdict {
 class output_folder {
 public:
     /// Creates `dir` and its state folder when missing and locks it, unless `refuse_foreign` and it already holds
-    /// files but no state: then it is left exactly as it was (not even a lock file is added). On failure, `error` says why and the
-    /// folder is not usable.
-    output_folder(std::filesystem::path dir, bool refuse_foreign);
+    /// files but its state (`state_file`) does not exist: then it is left exactly as it was (not even a lock file is
+    /// added). On failure, `error` says why and the folder is not usable.
+    output_folder(std::filesystem::path dir, const std::filesystem::path& state_file, bool refuse_foreign);
     ~output_folder();
     output_folder(const output_folder&) = delete;
     output_folder& operator=(const output_folder&) = delete;

@@ -120,7 +120,7 @@ double seconds_now() { return std::chrono::duration<double>(std::chrono::steady_
 // Locks the output folder and opens its state into `out`. When the folder cannot be used, reports why and returns how
 // the run exits: 1 when it could not be made or written to, else 2.
 std::optional<exit_code> open_output(const batch_request& request, std::unique_ptr<batch_output>& out, context& ctx) {
-    out = std::make_unique<batch_output>(request.out_dir, request.force);
+    out = std::make_unique<batch_output>(request.out_dir, request.state_file, request.force);
     if (out->refusal.empty()) return std::nullopt;
     report_error(ctx, out->refusal);
     return out->cannot_write ? exit_code::failed : exit_code::bad_input;
@@ -209,6 +209,9 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
         ("base-url", po::value<std::string>()->value_name("URL"),
          "the address the site will be published at: pages get canonical links and absolute link previews, and "
          "the site gets sitemap.xml, robots.txt and an Atom feed")
+        ("state", po::value<std::string>()->value_name("FILE"),
+         "keep the folder's state in FILE (an SQLite database, made when missing) rather than in DIR/.verdict/state.sqlite, so that it "
+         "outlives the folder; a state is one folder's, and another folder's is refused")
         ("shard", po::value<std::string>()->value_name("K/N"), "make only shard K of N of the pages, without the index (docs/sharding.md)")
         ("merge", po::value<std::vector<std::string>>()->multitoken()->value_name("DIR..."),
          "assemble --out from the shards' output folders: their pages, the index and one manifest");
@@ -216,12 +219,13 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     p.add_persona_options(false);
     p.add_example("verdict batch --out site", "the whole site in every format, made again only where inputs changed");
     p.add_example("verdict batch --out site --formats html --base-url https://verdicts.example", "HTML only, with a sitemap, robots.txt and a feed for that address");
+    p.add_example("verdict batch --out site --state site-state.sqlite", "the folder's state kept beside it rather than in it: deleting site/ keeps it");
     if (auto stop = p.parse(args)) return *stop;
     const auto formats = chosen_formats(p, ctx);
     if (!formats) return exit_code::bad_input;
     const bool force = p.values().count("force") > 0;
     batch_request request{p.values()["out"].as<std::string>(), *formats, p.jobs(), force,
-                          force || p.values().count("allow-deletions") > 0, {}, {}, {}, {}, {}};
+                          force || p.values().count("allow-deletions") > 0, {}, {}, {}, {}, {}, {}};
     if (p.values().count("shard")) {
         request.shard = parse_shard(p.values()["shard"].as<std::string>());
         if (!request.shard) {
@@ -229,6 +233,7 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
             return exit_code::bad_input;
         }
     }
+    if (p.values().count("state")) request.state_file = p.values()["state"].as<std::string>();
     if (p.values().count("merge")) {
         for (const std::string& dir : p.values()["merge"].as<std::vector<std::string>>()) request.merge_from.emplace_back(dir);
         if (request.shard) {

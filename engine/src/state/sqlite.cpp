@@ -14,7 +14,15 @@ bool sqlite_error::damaged() const { return code_ == SQLITE_CORRUPT || code_ == 
 sqlite_db::sqlite_db(const std::filesystem::path& file, mode how) : file_(file) {
     const int flags = how == mode::read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     const int code = sqlite3_open_v2(file.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX, nullptr);
-    if (code != SQLITE_OK) fail(code);
+    if (code != SQLITE_OK) {
+        // The destructor does not run for an object whose constructor throws: the handle is closed here.
+        try {
+            fail(code);
+        } catch (...) {
+            sqlite3_close_v2(db_);
+            throw;
+        }
+    }
     sqlite3_extended_result_codes(db_, 0);
     // Another process's reader (sqlite3 in a shell) may hold the database for a moment: wait rather than fail.
     sqlite3_busy_timeout(db_, 10000);

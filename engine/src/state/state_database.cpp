@@ -138,8 +138,8 @@ std::string unusable(sqlite_db& db, bool thorough, std::string& set_aside_as) {
 
 std::filesystem::path state_database::file_of(const std::filesystem::path& site_dir) { return site_dir / state_folder_name / state_file_name; }
 
-std::unique_ptr<state_database> state_database::open(const std::filesystem::path& site_dir, bool force, std::string& refusal, bool& cannot_write) {
-    const std::filesystem::path file = file_of(site_dir);
+std::unique_ptr<state_database> state_database::open(const std::filesystem::path& site_dir, const std::filesystem::path& file, bool force,
+                                                     std::string& refusal, bool& cannot_write) {
     std::error_code ec;
     std::filesystem::create_directories(file.parent_path(), ec);
     const bool existed = std::filesystem::exists(file, ec);

@@ -36,16 +36,17 @@ struct run_counts {
 
 class state_database {
 public:
-    /// The state of `site_dir`, created when it has none, and converted from the text files of earlier engines
+    /// The state of `site_dir`, kept in `file`, created when it has none, and converted from the text files of earlier engines
     /// (.verdict-manifest and its neighbours) when it has those. A database that is damaged or was made by a newer
     /// engine is refused (nullptr, with `refusal` saying why and what to do), unless `force`: then it is set aside
     /// beside itself, kept for whoever wants to look into it, and a new one begun. `cannot_write` tells a refusal
     /// because the file could not be written (a full disk, a missing permission) from one because it must not be.
-    static std::unique_ptr<state_database> open(const std::filesystem::path& site_dir, bool force, std::string& refusal, bool& cannot_write);
+    static std::unique_ptr<state_database> open(const std::filesystem::path& site_dir, const std::filesystem::path& file, bool force, std::string& refusal,
+                                                bool& cannot_write);
     /// The state of another run's folder (a shard's), to read: nullptr with `why` when it has none this engine reads.
     static std::unique_ptr<state_database> open_to_read(const std::filesystem::path& site_dir, std::string& why);
 
-    /// The database's path for a folder.
+    /// The database's path for a folder that keeps its own state.
     static std::filesystem::path file_of(const std::filesystem::path& site_dir);
 
     sqlite_db& db() { return db_; }
