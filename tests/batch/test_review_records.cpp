@@ -37,7 +37,7 @@ std::unique_ptr<state_database> state_with(const fs::path& dir, const review_rec
     auto state = state_database::open(dir, state_database::file_of(dir), false, refusal, cannot_write);
     REQUIRE(state);
     sqlite_transaction t(state->db());
-    record_review_records(*state, records);
+    record_review_records(*state, records, true);
     t.commit();
     return state;
 }
@@ -81,4 +81,22 @@ TEST_CASE("records that are not this engine's read as absent, so every tool is r
         t.commit();
         CHECK_FALSE(read_review_records(*state));
     }
+}
+
+TEST_CASE("the records of a run that reviewed some tools only are recorded beside the others, which stand", "[batch][records]") {
+    test::temp_dir dir;
+    review_records all = sample_records();
+    state_with(dir.path(), all).reset();
+    review_records some{all.environment, {}};
+    some.by_file["catalog/tools/plain.json"] = all.by_file.at("catalog/tools/plain.json");
+    some.by_file.at("catalog/tools/plain.json").summary.name = "Plain, renamed";
+    std::string refusal;
+    bool cannot_write = false;
+    const auto state = state_database::open(dir.path(), state_database::file_of(dir.path()), false, refusal, cannot_write);
+    REQUIRE(state);
+    sqlite_transaction t(state->db());
+    record_review_records(*state, some, false);
+    t.commit();
+    all.by_file.at("catalog/tools/plain.json").summary.name = "Plain, renamed";
+    CHECK(*read_review_records(*state) == all);
 }

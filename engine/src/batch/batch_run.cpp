@@ -152,6 +152,13 @@ std::vector<page_work*> pages_to_make(const page_plan& plan, std::vector<page_wo
     return todo;
 }
 
+std::vector<std::string> paths_of(const page_plan& plan) {
+    std::vector<std::string> paths;
+    paths.reserve(plan.pages().size());
+    for (const planned_page& page : plan.pages()) paths.push_back(plan.path_of(page));
+    return paths;
+}
+
 // Counts what became of the pages, and lists the pages that failed.
 void count_pages(const std::vector<page_work>& work, batch_summary& summary) {
     for (const page_work& w : work) {
@@ -182,13 +189,15 @@ void record_run(const page_plan& plan, const std::vector<page_work>& work, const
                 std::string_view rule_set, std::optional<std::int64_t> run, state_database& state, batch_summary& summary) {
     const std::optional<input_stamps> inputs = summary.failures.empty() ? request.inputs : std::nullopt;
     try {
-        if (!run && deleted.empty() && !request.reviews && !request.pairs && read_input_stamps(state) == inputs) return;
+        std::optional<input_stamps> read_now;
+        const std::optional<input_stamps>& held = request.held_inputs ? *request.held_inputs : (read_now = read_input_stamps(state));
+        if (!run && deleted.empty() && !request.reviews && !request.pairs && held == inputs) return;
         sqlite_transaction t(state.db());
         if (!run) run = state.begin_run(rule_set);
         record_pages(plan, work, deleted, state);
-        if (request.reviews) record_review_records(state, *request.reviews);
+        if (request.reviews) record_review_records(state, *request.reviews, !request.reviews_partial);
         if (request.pairs) record_pair_record(state, *request.pairs);
-        record_input_stamps(state, inputs);
+        record_input_stamps(state, inputs, held);
         state.end_run(*run, {summary.tools, summary.tools_reviewed, summary.pages, summary.written, summary.unchanged, summary.deleted, summary.failures.size()},
                       !summary.failures.empty());
         t.commit();
@@ -210,10 +219,6 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
     if (!summary.refusal.empty()) return summary;
     state_database& state = *out.state;
     const output_folder& folder = out.folder;
-    const manifest old = read_manifest(state);
-    // Pages are written only after they are claimed, and a run's row stays unfinished until it ends: with every run
-    // finished, no page write can have been cut short.
-    summary.temporaries_cleared = folder.clear_temporaries(old.size() == 0 || old.has_claims() || request.force);
 
     summary.tools = inputs.tools.summaries().tools.size();
     summary.tools_reviewed = inputs.tools.reviewed();
@@ -224,6 +229,11 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
                          scope_filter(inputs.scope, index, tools.size()), site_files_of(index, inputs.site));
     std::vector<page_work> work(plan.pages().size());
     for (std::size_t i = 0; i < work.size(); ++i) work[i].page = &plan.pages()[i];
+    // A scope plans a few pages of a large site: their entries are looked up, not the whole table read.
+    const manifest old = inputs.scope ? read_manifest(state, paths_of(plan)) : read_manifest(state);
+    // Pages are written only after they are claimed, and a run's row stays unfinished until it ends: with every run
+    // finished, no page write can have been cut short.
+    summary.temporaries_cleared = folder.clear_temporaries(old.size() == 0 || old.has_claims() || request.force);
     if (!request.merge_from.empty() && !take_from_shards(request.merge_from, plan, work, summary)) return summary;
     summary.pages = work.size();
     std::vector<page_work*> todo = pages_to_make(plan, work, old, folder, request.force, request.jobs);
@@ -253,8 +263,8 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
     std::vector<std::string> deleted;
     if (inputs.scope) {
         // The pages out of the scope are as the last run made them, and stay listed.
-        summary.pages = old.size();
-        summary.unchanged += old.size() - work.size();
+        summary.pages = page_count(state);
+        summary.unchanged += summary.pages - work.size();
     } else {
         deleted = delete_stale(old, work, folder, writer, summary);
     }

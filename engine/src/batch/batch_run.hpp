@@ -32,7 +32,11 @@ struct batch_request {
     std::optional<shard_spec> shard;
     std::vector<std::filesystem::path> merge_from;   ///< Shards' output folders: copy their pages, make the index.
     std::optional<input_stamps> inputs;              ///< Recorded in the state when the run has no failure.
+    /// The stamps the state held when the run began, when the caller read them (not with --force): the run then
+    /// writes only the rows that changed without reading them again.
+    const std::optional<input_stamps>* held_inputs = nullptr;
     std::optional<review_records> reviews;           ///< Recorded in the state; nullopt when already there.
+    bool reviews_partial = false;                    ///< `reviews` holds some of the tools only: the state's others stand.
     std::optional<pair_record> pairs;                ///< Recorded in the state; nullopt when already there.
     std::filesystem::path state_file;                ///< Where the folder's state is kept; empty: in it (.verdict/state.sqlite).
 };

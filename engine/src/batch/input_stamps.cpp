@@ -57,16 +57,14 @@ std::optional<input_stamps> read_input_stamps(state_database& state) {
     return stamps;
 }
 
-void record_input_stamps(state_database& state, const std::optional<input_stamps>& stamps) {
-    if (!stamps) {
+void record_input_stamps(state_database& state, const std::optional<input_stamps>& stamps, const std::optional<input_stamps>& held) {
+    if (!stamps || !held) {
         state.set_meta("inputs_environment", std::nullopt);
         state.db().exec("DELETE FROM inputs");
-        return;
+        if (!stamps) return;
     }
-    std::vector<std::string> gone;
-    std::map<std::string, file_stamp> recorded;
-    sqlite_statement rows(state.db(), "SELECT path, size, changed_ns FROM inputs");
-    while (rows.step()) recorded.emplace(rows.text(0), file_stamp{static_cast<std::uint64_t>(rows.integer(1)), rows.integer(2)});
+    static const std::map<std::string, file_stamp> none;
+    const std::map<std::string, file_stamp>& recorded = held ? held->files : none;
     sqlite_statement remove(state.db(), "DELETE FROM inputs WHERE path = ?");
     for (const auto& [path, stamp] : recorded)
         if (!stamps->files.count(path)) remove.bind(1, path).run();

@@ -37,9 +37,10 @@ struct input_stamps {
 /// The stamps of the last complete run; nullopt when there are none (the run then reads every input).
 std::optional<input_stamps> read_input_stamps(state_database& state);
 
-/// Records `stamps` in place of the state's, inside the caller's transaction, changing only the rows that differ;
-/// nullopt clears them, so that the next run reads every input.
-void record_input_stamps(state_database& state, const std::optional<input_stamps>& stamps);
+/// Records `stamps` in place of `held`, the stamps the state holds (read_input_stamps() at the run's start), inside
+/// the caller's transaction, writing only the rows that differ. nullopt `stamps` clears them, so that the next run
+/// reads every input; nullopt `held` (rows of an unfinished run, or none) writes every row again.
+void record_input_stamps(state_database& state, const std::optional<input_stamps>& stamps, const std::optional<input_stamps>& held);
 
 /// Stamps every file of `catalog_dir` a batch reads: panel.json, comparisons.json, tools/*.json and votes/*.csv.
 /// Taken before the files are read, so a file changed during the run is seen as changed by the next one. A folder

@@ -81,6 +81,21 @@ manifest read_manifest(state_database& state) {
     return m;
 }
 
+manifest read_manifest(state_database& state, const std::vector<std::string>& paths) {
+    manifest m;
+    m.state_ = &state;
+    sqlite_statement row(state.db(), "SELECT input_hash, bytes_hash, size FROM pages WHERE path = ?");
+    for (const std::string& path : paths) {
+        row.bind(1, path);
+        if (row.step() && is_safe_page_path(path)) m.add(path, {row.bits(0), row.bits(1), static_cast<std::uint64_t>(row.integer(2))});
+        row.reset();
+    }
+    m.has_claims_ = state.interrupted();
+    return m;
+}
+
+std::size_t page_count(state_database& state) { return static_cast<std::size_t>(state.db().integer_of("SELECT count(*) FROM pages")); }
+
 void for_each_manifest_file(state_database& state, const std::function<bool(std::string_view path, const manifest_entry& entry)>& each) {
     sqlite_statement rows(state.db(), "SELECT path, input_hash, bytes_hash, size FROM pages ORDER BY path");
     while (rows.step()) {

@@ -45,6 +45,7 @@ public:
 
 private:
     friend manifest read_manifest(state_database& state);
+    friend manifest read_manifest(state_database& state, const std::vector<std::string>& paths);
     void add(std::string_view path, const manifest_entry& entry);
     void grow_slots();
 
@@ -57,6 +58,13 @@ private:
 
 /// The pages table of `state`.
 manifest read_manifest(state_database& state);
+
+/// The entries of `paths` in the pages table of `state`, looked up one by one: for a run that plans a few pages of
+/// a large site. Its paths_not_in() finds only among them.
+manifest read_manifest(state_database& state, const std::vector<std::string>& paths);
+
+/// How many pages the pages table of `state` lists.
+std::size_t page_count(state_database& state);
 
 /// Calls `each` with every page the state lists, in path order, until it returns false.
 void for_each_manifest_file(state_database& state, const std::function<bool(std::string_view path, const manifest_entry& entry)>& each);

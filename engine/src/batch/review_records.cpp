@@ -34,6 +34,7 @@ std::string upsert_sql() {
 std::string missing_text(const std::vector<std::string>& missing) { return nlohmann::json(missing).dump(); }
 
 std::optional<std::vector<std::string>> missing_in(std::string_view text) {
+    if (text == "[]") return std::vector<std::string>();   // nearly every tool: no parser for it
     const nlohmann::json list = nlohmann::json::parse(text, nullptr, false);
     if (!list.is_array()) return std::nullopt;
     std::vector<std::string> out;
@@ -66,10 +67,10 @@ std::optional<review_records> read_review_records(state_database& state) {
     return records;
 }
 
-void record_review_records(state_database& state, const review_records& records) {
+void record_review_records(state_database& state, const review_records& records, bool whole) {
     std::vector<std::string> gone;
     sqlite_statement files(state.db(), "SELECT file FROM tools");
-    while (files.step())
+    while (whole && files.step())
         if (!records.by_file.count(std::string(files.text(0)))) gone.emplace_back(files.text(0));
     sqlite_statement remove(state.db(), "DELETE FROM tools WHERE file = ?");
     for (const std::string& file : gone) remove.bind(1, file).run();

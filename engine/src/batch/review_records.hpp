@@ -49,7 +49,8 @@ struct review_records {
 /// The state's records; nullopt when it has none (every tool is then reviewed).
 std::optional<review_records> read_review_records(state_database& state);
 
-/// Records `records` in place of the state's, inside the caller's transaction, writing only the rows that differ.
-void record_review_records(state_database& state, const review_records& records);
+/// Records `records` inside the caller's transaction, writing only the rows that differ: in place of the state's when
+/// `whole`, or beside the records of the files they do not hold.
+void record_review_records(state_database& state, const review_records& records, bool whole);
 
 }  // namespace verdict

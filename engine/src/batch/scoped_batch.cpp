@@ -34,7 +34,7 @@ bool keeps_the_site_shape(const site_tools& tools, const review_records& now, co
 
 }  // namespace
 
-std::optional<batch_summary> run_scoped_batch(const panel& seats, const site_settings& site, const std::filesystem::path& catalog_dir, review_records& records,
+std::optional<batch_summary> run_scoped_batch(const panel& seats, const site_settings& site, const std::filesystem::path& catalog_dir, const review_records& records,
                                               const std::vector<std::string>& changed, batch_request request, batch_output& out, file_writer& writer,
                                               progress& report) {
     if (request.force || request.shard || !request.merge_from.empty() || !request.inputs || !records_cover(records, *request.inputs, catalog_dir) ||
@@ -61,8 +61,8 @@ std::optional<batch_summary> run_scoped_batch(const panel& seats, const site_set
     const std::vector<comparison_pair> pairs = pairs_in({*key, scope->pairs}, tools.summaries());
 
     const std::size_t tool_count = records.by_file.size();
-    for (auto& [file, record] : made.by_file) records.by_file[file] = std::move(record);
-    request.reviews = std::move(records);
+    request.reviews = std::move(made);
+    request.reviews_partial = true;
     batch_summary summary = run_batch({seats.config(), site, tools, pairs, &*scope}, request, out, writer, report);
     summary.tools = tool_count;
     return summary;

@@ -131,6 +131,7 @@ exit_code run_in(std::unique_ptr<batch_output>& out, batch_request& request, inp
                  const option_parser& p, context& ctx) {
     state_database* state = out ? out->state.get() : nullptr;
     const std::optional<input_stamps> recorded = request.force || !state ? std::nullopt : read_input_stamps(*state);
+    if (state && !request.force) request.held_inputs = &recorded;
     const std::optional<std::vector<std::string>> changed = recorded ? changed_tool_files(*recorded, stamps, p.catalog_dir()) : std::nullopt;
     if (changed && changed->empty())
         if (const auto same = summary_if_intact(request, *state, p.catalog_dir(), *recorded)) {
@@ -224,8 +225,12 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     const auto formats = chosen_formats(p, ctx);
     if (!formats) return exit_code::bad_input;
     const bool force = p.values().count("force") > 0;
-    batch_request request{p.values()["out"].as<std::string>(), *formats, p.jobs(), force,
-                          force || p.values().count("allow-deletions") > 0, {}, {}, {}, {}, {}, {}};
+    batch_request request;
+    request.out_dir = p.values()["out"].as<std::string>();
+    request.formats = *formats;
+    request.jobs = p.jobs();
+    request.force = force;
+    request.allow_deletions = force || p.values().count("allow-deletions") > 0;
     if (p.values().count("shard")) {
         request.shard = parse_shard(p.values()["shard"].as<std::string>());
         if (!request.shard) {
