@@ -155,7 +155,7 @@ std::unique_ptr<state_database> state_database::open(const std::filesystem::path
             if (!force && !is_blank(opened->db_)) {
                 refusal = display_path(file) + " " + why + ": " + (suffix == ".newer" ? "run that verdict, or " : "") +
                           "run with --force to set it aside as " + file.filename().string() + suffix +
-                          " and begin a new one (every page is made again, and the verdict history starts over)";
+                          " and begin a new one (every page is made again, and the record of runs starts over)";
                 return nullptr;
             }
             opened.reset();
