@@ -16,16 +16,12 @@ bool made_folder_of(const std::filesystem::path& path) {
 
 }  // namespace
 
-std::string file_writer::write_streamed(const std::filesystem::path& path, const text_pieces& next) { return write(path, gathered(next)); }
-
 // The folder is looked for only when a write fails: every other page of a batch pays nothing for it.
 std::string disk_writer::write(const std::filesystem::path& path, std::string_view bytes) {
     std::string failure = write_file_atomically(path, bytes);
     if (!failure.empty() && made_folder_of(path)) failure = write_file_atomically(path, bytes);
     return failure;
 }
-
-std::string disk_writer::write_streamed(const std::filesystem::path& path, const text_pieces& next) { return write_file_atomically(path, next); }
 
 // A folder emptied by deleting its one page (a Markdown category page's) goes with it; a folder that holds anything
 // else stays, as rmdir() leaves any folder that is not empty.

@@ -15,9 +15,6 @@ public:
     virtual ~file_writer() = default;
     /// Replaces `path` with `bytes` atomically; an empty string on success, else why it failed.
     virtual std::string write(const std::filesystem::path& path, std::string_view bytes) = 0;
-    /// Replaces `path` atomically with the text `next` yields, for files too large to hold whole (the manifest of a
-    /// large site). By default the text is gathered and given to write().
-    virtual std::string write_streamed(const std::filesystem::path& path, const text_pieces& next);
     /// Deletes `path`; an empty string on success (or when it is already gone), else why it failed.
     virtual std::string remove(const std::filesystem::path& path) = 0;
 };
@@ -27,7 +24,6 @@ public:
 class disk_writer : public file_writer {
 public:
     std::string write(const std::filesystem::path& path, std::string_view bytes) override;
-    std::string write_streamed(const std::filesystem::path& path, const text_pieces& next) override;
     std::string remove(const std::filesystem::path& path) override;
 };
 

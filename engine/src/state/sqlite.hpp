@@ -19,13 +19,11 @@ namespace verdict {
 class sqlite_error : public std::runtime_error {
 public:
     sqlite_error(std::string message, int code) : std::runtime_error(std::move(message)), code_(code) {}
-    /// SQLite's primary result code (SQLITE_CORRUPT, SQLITE_FULL, ...).
-    int code() const { return code_; }
     /// True when the file is not a database or is damaged.
     bool damaged() const;
 
 private:
-    int code_;
+    int code_;   ///< SQLite's primary result code (SQLITE_CORRUPT, SQLITE_FULL, ...).
 };
 
 class sqlite_db;
@@ -78,7 +76,6 @@ public:
     /// The single integer `sql` returns (a PRAGMA's value, a count).
     std::int64_t integer_of(std::string_view sql);
 
-    const std::filesystem::path& file() const { return file_; }
     sqlite3* handle() const { return db_; }
     /// Throws the error SQLite reports for `code`, naming the file.
     [[noreturn]] void fail(int code) const;

@@ -24,27 +24,11 @@ std::string failure(const char* step, const std::filesystem::path& path) {
     return std::string(step) + " " + path.generic_string() + ": " + std::strerror(errno);
 }
 
-// Pieces are gathered up to about a megabyte before each write: few system calls, and little held at once.
-bool write_pieces(int fd, const text_pieces& next) {
-    constexpr std::size_t batch = std::size_t{1} << 20;
-    std::string buffer;
-    buffer.reserve(batch + 4096);
-    for (bool more = true; more;) {
-        while (buffer.size() < batch && (more = next(buffer))) {}
-        if (!write_all(fd, buffer)) return false;
-        buffer.clear();
-    }
-    return true;
-}
-
-// Writes a file's bytes to an open descriptor; false when a write failed.
-using file_filler = std::function<bool(int)>;
-
 // A device, a pipe or a terminal (such as /dev/stdout) is written in place: there is no file to replace.
-std::string write_in_place(const std::filesystem::path& path, const file_filler& fill) {
+std::string write_in_place(const std::filesystem::path& path, std::string_view bytes) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_TRUNC | O_CLOEXEC);
     if (fd < 0) return failure("cannot open", path);
-    std::string error = fill(fd) ? "" : failure("cannot write", path);
+    std::string error = write_all(fd, bytes) ? "" : failure("cannot write", path);
     if (::close(fd) != 0 && error.empty()) error = failure("cannot write", path);
     return error;
 }
@@ -61,53 +45,34 @@ std::string folder_failure(const std::filesystem::path& path) {
     return start + std::strerror(cause) + " (creating a file in " + folder.generic_string() + ")";
 }
 
-std::string replace_file(const std::filesystem::path& path, const file_filler& fill, mode_t mode) {
+std::string replace_file(const std::filesystem::path& path, std::string_view bytes, mode_t mode) {
     const std::filesystem::path temporary = path.parent_path() / ("." + path.filename().string() + ".tmp-" + std::to_string(::getpid()));
     const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) return folder_failure(path);
     std::string error;
     if (mode != 0 && ::fchmod(fd, mode) != 0) error = failure("cannot keep the permissions of", path);
-    if (error.empty() && !fill(fd)) error = failure("cannot write", path);
+    if (error.empty() && !write_all(fd, bytes)) error = failure("cannot write", path);
     if (::close(fd) != 0 && error.empty()) error = failure("cannot write", path);
     if (error.empty() && ::rename(temporary.c_str(), path.c_str()) != 0) error = failure("cannot replace", path);
     if (!error.empty()) ::unlink(temporary.c_str());
     return error;
 }
 
-std::string write_through(const std::filesystem::path& path, const file_filler& fill) {
+std::string write_through(const std::filesystem::path& path, std::string_view bytes) {
     if (!path.has_filename()) return "cannot write " + path.generic_string() + ": expected a file name, found a folder";
     struct stat info;
-    if (::stat(path.c_str(), &info) != 0) return replace_file(path, fill, 0);   // a new file (or a dangling link's place)
+    if (::stat(path.c_str(), &info) != 0) return replace_file(path, bytes, 0);   // a new file (or a dangling link's place)
     if (S_ISDIR(info.st_mode)) return "cannot write " + path.generic_string() + ": expected a file, found a folder";
-    if (!S_ISREG(info.st_mode)) return write_in_place(path, fill);
+    if (!S_ISREG(info.st_mode)) return write_in_place(path, bytes);
     std::error_code ec;
     const std::filesystem::path real = std::filesystem::canonical(path, ec);   // replace what a link points at, not the link
-    return replace_file(ec ? path : real, fill, info.st_mode & 07777);
+    return replace_file(ec ? path : real, bytes, info.st_mode & 07777);
 }
 
 }  // namespace
 
 std::string write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
-    return write_through(path, [bytes](int fd) { return write_all(fd, bytes); });
-}
-
-std::string write_file_atomically(const std::filesystem::path& path, const text_pieces& next) {
-    return write_through(path, [&next](int fd) { return write_pieces(fd, next); });
-}
-
-text_pieces after_header(std::string first_line, text_pieces next) {
-    return [first = std::move(first_line), next = std::move(next), started = false](std::string& out) mutable {
-        if (started) return next(out);
-        started = true;
-        out.append(first).append("\n");
-        return true;
-    };
-}
-
-std::string gathered(const text_pieces& next) {
-    std::string whole;
-    while (next(whole)) {}
-    return whole;
+    return write_through(path, bytes);
 }
 
 }  // namespace verdict

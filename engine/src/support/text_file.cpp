@@ -87,13 +87,6 @@ std::optional<std::string> read_text_file(const std::filesystem::path& path, std
     return bytes;
 }
 
-std::string_view take_line(std::string_view& rest) {
-    const std::size_t end = rest.find('\n');
-    const std::string_view line = rest.substr(0, end);
-    rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
-    return line;
-}
-
 bool for_each_line(const std::filesystem::path& path, problem_list& problems, const std::function<bool(std::string_view, std::size_t)>& each) {
     auto unreadable = [&](std::string found) {
         problems.push_back(unreadable_problem(path, "a readable file", std::move(found)));

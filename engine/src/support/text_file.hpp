@@ -15,9 +15,6 @@ namespace verdict {
 /// The file's bytes, or nullopt with a problem when it cannot be read or is larger than `max_bytes`.
 std::optional<std::string> read_text_file(const std::filesystem::path& path, std::size_t max_bytes, problem_list& problems);
 
-/// Cuts the first line off `rest` and returns it without its newline; the last line need not end in one.
-std::string_view take_line(std::string_view& rest);
-
 /// Calls `each` with every line of `path`, numbered from 1 and without its newline, until it returns false. The file
 /// is read a block at a time, so a large one is never held whole. False, with a problem, when it cannot be read.
 bool for_each_line(const std::filesystem::path& path, problem_list& problems, const std::function<bool(std::string_view, std::size_t)>& each);
