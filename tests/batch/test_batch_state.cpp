@@ -107,12 +107,14 @@ TEST_CASE("a damaged text-file manifest is refused, naming its line, and --force
     test::temp_dir dir;
     const fs::path out = dir.path() / "site";
     batch_ok(test::stock_catalog(), out);
+    // The bad line comes after the manifest's header and its line per page.
+    const std::string line = std::to_string(std::stol(test::state_rows(out, "SELECT count(*) FROM pages")) + 2);
     make_legacy(out, "not a manifest line\n");
     const test::folder_snapshot before = test::snapshot_of(out);
     const auto refused = test::run_batch_command(test::stock_catalog(), out);
     INFO(refused.out << refused.err);
     CHECK(refused.exit_code == 2);
-    CHECK_THAT(refused.err, Catch::Contains((out / ".verdict-manifest").generic_string() + ": line 56: expected \"<key> <content> <size> <path>\"") &&
+    CHECK_THAT(refused.err, Catch::Contains((out / ".verdict-manifest").generic_string() + ": line " + line + ": expected \"<key> <content> <size> <path>\"") &&
                                 Catch::Contains("--force"));
     CHECK(test::rewritten_paths(before, test::snapshot_of(out)).empty());
     CHECK(fs::exists(out / ".verdict-manifest"));
@@ -145,7 +147,7 @@ TEST_CASE("a state that is damaged or from a newer engine is refused with what t
     }
     SECTION("made by a newer engine") {
         test::state_exec(out, "PRAGMA user_version = 99");
-        expected = "was made by a newer verdict (state schema 99; this engine reads 1): run that verdict, or run with --force";
+        expected = "was made by a newer verdict (state schema 99; this engine reads 2): run that verdict, or run with --force";
         kept_as = "state.sqlite.newer";
     }
     const test::folder_snapshot before = test::snapshot_of(out);
@@ -201,7 +203,7 @@ TEST_CASE("a state kept outside its folder (--state) outlives the folder, and a 
     const fs::path out = dir.path() / "site";
     const fs::path state = dir.path() / "kept" / "site.sqlite";
     const std::vector<std::string> with_state{"--state", state.string()};
-    CHECK(test::summary_count(batch_ok(test::stock_catalog(), out, with_state), "written") == 54);
+    CHECK(test::summary_count(batch_ok(test::stock_catalog(), out, with_state), "written") == 55);
     CHECK(fs::is_regular_file(state));
     CHECK_FALSE(fs::exists(state_file(out)));
     CHECK(test::summary_count(batch_ok(test::stock_catalog(), out, with_state), "written") == 0);
@@ -214,7 +216,7 @@ TEST_CASE("a state kept outside its folder (--state) outlives the folder, and a 
 
     // The folder deleted: the state stays, and the next run makes every page again into it.
     fs::remove_all(out);
-    CHECK(test::summary_count(batch_ok(test::stock_catalog(), out, with_state), "written") == 54);
+    CHECK(test::summary_count(batch_ok(test::stock_catalog(), out, with_state), "written") == 55);
     CHECK(test::state_file_rows(state, "SELECT count(*) FROM runs WHERE outcome = 'done'") == "2\n");
 
     // Another folder with the same state would take this folder's pages for its own stale ones.
@@ -225,5 +227,26 @@ TEST_CASE("a state kept outside its folder (--state) outlives the folder, and a 
     CHECK_THAT(refused.err, Catch::Contains(state.generic_string() + " is the state of " + fs::weakly_canonical(out).generic_string() + ", not of ") &&
                                 Catch::Contains("--force"));
     CHECK_FALSE(fs::exists(other / "index.html"));
-    CHECK(test::summary_count(batch_ok(test::stock_catalog(), other, {"--state", state.string(), "--force"}), "written") == 54);
+    CHECK(test::summary_count(batch_ok(test::stock_catalog(), other, {"--state", state.string(), "--force"}), "written") == 55);
+}
+
+TEST_CASE("a run refused before it writes a page leaves neither the new folder nor a new --state file, whether the panel or the catalog is at fault",
+          "[batch][state]") {
+    test::temp_dir dir;
+    const fs::path catalog = dir.path() / "catalog";
+    test::copy_stock_catalog(catalog);
+    // A panel that cannot be read, and a category rule too large to make (a problem no page can show).
+    for (const auto& [what, damage] : std::vector<std::pair<std::string, std::string>>{
+             {"panel.json", "{"}, {"comparisons.json", R"({"all_pairs_within": ["Developer Tools"], "max_category_pairs": 1})"}}) {
+        SECTION(what) {
+            test::write_file(catalog / what, damage);
+            const fs::path out = dir.path() / "site";
+            const fs::path state = dir.path() / "site-state.sqlite";
+            const auto refused = test::run_batch_command(catalog, out, {"--state", state.string()});
+            INFO(refused.out << refused.err);
+            CHECK(refused.exit_code == 2);
+            CHECK_FALSE(fs::exists(out));
+            for (const char* suffix : {"", "-wal", "-shm"}) CHECK_FALSE(fs::exists(state.string() + suffix));
+        }
+    }
 }

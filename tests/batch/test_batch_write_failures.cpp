@@ -69,7 +69,7 @@ batch_summary batch_in_process(const fs::path& catalog, const fs::path& out, fil
     problem_list problems;
     const std::unique_ptr<panel> seats = cli::load_panel(catalog, test::persona_dir(), problems);
     REQUIRE(seats);
-    site_tools tools(*seats, catalog, tool_files_by_id(catalog, problems), std::nullopt, stamp_catalog(catalog, problems), 1);
+    site_tools tools(*seats, catalog, tool_files_by_id(catalog, problems), std::nullopt, stamp_catalog(catalog, problems), 1, nullptr);
     const std::vector<comparison_pair> pairs = load_comparisons(catalog, tools.summaries(), problems);
     const community_votes votes = load_votes(catalog, tools.summaries(), problems);
     REQUIRE(problems.empty());

@@ -54,13 +54,25 @@ TEST_CASE("docs/state.md names every table and column of the state a batch leave
         std::istringstream columns(test::state_rows(out, "SELECT name FROM pragma_table_xinfo('" + table + "')"));
         for (std::string column; std::getline(columns, column);) actual[table].insert(column);
     }
-    REQUIRE(actual.size() == 6);
+    REQUIRE(actual.size() == 8);
     CHECK(documented_columns() == actual);
 }
 
 TEST_CASE("every sqlite3 query the README shows runs on a real batch's state and finds rows", "[batch][state][docs][readme]") {
     test::temp_dir dir;
     const fs::path out = stock_site(dir);
+    // Then a rule change that flips a verdict, published, so that the history has rows for its queries to find.
+    const fs::path catalog = dir.path() / "catalog";
+    test::copy_stock_catalog(catalog);
+    std::string panel = test::read_file(catalog / "panel.json");
+    const std::string skeptic = "{\"id\": \"skeptic\", \"plugin\": \"skeptic\"}";
+    REQUIRE(panel.find(skeptic) != std::string::npos);
+    panel.replace(panel.find(skeptic), skeptic.size(), "{\"id\": \"skeptic\", \"plugin\": \"skeptic\", \"settings\": {\"threshold\": 45, \"weights\": {\"legal_risk_high\": -10}}}");
+    panel.replace(panel.find("2026.11-1"), 9, "2026.12-1");
+    test::write_file(catalog / "panel.json", panel);
+    const auto changed = test::run_batch_command(catalog, out);
+    INFO(changed.out << changed.err);
+    REQUIRE(changed.exit_code == 0);
     std::istringstream readme(test::read_file(test::source_dir() / "README.md"));
     const std::string prefix = "sqlite3 site/.verdict/state.sqlite \"";
     std::size_t queries = 0;

@@ -5,7 +5,9 @@ check_pages.py checks what we thought of (headings, text alternatives, a
 contrast estimate); axe-core checks the pages against the WCAG rules a
 maintained engine knows, on the DOM and styles Chromium actually rendered, so
 it catches what we did not think of. This makes the site of the shipped catalog
-with the real verdict program (`verdict batch`), takes one page of each kind
+with the real verdict program (`verdict batch`), then makes it again under a
+rule set that flips verdicts, so that the pages show what changed, takes one
+page of each kind
 (every page at the site's root, such as index.html and search.html, and the
 first page of each of its folders: category/, compare/, tools/) plus the
 comparison page with the most content, and runs axe on each at a phone and a
@@ -22,6 +24,7 @@ import argparse
 import collections
 import json
 import pathlib
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -58,14 +61,27 @@ window.axe.run(document, {resultTypes: ['violations']}).then(r => done({
 """
 
 
-def site_pages(verdict, source, scratch):
-    """One page of each kind the batch writes, plus the largest comparison page, as (name, file)."""
-    site = scratch / "site"
-    command = [str(verdict.resolve()), "batch", "--catalog", str(source.resolve() / "catalog"), "--out", str(site),
-               "--formats", "html", "--quiet"]
+def run_batch(verdict, catalog, site, scratch):
+    command = [str(verdict.resolve()), "batch", "--catalog", str(catalog), "--out", str(site), "--formats", "html", "--quiet"]
     result = subprocess.run(command, cwd=scratch, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"check_accessibility: {' '.join(command)} exited {result.returncode}:\n{result.stdout}{result.stderr}")
+
+
+def site_pages(verdict, source, scratch):
+    """One page of each kind the batch writes, plus the largest comparison page, as (name, file), in a site whose
+    pages show what changed under a new rule set."""
+    site = scratch / "site"
+    catalog = scratch / "catalog"
+    shutil.copytree(source / "catalog", catalog)
+    run_batch(verdict, catalog, site, scratch)
+    panel = json.loads((catalog / "panel.json").read_text(encoding="utf-8"))
+    panel["rule_set"] = "2026.12-1"
+    for seat in panel["seats"]:
+        if seat["id"] == "skeptic":
+            seat["settings"] = {"threshold": 45, "weights": {"legal_risk_high": -10}}
+    (catalog / "panel.json").write_text(json.dumps(panel, indent=2), encoding="utf-8")
+    run_batch(verdict, catalog, site, scratch)
     files = sorted(site.glob("*.html"))
     for folder in sorted(p for p in site.iterdir() if p.is_dir()):
         files += sorted(folder.glob("*.html"))[:1]
@@ -74,6 +90,8 @@ def site_pages(verdict, source, scratch):
         files.append(max(comparisons, key=lambda f: f.stat().st_size))
     if not any(f.name == "index.html" for f in files) or not comparisons:
         sys.exit(f"check_accessibility: the batch wrote no index or no comparison page in {site}")
+    if not any("What changed" in f.read_text(encoding="utf-8") for f in files):
+        sys.exit("check_accessibility: no page checked shows what changed under the new rule set")
     return [(f.relative_to(site).as_posix(), f) for f in dict.fromkeys(files)]
 
 

@@ -38,11 +38,14 @@ import sys
 import tempfile
 import urllib.parse
 
-import jsonschema
+sys.dont_write_bytecode = True   # importing the shared validator would otherwise leave bytecode in the source tree
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "tools"))
 from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+
+from validate_json import schema_validator as validator_of  # noqa: E402
 
 # Width, height and whether the browser presents itself as a phone (so the pages' viewport meta applies).
 SIZES = {"phone": (390, 844, True), "desktop": (1280, 900, False)}
@@ -211,9 +214,7 @@ def run_verdict(args, verdict, cwd):
 
 @functools.lru_cache(maxsize=None)
 def schema_validator(schema):
-    document = json.loads(schema.read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(document)
-    return jsonschema.Draft202012Validator(document)
+    return validator_of(schema)
 
 
 def slug_of(name):
@@ -237,6 +238,16 @@ def hostile_catalog(source, into):
     (into / "votes").mkdir()
     (into / "votes" / "export.csv").write_text("\n".join(votes) + "\n", encoding="utf-8")
     return tool
+
+
+def soften_the_skeptic(catalog):
+    """A new rule set whose skeptic ships at 45 and weighs a high legal risk at -10: Claw Code's skeptic flips."""
+    panel = json.loads((catalog / "panel.json").read_text(encoding="utf-8"))
+    panel["rule_set"] = "2026.12-1"
+    for seat in panel["seats"]:
+        if seat["id"] == "skeptic":
+            seat["settings"] = {"threshold": 45, "weights": {"legal_risk_high": -10}}
+    (catalog / "panel.json").write_text(json.dumps(panel, indent=2), encoding="utf-8")
 
 
 def make_site(args, catalog, site):
@@ -303,6 +314,10 @@ def comparison_page(d, slug, hostile=False):
     expected += data["community"]["disagreements"]
     links = {"index.html"} | {f"tools/{t['id']}.html" for t in tools}
     links |= {f"category/{d.category_of_name[t['category']]}.html" for t in tools}
+    changes = [c["line"] for t in tools for c in t["changes"]]
+    if changes:   # each tool's last changes, and the feed of every change
+        expected += ["What changed", *changes]
+        links.add("changes.atom")
     p = page(f"compare-{slug}", "compare", d.site / "compare" / f"{slug}.html", d.site, expected, links, data, hostile,
              flags=len(data["community"]["disagreements"]), date=data["footer"]["data_date"])
     p.verdict = [t["name"] for t in tools] + pct + [
@@ -329,8 +344,11 @@ def tool_page(d, tool_id, result, hostile=False):
                   f"its category page is {listed['category_page']!r}, expected category/{category}.json")
     result.expect(sorted(c["path"] for c in listed["comparisons"]) == [f"compare/{c}.json" for c in comparisons], where,
                   f"lists comparisons {sorted(c['path'] for c in listed['comparisons'])}, the batch wrote {comparisons}")
-    p = page(f"tool-{tool_id}", "tool", d.site / "tools" / f"{tool_id}.html", d.site, expected,
-             {"index.html", f"category/{category}.html"} | {f"compare/{c}.html" for c in comparisons}, data, hostile,
+    links = {"index.html", f"category/{category}.html"} | {f"compare/{c}.html" for c in comparisons}
+    if listed["changes"]:
+        expected += ["What changed", *(c["line"] for c in listed["changes"])]
+        links.add("changes.atom")
+    p = page(f"tool-{tool_id}", "tool", d.site / "tools" / f"{tool_id}.html", d.site, expected, links, data, hostile,
              flags=1 if listed["community"]["sharp_disagreement"] else 0, date=data["page"]["updated"])
     p.comparisons = {f"category/{category}.html"} | {f"compare/{c}.html" for c in comparisons}
     return p
@@ -731,6 +749,9 @@ def main():
         hostile = hostile_catalog(args.source, scratch / "hostile-catalog")
         hostile_site = scratch / "hostile-site"
         make_site(args, scratch / "hostile-catalog", hostile_site)
+        # Then again under a rule set that flips Claw Code's skeptic: its pages say what changed, and why.
+        soften_the_skeptic(scratch / "hostile-catalog")
+        make_site(args, scratch / "hostile-catalog", hostile_site)
 
         largest = check_sizes(site, result)
         shipped = site_data(site, args, result)
@@ -751,6 +772,8 @@ def main():
         hostile_pages = [comparison_page(bad, against, hostile=True), tool_page(bad, hostile["id"], result, hostile=True),
                          category_page(bad, category, result), index_page(bad, result)]
         result.expect(hostile_pages[0].flags == 1, hostile_pages[0].name, "the votes against Claw Code should make a sharp disagreement")
+        result.expect("What changed" in (hostile_site / "compare" / f"{against}.html").read_text(encoding="utf-8"), hostile_pages[0].name,
+                      "the comparison with Claw Code does not say what changed under the new rule set")
         result.expect(visible(HOSTILE_NAME) in map(visible, hostile_pages[2].expected), hostile_pages[2].name, "the hostile tool is not listed")
         for p in hostile_pages:
             p.name = "hostile-" + p.name

@@ -28,8 +28,11 @@ import sys
 import tempfile
 import urllib.parse
 
-import jsonschema
 import yaml
+
+sys.dont_write_bytecode = True   # importing the shared validator would otherwise leave bytecode in the source tree
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent / "tools"))
+from validate_json import schema_validator  # noqa: E402
 
 FAILURES = []
 BASE_URL = "https://verdict.example/"   # tests/hugo/site/hugo.toml's
@@ -104,10 +107,8 @@ class Page(html.parser.HTMLParser):
 
 
 @functools.lru_cache(maxsize=None)
-def schema_validator(schema):
-    document = json.loads(schema.read_text(encoding="utf-8"))
-    jsonschema.Draft202012Validator.check_schema(document)
-    return jsonschema.Draft202012Validator(document)
+def validator_for(schema):
+    return schema_validator(schema)
 
 
 def page_json(command, source, allowed):
@@ -117,7 +118,7 @@ def page_json(command, source, allowed):
     schema = {"index": "index", "compare": "comparison", "review": "review"}[command[1]]
     if command[1] == "index" and "--category" in command:
         schema = "category"
-    for error in schema_validator(source / "docs" / "schema" / f"{schema}.schema.json").iter_errors(document):
+    for error in validator_for(source / "docs" / "schema" / f"{schema}.schema.json").iter_errors(document):
         path = "/".join(str(part) for part in error.absolute_path)
         check(False, f"{' '.join(map(str, command[1:]))}: not a valid {schema} page at /{path}: {error.message}")
     return document

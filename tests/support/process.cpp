@@ -30,7 +30,7 @@ std::string schema_for(const std::vector<std::string>& args) {
     if (!json || to_file || args.empty()) return "";
     if (args[0] == "compare") return "comparison";
     if (args[0] == "index") return std::find(args.begin(), args.end(), "--category") != args.end() ? "category" : "index";
-    for (const char* command : {"review", "explain", "diff", "test", "stats"})
+    for (const char* command : {"review", "explain", "diff", "test", "stats", "history"})
         if (args[0] == command) return command;
     return "";
 }

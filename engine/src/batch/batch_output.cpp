@@ -27,14 +27,23 @@ std::string claim_folder(state_database& state, const std::filesystem::path& fil
     return "";
 }
 
+bool is_there(const std::filesystem::path& path) {
+    std::error_code ec;
+    return std::filesystem::exists(path, ec);
+}
+
+std::filesystem::path state_file_of(const std::filesystem::path& dir, const std::filesystem::path& state_file) {
+    return state_file.empty() ? state_database::file_of(dir) : state_file;
+}
+
 }  // namespace
 
 batch_output::batch_output(const std::filesystem::path& dir, const std::filesystem::path& state_file, bool force)
-    : folder(dir, state_file.empty() ? state_database::file_of(dir) : state_file, !force) {
+    : made_folder(!is_there(dir)), made_state(!is_there(state_file_of(dir, state_file))), folder(dir, state_file_of(dir, state_file), !force) {
     refusal = folder.error();
     cannot_write = folder.cannot_write();
     if (!refusal.empty()) return;
-    const std::filesystem::path file = state_file.empty() ? state_database::file_of(dir) : state_file;
+    const std::filesystem::path file = state_file_of(dir, state_file);
     state = state_database::open(dir, file, force, refusal, cannot_write);
     if (!state || state_file.empty()) return;
     try {
@@ -44,6 +53,19 @@ batch_output::batch_output(const std::filesystem::path& dir, const std::filesyst
         cannot_write = !e.damaged();
     }
     if (!refusal.empty()) state.reset();
+}
+
+void batch_output::discard() {
+    // Only a folder this run made: a state begun in an existing folder may hold what it converted from an earlier
+    // engine's files, which are gone.
+    if (!made_folder) return;
+    const std::filesystem::path file = state ? state->file() : std::filesystem::path();
+    state.reset();
+    if (made_state && !file.empty()) state_database::remove(file);
+    std::error_code ec;
+    // Each is removed only when empty: whatever else appeared in the folder meanwhile is not the run's to delete.
+    for (const std::filesystem::path& made : {folder.dir() / state_folder_name / lock_file_name, folder.dir() / state_folder_name, folder.dir()})
+        std::filesystem::remove(made, ec);
 }
 
 }  // namespace verdict

@@ -181,19 +181,21 @@ void record_pages(const page_plan& plan, const std::vector<page_work>& work, con
     for (const std::string& path : deleted) rows.remove(path);
 }
 
-// What the run learnt, in one transaction: the pages as made, the records for the next run, the inputs of a run with
-// no failure (a run with failures leaves none, so the next run reads everything again), and the run's row. A run that
-// changed nothing writes nothing. The review records hold only tools reviewed without a failure, and the pair record
-// only comparisons read without a problem, so they are kept either way.
+// What the run learnt, in one transaction: the pages as made, the records for the next run, the verdicts' changes, the
+// inputs of a run with no failure (a run with failures leaves none, so the next run reads everything again), and the
+// run's row. A run that changed nothing writes nothing. The review records hold only tools reviewed without a failure,
+// and the pair record only comparisons read without a problem, so they are kept either way.
 void record_run(const page_plan& plan, const std::vector<page_work>& work, const std::vector<std::string>& deleted, const batch_request& request,
                 std::string_view rule_set, std::optional<std::int64_t> run, state_database& state, batch_summary& summary) {
     const std::optional<input_stamps> inputs = summary.failures.empty() ? request.inputs : std::nullopt;
     try {
         std::optional<input_stamps> read_now;
         const std::optional<input_stamps>& held = request.held_inputs ? *request.held_inputs : (read_now = read_input_stamps(state));
-        if (!run && deleted.empty() && !request.reviews && !request.pairs && held == inputs) return;
+        const bool history_staged = request.history && request.history->staged();
+        if (!run && deleted.empty() && !request.reviews && !request.pairs && !history_staged && held == inputs) return;
         sqlite_transaction t(state.db());
         if (!run) run = state.begin_run(rule_set);
+        if (request.history) request.history->publish(*run);
         record_pages(plan, work, deleted, state);
         if (request.reviews) record_review_records(state, *request.reviews, !request.reviews_partial);
         if (request.pairs) record_pair_record(state, *request.pairs);
@@ -224,7 +226,8 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
     summary.tools_reviewed = inputs.tools.reviewed();
     summary.failures = inputs.tools.seat_failures();
     const std::vector<page_tool>& tools = inputs.tools.pages();
-    const site_index index = inputs.scope ? make_index(tools, inputs.pairs, inputs.config, inputs.scope->all_categories) : make_index(tools, inputs.pairs, inputs.config);
+    site_index index = inputs.scope ? make_index(tools, inputs.pairs, inputs.config, inputs.scope->all_categories) : make_index(tools, inputs.pairs, inputs.config);
+    if (request.history) index.changes = request.history->latest(feed_changes);
     const page_plan plan(tools, inputs.tools.fingerprints(), index, request.formats, site_fingerprint(inputs.config, inputs.site), request.shard,
                          scope_filter(inputs.scope, index, tools.size()), site_files_of(index, inputs.site));
     std::vector<page_work> work(plan.pages().size());

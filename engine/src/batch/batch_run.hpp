@@ -39,6 +39,7 @@ struct batch_request {
     bool reviews_partial = false;                    ///< `reviews` holds some of the tools only: the state's others stand.
     std::optional<pair_record> pairs;                ///< Recorded in the state; nullopt when already there.
     std::filesystem::path state_file;                ///< Where the folder's state is kept; empty: in it (.verdict/state.sqlite).
+    verdict_history* history = nullptr;              ///< What the run's reviews staged is published with its record.
 };
 
 

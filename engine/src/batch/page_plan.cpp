@@ -4,6 +4,7 @@
 #include "batch/page_plan.hpp"
 
 #include "batch/content_hash.hpp"
+#include "reports/history_wording.hpp"
 #include "reports/site_layout.hpp"
 
 #include <algorithm>
@@ -65,13 +66,14 @@ std::vector<content_hash> link_keys(const site_index& index, const std::vector<p
     return keys;
 }
 
-// The site files list the whole site: every category, comparison and tool.
+// The site files list the whole site: every category, comparison and tool, and the latest changes.
 std::uint64_t site_files_key(const site_index& index, const std::vector<page_tool>& tools, const std::string& site) {
     content_hash h;
     h.add(site).add("site files").add(index.data_date);
     for (const page_tool& t : tools) add_listed_facts(h, t);
     for (const site_index::entry& e : index.comparisons) h.add(e.slug());
     for (const site_index::category& c : index.categories) h.add(c.name).add(c.slug);
+    for (const recorded_change& c : index.changes) h.add(c.change.tool_id).add(change_line(c));
     return h.value();
 }
 

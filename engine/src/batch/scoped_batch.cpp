@@ -49,9 +49,10 @@ std::optional<batch_summary> run_scoped_batch(const panel& seats, const site_set
     const std::optional<tool_scope> scope = all_pairs ? scope_of(by_id, *all_pairs, changed) : std::nullopt;
     if (!scope) return std::nullopt;
 
-    site_tools tools(seats, catalog_dir, scope->files, records, request.inputs->files, request.jobs);
+    site_tools tools(seats, catalog_dir, scope->files, records, request.inputs->files, request.jobs, request.history);
     review_records made = tools.records();
-    if (!keeps_the_site_shape(tools, made, *scope, records)) return std::nullopt;
+    // A change of a verdict also goes into the site's feed of changes, which the scope leaves as it was.
+    if (!keeps_the_site_shape(tools, made, *scope, records) || (request.history && request.history->changes_staged())) return std::nullopt;
     // The votes are as the last run read them, without a problem: what they say of tools out of the scope is not
     // needed, and would only read as votes on unknown tools. A vote file that cannot be read at all is another matter.
     problem_list out_of_scope;

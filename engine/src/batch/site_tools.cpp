@@ -57,8 +57,9 @@ std::vector<std::string> tool_files_by_id(const std::filesystem::path& catalog_d
 }
 
 site_tools::site_tools(const panel& seats, const std::filesystem::path& catalog_dir, const std::vector<std::string>& files,
-                       const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps, std::size_t jobs)
-    : seats_(seats), seat_ids_(seats.config().seat_ids()), environment_(review_environment(seats, catalog_dir)), jobs_(jobs) {
+                       const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps, std::size_t jobs,
+                       verdict_history* history)
+    : seats_(seats), seat_ids_(seats.config().seat_ids()), environment_(review_environment(seats, catalog_dir)), jobs_(jobs), history_(history) {
     // A seat stopped for the rest of the run while the tools were summarized fails on every tool, including those
     // summarized before it was stopped: summarize again, until no seat stops along the way.
     for (std::size_t stopped = seats.seats_stopped();; stopped = seats.seats_stopped()) {
@@ -78,6 +79,7 @@ void site_tools::summarize_all(const std::vector<std::string>& files, const std:
     problems_.clear();
     seat_failures_.clear();
     reviewed_ = taken_from_records_ = newly_recorded_ = 0;
+    if (history_) history_->restart();
     catalog_.tools.reserve(files.size());
     reviews_.reserve(files.size());
     review_fingerprints_.reserve(files.size());
@@ -134,6 +136,7 @@ void site_tools::summarize(const std::vector<std::string>& paths, const std::opt
     for (const tool_file& f : read)
         if (f.subject) readable.push_back(&*f.subject);
     std::vector<tool_review> full = review_tools(seats_, readable);
+    if (history_) history_->stage(full, seats_.config().rule_set);
     for (std::size_t k = 0, next = 0; k < read.size(); ++k) {
         const std::size_t i = positions[k];
         if (read[k].subject) {
@@ -199,6 +202,7 @@ std::vector<std::unique_ptr<reviewed_tool>> site_tools::review_in_full(const std
     for (auto& t : out) {
         t->review.subject = &t->subject;
         t->page = make_page_tool(t->review, *votes_, seats_.config().community);
+        if (history_ && t->review.unreadable.empty()) t->page.changes = history_->recent(t->subject.id, changes_shown);
     }
     return out;
 }

@@ -4,8 +4,9 @@
 // show it are being rendered, so memory does not hold every review at once.
 //
 // A tool whose record from the last run still matches its file is not read
-// at all; the others are read and reviewed once here. A file that cannot be
-// read still has pages: they show its problems.
+// at all; the others are read and reviewed once here, and what their seats
+// say is compared with the history's record. A file that cannot be read still
+// has pages: they show its problems.
 #pragma once
 
 #include "batch/review_records.hpp"
@@ -13,6 +14,7 @@
 #include "catalog/tool_file.hpp"
 #include "community/community_votes.hpp"
 #include "compare/comparison.hpp"
+#include "history/verdict_history.hpp"
 #include "panel/panel.hpp"
 #include "panel/tool_review.hpp"
 
@@ -41,9 +43,11 @@ public:
     /// Summarizes the tool `files` of `catalog_dir` (in id order: tool_files_by_id()), taking what `records` hold when
     /// the records were made in this panel's environment and the file is as stamped there. `stamps` are the files'
     /// stamps as the run took them before reading anything, by path. Files are read on `jobs` threads, and reviewed
-    /// a stretch at a time in the panel's workers.
+    /// a stretch at a time in the panel's workers. Each stretch's reviews are compared with `history`'s, which stages
+    /// what changed; full reviews carry the tool's recent changes from it. Without a history, neither is done.
     site_tools(const panel& seats, const std::filesystem::path& catalog_dir, const std::vector<std::string>& files,
-               const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps, std::size_t jobs);
+               const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps, std::size_t jobs,
+               verdict_history* history);
     site_tools(const site_tools&) = delete;
     site_tools& operator=(const site_tools&) = delete;
 
@@ -102,6 +106,7 @@ private:
     std::vector<page_tool> pages_;
     std::vector<std::string> fingerprints_;
     std::size_t jobs_ = 1;
+    verdict_history* history_ = nullptr;
 };
 
 }  // namespace verdict

@@ -58,6 +58,7 @@ const std::vector<command>& commands() {
         {"test", "run the test fixtures: the verdicts editors expect of seats and panels, each miss with its receipt", run_test},
         {"compare", "compare two tools side by side and say which one to ship with", run_compare},
         {"index", "write the site's front page, which lists the categories, or with --category one category's page", run_index},
+        {"history", "show a tool's timeline: every change of its verdicts and scores the batch found, and the cause", run_history},
         {"batch", "make the whole site: every comparison, tool and category page, the index and the search, only where inputs changed", run_batch},
         {"serve", "serve the site as a live preview: pages made on request, reloaded as the catalog and personas change", run_serve},
         {"lint", "check the catalog, the panel configuration and every persona; exit 2 on any problem", run_lint},

@@ -35,6 +35,7 @@ struct command {
 exit_code run_review(const std::vector<std::string>& args, context& ctx);
 exit_code run_explain(const std::vector<std::string>& args, context& ctx);
 exit_code run_diff(const std::vector<std::string>& args, context& ctx);
+exit_code run_history(const std::vector<std::string>& args, context& ctx);
 exit_code run_stats(const std::vector<std::string>& args, context& ctx);
 exit_code run_test(const std::vector<std::string>& args, context& ctx);
 exit_code run_compare(const std::vector<std::string>& args, context& ctx);

@@ -91,11 +91,11 @@ std::optional<batch_summary> summary_if_intact(const batch_request& request, sta
 // The comparisons as the last run resolved them when nothing they follow from has changed; otherwise loaded, each
 // category rule's size said before any page is made (unless quiet), and recorded for the next run when they have no
 // problem.
-std::vector<comparison_pair> comparisons_of(batch_request& request, state_database* state, const std::filesystem::path& catalog_dir, const catalog& tools,
+std::vector<comparison_pair> comparisons_of(batch_request& request, state_database& state, const std::filesystem::path& catalog_dir, const catalog& tools,
                                             problem_list& problems, std::ostream* say) {
     const std::optional<std::string> key = comparisons_key(catalog_dir, paired_tools(tools));
-    if (key && !request.force && state)
-        if (auto recorded = read_pair_record(*state, *key, tools.tools.size())) return pairs_in(*recorded, tools);
+    if (key && !request.force)
+        if (auto recorded = read_pair_record(state, *key, tools.tools.size())) return pairs_in(*recorded, tools);
     const std::size_t before = problems.size();
     const comparison_list list = load_comparison_list(catalog_dir, tools, problems);
     for (const comparison_list::category_rule& rule : list.rules())
@@ -126,15 +126,16 @@ std::optional<exit_code> open_output(const batch_request& request, std::unique_p
     return out->cannot_write ? exit_code::failed : exit_code::bad_input;
 }
 
-// The run, with the output folder held and its state open when the folder exists.
-exit_code run_in(std::unique_ptr<batch_output>& out, batch_request& request, input_stamps& stamps, const std::string& base_url, double start,
-                 const option_parser& p, context& ctx) {
-    state_database* state = out ? out->state.get() : nullptr;
-    const std::optional<input_stamps> recorded = request.force || !state ? std::nullopt : read_input_stamps(*state);
-    if (state && !request.force) request.held_inputs = &recorded;
+// The run, with the output folder held and its state open. A run refused before it changes anything leaves a folder
+// it made as if it had never run.
+exit_code run_in(batch_output& out, batch_request& request, input_stamps& stamps, const std::string& base_url, double start, const option_parser& p,
+                 context& ctx) {
+    state_database& state = *out.state;
+    const std::optional<input_stamps> recorded = request.force ? std::nullopt : read_input_stamps(state);
+    if (!request.force) request.held_inputs = &recorded;
     const std::optional<std::vector<std::string>> changed = recorded ? changed_tool_files(*recorded, stamps, p.catalog_dir()) : std::nullopt;
     if (changed && changed->empty())
-        if (const auto same = summary_if_intact(request, *state, p.catalog_dir(), *recorded)) {
+        if (const auto same = summary_if_intact(request, state, p.catalog_dir(), *recorded)) {
             print_summary(*same, seconds_now() - start, ctx);
             return exit_code::ok;
         }
@@ -147,13 +148,16 @@ exit_code run_in(std::unique_ptr<batch_output>& out, batch_request& request, inp
     site.base_url = base_url;
     if (!seats) {
         for (const problem& each : problems) report_error(ctx, to_string(each));
+        out.discard();
         return exit_code::bad_input;
     }
     std::vector<std::filesystem::path> read_too;   // the personas' sources, and for a merge the shards' states
     for (const seat_config& seat : seats->config().seats) read_too.push_back(seat.source);
     for (const std::filesystem::path& shard : request.merge_from) read_too.push_back(state_database::file_of(shard));
     stamp_files(read_too, stamps.files);
-    std::optional<review_records> records = request.force || !state ? std::nullopt : read_review_records(*state);
+    std::optional<review_records> records = request.force ? std::nullopt : read_review_records(state);
+    verdict_history history(state);
+    request.history = &history;
     disk_writer writer;
     auto report = make_progress(ctx.err, ::isatty(STDERR_FILENO) == 1, p.values().count("quiet") > 0, seconds_now);
     auto finish = [&](const batch_summary& summary) {
@@ -172,22 +176,24 @@ exit_code run_in(std::unique_ptr<batch_output>& out, batch_request& request, inp
     if (changed && !changed->empty() && records && problems.empty()) {
         batch_request scoped = request;
         scoped.inputs = stamps;
-        if (const auto summary = run_scoped_batch(*seats, site, p.catalog_dir(), *records, *changed, std::move(scoped), *out, writer, *report))
+        if (const auto summary = run_scoped_batch(*seats, site, p.catalog_dir(), *records, *changed, std::move(scoped), out, writer, *report))
             return finish(*summary);
     }
 
-    site_tools tools(*seats, p.catalog_dir(), tool_files_by_id(p.catalog_dir(), problems), records, stamps.files, request.jobs);
+    site_tools tools(*seats, p.catalog_dir(), tool_files_by_id(p.catalog_dir(), problems), records, stamps.files, request.jobs, &history);
     records.reset();   // the tools hold what they took from it, and the run needs the memory
     problems.insert(problems.end(), tools.problems().begin(), tools.problems().end());
     const std::vector<comparison_pair> pairs = comparisons_of(request, state, p.catalog_dir(), tools.summaries(), problems, p.values().count("quiet") ? nullptr : &ctx.err);
     const community_votes votes = load_votes(p.catalog_dir(), tools.summaries(), problems);
     tools.attach_votes(votes);
-    if (any_fatal(problems)) return refuse_fatal(problems, request, ctx);
-    if (!out)
-        if (const auto refused = open_output(request, out, ctx)) return *refused;
+    if (any_fatal(problems)) {
+        const exit_code refused = refuse_fatal(problems, request, ctx);
+        out.discard();
+        return refused;
+    }
     if (tools.records_changed()) request.reviews = tools.records();
     if (problems.empty()) request.inputs = std::move(stamps);
-    return finish(run_batch({seats->config(), site, tools, pairs}, request, *out, writer, *report));
+    return finish(run_batch({seats->config(), site, tools, pairs}, request, out, writer, *report));
 }
 
 }  // namespace
@@ -264,14 +270,10 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     input_stamps stamps{environment_of(request, p.catalog_dir(), base_url, ctx), stamp_catalog(p.catalog_dir(), unreadable)};
     if (!unreadable.empty()) return refuse_fatal(unreadable, request, ctx);
     if (tool_file_count(stamps, p.catalog_dir()) == 0) return refuse_fatal({no_usable_tools(p.catalog_dir(), {})}, request, ctx);
-    // A folder that does not exist yet has no state to read: it is made only once the catalog is known to be usable,
-    // so that a refused run leaves nothing behind.
     std::unique_ptr<batch_output> out;
-    std::error_code ec;
-    if (std::filesystem::exists(request.out_dir, ec))
-        if (const auto refused = open_output(request, out, ctx)) return *refused;
+    if (const auto refused = open_output(request, out, ctx)) return *refused;
     try {
-        return run_in(out, request, stamps, base_url, start, p, ctx);
+        return run_in(*out, request, stamps, base_url, start, p, ctx);
     } catch (const sqlite_error& e) {
         // Damage deep in the file shows only when that part is read.
         report_error(ctx, std::string(e.what()) +

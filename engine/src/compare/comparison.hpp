@@ -8,6 +8,7 @@
 
 #include "catalog/comparisons.hpp"
 #include "community/community_votes.hpp"
+#include "history/recorded_change.hpp"
 #include "panel/panel_config.hpp"
 #include "panel/tool_review.hpp"
 
@@ -25,6 +26,7 @@ struct page_tool {
     community_score community;
     std::optional<int> community_gap;   ///< Community ship % minus panel ship %, when both show.
     bool sharp_disagreement = false;    ///< The gap is at least the configured number of points either way.
+    std::vector<recorded_change> changes;   ///< The last changes of its seats' verdicts and scores, newest first.
 
     const tool& subject() const { return *review->subject; }
     /// True when the tool's catalog file could not be read: only its id, name and category are facts, and pages show

@@ -28,6 +28,7 @@ inline constexpr std::string_view pricing_heading = "Pricing read";
 inline constexpr std::string_view split_heading = "Reviewer split";
 inline constexpr std::string_view community_heading = "Community vote";
 inline constexpr std::string_view pick_heading = "Which one should you ship with?";
+inline constexpr std::string_view changes_heading = "What changed";
 
 /// The index page's title and the line under it.
 inline constexpr std::string_view index_title = "AI tool comparisons";

@@ -39,6 +39,7 @@ struct site_index {
     std::vector<std::size_t> newest;         ///< Positions in `comparisons` of the newest by data date, newest first.
     std::string rule_set;
     std::string data_date;                   ///< The latest date of any tool's data.
+    std::vector<recorded_change> changes;    ///< The catalog's latest changes of verdicts and scores, newest first.
 
     /// The category whose title (category_title()) or slug is `wanted`; null when there is none.
     const category* find_category(const std::string& wanted) const;

@@ -12,35 +12,6 @@
 namespace verdict {
 namespace {
 
-seat_result result_of(const seat_review* s) {
-    if (!s) return {"not seated", std::nullopt, false};
-    return {std::string(name_of(s->outcome())), s->result ? std::optional(s->result->score) : std::nullopt, s->shadow};
-}
-
-std::map<std::string, double> points_by_rule(const seat_review* s) {
-    std::map<std::string, double> out;
-    if (s && s->result)
-        for (const reason& r : s->result->reasons) out[r.rule] = r.points;
-    return out;
-}
-
-std::vector<rule_move> moves_between(const seat_review* before, const seat_review* after) {
-    const auto old_points = points_by_rule(before);
-    const auto new_points = points_by_rule(after);
-    std::set<std::string> rules;
-    for (const auto& [rule, points] : old_points) rules.insert(rule);
-    for (const auto& [rule, points] : new_points) rules.insert(rule);
-    std::vector<rule_move> out;
-    for (const std::string& rule : rules) {
-        const auto a = old_points.find(rule);
-        const auto b = new_points.find(rule);
-        const std::optional<double> was = a == old_points.end() ? std::nullopt : std::optional(a->second);
-        const std::optional<double> is = b == new_points.end() ? std::nullopt : std::optional(b->second);
-        if (was != is) out.push_back({rule, was, is});
-    }
-    return out;
-}
-
 // Every seat that sits on the tool on either side, in the order the new side seats them, then the old side's others.
 std::vector<std::string> seats_of(const tool_review& before, const tool_review& after) {
     std::vector<std::string> out;
@@ -79,9 +50,9 @@ catalog_diff diff_catalog(const diff_side& before, const diff_side& after) {
         ++out.tools;
         for (const std::string& seat : seats_of(was, is)) {
             ++out.reviews;
-            const seat_review* a = was.find_seat(seat);
-            const seat_review* b = is.find_seat(seat);
-            review_change c{id, seat, result_of(a), result_of(b), moves_between(a, b)};
+            const seat_snapshot was_seat = snapshot_of(was.find_seat(seat));
+            const seat_snapshot is_seat = snapshot_of(is.find_seat(seat));
+            review_change c{id, seat, was_seat.result, is_seat.result, moves_between(was_seat, is_seat)};
             if (c.before != c.after || !c.moves.empty()) out.changed_reviews.push_back(std::move(c));
         }
         if (was.verdict.ship_pct != is.verdict.ship_pct) out.changed_panels.push_back({id, was.verdict.ship_pct, is.verdict.ship_pct});

@@ -7,6 +7,7 @@
 
 #include "catalog/comparisons.hpp"
 #include "community/community_votes.hpp"
+#include "diff/seat_change.hpp"
 #include "panel/panel_config.hpp"
 #include "panel/tool_review.hpp"
 
@@ -15,37 +16,6 @@
 #include <vector>
 
 namespace verdict {
-
-/// A rule whose points differ between the two sides: none on a side where it did not fire.
-struct rule_move {
-    std::string rule;
-    std::optional<double> before;
-    std::optional<double> after;
-};
-
-/// How one seat came out on one tool, on one side.
-struct seat_result {
-    std::string verdict;   ///< "ship", "skip", "abstain", "failed", or "not seated" when the seat does not sit on the tool.
-    std::optional<double> score;
-    bool shadow = false;   ///< The seat sits as a shadow: its verdict does not count.
-
-    bool operator==(const seat_result&) const = default;
-    /// The verdict the panel counts: empty for a shadow seat or a seat that does not sit.
-    std::string counted() const { return shadow || verdict == "not seated" ? std::string() : verdict; }
-};
-
-/// One seat's review of one tool, before and after.
-struct review_change {
-    std::string tool_id;
-    std::string seat;
-    seat_result before;
-    seat_result after;
-    std::vector<rule_move> moves;
-
-    /// The verdict the panel counts changed. A shadow seat's verdict never counts, so trying a persona as a shadow
-    /// flips nothing, while promoting one flips every verdict it starts to count.
-    bool flipped() const { return before.counted() != after.counted(); }
-};
 
 /// A tool's panel ship %, before and after; none without a quorum.
 struct panel_change {

@@ -118,4 +118,6 @@ void sqlite_transaction::commit() {
     open_ = false;
 }
 
+int sqlite_statement::columns() const { return sqlite3_column_count(statement_); }
+
 }  // namespace verdict

@@ -56,6 +56,8 @@ public:
     double real(int column) const;
     std::string_view text(int column) const;
     bool is_null(int column) const;
+    /// How many columns each row has.
+    int columns() const;
 
 private:
     sqlite_db& db_;

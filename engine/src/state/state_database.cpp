@@ -78,6 +78,37 @@ CREATE TABLE runs (
 );
 )sql";
 
+// Added by schema 2: the history of every verdict (history/verdict_history.hpp).
+constexpr const char* history_schema = R"sql(
+CREATE TABLE seat_reviews (
+  tool_id TEXT NOT NULL,
+  seat    TEXT NOT NULL,
+  verdict TEXT NOT NULL,
+  score   REAL,
+  shadow  INTEGER NOT NULL,
+  points  TEXT NOT NULL,
+  facts   TEXT NOT NULL,
+  PRIMARY KEY (tool_id, seat)
+) WITHOUT ROWID;
+CREATE TABLE history (
+  id             INTEGER PRIMARY KEY,
+  run            INTEGER NOT NULL,
+  tool_id        TEXT NOT NULL,
+  seat           TEXT NOT NULL,
+  rule_set       TEXT NOT NULL,
+  data_date      TEXT NOT NULL,
+  verdict_before TEXT NOT NULL,
+  score_before   REAL,
+  shadow_before  INTEGER NOT NULL,
+  verdict_after  TEXT NOT NULL,
+  score_after    REAL,
+  shadow_after   INTEGER NOT NULL,
+  rules          TEXT NOT NULL,
+  facts          TEXT NOT NULL
+);
+CREATE INDEX history_by_tool ON history (tool_id, id);
+)sql";
+
 constexpr const char* utc_now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
 void remove_with_log(const std::filesystem::path& file) {
@@ -136,6 +167,8 @@ std::string unusable(sqlite_db& db, bool thorough, std::string& set_aside_as) {
 
 }  // namespace
 
+void state_database::remove(const std::filesystem::path& file) { remove_with_log(file); }
+
 std::filesystem::path state_database::file_of(const std::filesystem::path& site_dir) { return site_dir / state_folder_name / state_file_name; }
 
 std::unique_ptr<state_database> state_database::open(const std::filesystem::path& site_dir, const std::filesystem::path& file, bool force,
@@ -150,6 +183,7 @@ std::unique_ptr<state_database> state_database::open(const std::filesystem::path
             const std::string why = unusable(opened->db_, force, suffix);
             if (why.empty()) {
                 opened->db_.exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL");
+                opened->upgrade();
                 return opened;
             }
             if (!force && !is_blank(opened->db_)) {
@@ -185,6 +219,15 @@ std::unique_ptr<state_database> state_database::open_to_read(const std::filesyst
         why = display_path(site_dir) + " has no " + std::string(state_folder_name) + "/" + state_file_name + ": it is not the output of a verdict batch";
         return nullptr;
     }
+    return open_file_to_read(file, why);
+}
+
+std::unique_ptr<state_database> state_database::open_file_to_read(const std::filesystem::path& file, std::string& why) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec)) {
+        why = display_path(file) + ": expected the state a verdict batch keeps, found no such file";
+        return nullptr;
+    }
     try {
         auto opened = std::unique_ptr<state_database>(new state_database(file, sqlite_db::mode::read_only));
         std::string suffix;
@@ -197,10 +240,21 @@ std::unique_ptr<state_database> state_database::open_to_read(const std::filesyst
     return nullptr;
 }
 
+std::int64_t state_database::schema_version() { return db_.integer_of("PRAGMA user_version"); }
+
 void state_database::create_schema() {
     sqlite_transaction t(db_);
     db_.exec(schema);
+    db_.exec(history_schema);
     db_.exec("PRAGMA application_id=" + std::to_string(application_id) + "; PRAGMA user_version=" + std::to_string(state_schema_version));
+    t.commit();
+}
+
+void state_database::upgrade() {
+    if (schema_version() >= state_schema_version) return;
+    sqlite_transaction t(db_);
+    db_.exec(history_schema);
+    db_.exec("PRAGMA user_version=" + std::to_string(state_schema_version));
     t.commit();
 }
 

@@ -1,9 +1,9 @@
 // The state of a batch's output folder, in one SQLite database: the pages the
 // engine wrote there and what they were made from, the inputs the last
 // complete run read, what it learnt of each tool, the comparisons as it
-// resolved them, and a row per run. Every change is a transaction, so a run
-// killed at any point leaves the state as it was before or after one of
-// them, never half of one. docs/state.md gives the schema.
+// resolved them, a row per run, and the history of every verdict. Every
+// change is a transaction, so a run killed at any point leaves the state as
+// it was before or after one of them, never half of one. docs/state.md gives the schema.
 #pragma once
 
 #include "state/sqlite.hpp"
@@ -21,7 +21,8 @@ inline constexpr const char* state_folder_name = ".verdict";
 /// The database's file name in that folder.
 inline constexpr const char* state_file_name = "state.sqlite";
 /// The version of the schema this engine writes, kept in the database's user_version.
-inline constexpr std::int64_t state_schema_version = 1;
+/// 1: pages, inputs, tools, pairs, runs; 2: seat_reviews and history added.
+inline constexpr std::int64_t state_schema_version = 2;
 
 /// What a run did, for its row in the runs table.
 struct run_counts {
@@ -46,10 +47,20 @@ public:
     /// The state of another run's folder (a shard's), to read: nullptr with `why` when it has none this engine reads.
     static std::unique_ptr<state_database> open_to_read(const std::filesystem::path& site_dir, std::string& why);
 
+    /// The state in `file`, to read: nullptr with `why` when it is missing or not one this engine reads.
+    static std::unique_ptr<state_database> open_file_to_read(const std::filesystem::path& file, std::string& why);
+
     /// The database's path for a folder that keeps its own state.
     static std::filesystem::path file_of(const std::filesystem::path& site_dir);
 
+    /// Deletes the database in `file`, with its log.
+    static void remove(const std::filesystem::path& file);
+
     sqlite_db& db() { return db_; }
+    const std::filesystem::path& file() const { return file_; }
+
+    /// The schema the database holds: below state_schema_version only when opened to read, as an earlier engine left it.
+    std::int64_t schema_version();
 
     /// True when a run began to write pages and never finished: its claimed pages are in the pages table as made
     /// from nothing known, and it may have left temporaries in the page folders.
@@ -67,8 +78,11 @@ public:
     void end_run(std::int64_t id, const run_counts& counts, bool failed);
 
 private:
-    explicit state_database(const std::filesystem::path& file, sqlite_db::mode how) : db_(file, how) {}
+    explicit state_database(const std::filesystem::path& file, sqlite_db::mode how) : file_(file), db_(file, how) {}
     void create_schema();
+    /// Brings a state made by an earlier engine to this engine's schema: every version adds tables, none changes one.
+    void upgrade();
+    std::filesystem::path file_;
     sqlite_db db_;
 };
 

@@ -259,6 +259,7 @@ std::string render_comparison_html(const comparison& c, const site_context& site
     append_split(out, c, names);
     append_community(out, c, names);
     append_pick(out, c, names);
+    append_changes(out, {&c.tools[0], &c.tools[1]}, root_of(head.path));
     close_page(out, site.settings, c.rule_set, c.data_date);
     return out;
 }

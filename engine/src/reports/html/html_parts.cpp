@@ -4,8 +4,11 @@
 #include "reports/html/html_parts.hpp"
 
 #include "compare/page_wording.hpp"
+#include "reports/history_wording.hpp"
 #include "reports/html/html_escape.hpp"
 #include "reports/number_format.hpp"
+
+#include <algorithm>
 
 namespace verdict::html {
 namespace {
@@ -156,5 +159,28 @@ std::vector<std::string> name_forms(const page_tool& t) {
 }
 
 std::string_view first_line(std::string_view text) { return text.substr(0, text.find('\n')); }
+
+void append_changes(std::string& out, const std::vector<const page_tool*>& tools, const std::string& root) {
+    if (std::none_of(tools.begin(), tools.end(), [](const page_tool* t) { return !t->changes.empty(); })) return;
+    open_section(out, "changes", changes_heading);
+    for (const page_tool* t : tools) {
+        if (t->changes.empty()) continue;
+        if (tools.size() > 1) {
+            out.append("<h3>");
+            append_bdi(out, t->subject().name);
+            out.append("</h3>\n");
+        }
+        out.append("<ul class=\"changes\">\n");
+        for (const recorded_change& c : t->changes) {
+            append_element(out, "li dir=\"auto\"", change_line(c));
+            out.append("\n");
+        }
+        out.append("</ul>\n");
+    }
+    out.append("<p class=\"more\"><a href=\"");
+    append_escaped(out, root + "changes.atom");
+    out.append("\" type=\"application/atom+xml\">Every change of a verdict, as a feed</a></p>\n");
+    close_section(out);
+}
 
 }  // namespace verdict::html

@@ -45,6 +45,11 @@ void append_description(std::string& out, const page_tool& t, std::string_view f
 /// bidi controls closed (the model's sentences), for append_with_names().
 std::vector<std::string> name_forms(const page_tool& t);
 
+/// The "What changed" section: each tool's last changes of its seats' verdicts and scores, under the tool's name when
+/// the page shows more than one tool, and a link to the site's feed of changes (`root` is the page's way back to the
+/// site's root); nothing when none of them has a change.
+void append_changes(std::string& out, const std::vector<const page_tool*>& tools, const std::string& root);
+
 /// The first line of a seat's failure message: the error, without a script's traceback.
 std::string_view first_line(std::string_view text);
 

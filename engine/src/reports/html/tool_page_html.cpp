@@ -188,6 +188,7 @@ std::string render_tool_page_html(const page_tool& t, const site_context& site) 
     append_description(out, t);
     out.append("</div>\n");
     append_panel(out, t.review->verdict, t.review->shadow_seats());
+    append_changes(out, {&t}, root_of(head.path));
     append_comparisons(out, t, site.links, root_of(head.path), category ? &*category : nullptr);
     open_section(out, "seats", "Reviews by seat");
     const std::vector<std::string> names = name_forms(t);

@@ -5,6 +5,7 @@
 
 #include "compare/page_wording.hpp"
 #include "compare/pick_rule.hpp"
+#include "reports/json/history_json.hpp"
 #include "reports/json/review_json.hpp"
 #include "reports/number_format.hpp"
 #include "reports/site_layout.hpp"
@@ -35,6 +36,12 @@ json pricing_summary(const page_tool& p) {
             {"commercial_use", t.licence.commercial_use ? json(name_of(*t.licence.commercial_use)) : json(nullptr)}};
 }
 
+json changes_of(const page_tool& p) {
+    json out = json::array();
+    for (const recorded_change& c : p.changes) out.push_back(change_to_json(c));
+    return out;
+}
+
 json tool_summary(const page_tool& p) {
     const tool& t = p.subject();
     const tool_review& r = *p.review;
@@ -47,7 +54,8 @@ json tool_summary(const page_tool& p) {
                 {"updated", fact_or_null(r, t.updated)},
                 {"panel", panel_to_json(r.verdict)},
                 {"community", community_summary(p)},
-                {"pricing", pricing_summary(p)}};
+                {"pricing", pricing_summary(p)},
+                {"changes", changes_of(p)}};
     add_problems(out, r);
     return out;
 }
@@ -68,7 +76,8 @@ json tool_page_to_json(const page_tool& p, const site_links& links) {
                         {"pricing", pricing_summary(p)},
                         {"community", community_summary(p)},
                         {"category_page", category ? json(category_page_path(category->slug, "json")) : json(nullptr)},
-                        {"comparisons", std::move(comparisons)}};
+                        {"comparisons", std::move(comparisons)},
+                        {"changes", changes_of(p)}};
     return document;
 }
 

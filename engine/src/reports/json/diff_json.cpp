@@ -12,6 +12,8 @@ json result_to_json(const seat_result& r) {
     return {{"verdict", r.verdict}, {"score", number_or_null(r.score)}, {"shadow", r.shadow}};
 }
 
+}  // namespace
+
 json review_change_to_json(const review_change& c) {
     json moves = json::array();
     for (const rule_move& m : c.moves) moves.push_back({{"rule", m.rule}, {"before", number_or_null(m.before)}, {"after", number_or_null(m.after)}});
@@ -20,8 +22,6 @@ json review_change_to_json(const review_change& c) {
             {"after", result_to_json(c.after)},
             {"rules", moves}};
 }
-
-}  // namespace
 
 json diff_to_json(const catalog_diff& d, const std::string& before, const std::string& after) {
     json reviews = json::array();

@@ -142,6 +142,7 @@ std::string render_comparison_markdown(const comparison& c, const site_context& 
     write_split(out, c);
     write_community(out, c);
     write_pick(out, c);
+    append_changes(out, {&c.tools[0], &c.tools[1]});
     append_footer(out, c.rule_set, c.data_date);
     return out;
 }

@@ -4,8 +4,11 @@
 #include "reports/markdown/markdown_blocks.hpp"
 
 #include "compare/page_wording.hpp"
+#include "reports/history_wording.hpp"
 #include "reports/markdown/markdown_escape.hpp"
 #include "reports/site_layout.hpp"
+
+#include <algorithm>
 
 namespace verdict {
 namespace {
@@ -44,6 +47,21 @@ void append_paragraph(std::string& out, std::string_view text) {
     const std::size_t before = out.size();
     append_markdown_text(out, text, md_at::line_start);
     if (out.size() > before) out += "\n\n";
+}
+
+void append_changes(std::string& out, const std::vector<const page_tool*>& tools) {
+    if (std::none_of(tools.begin(), tools.end(), [](const page_tool* t) { return !t->changes.empty(); })) return;
+    append_heading(out, 2, changes_heading);
+    for (const page_tool* t : tools) {
+        if (t->changes.empty()) continue;
+        if (tools.size() > 1) append_heading(out, 3, t->subject().name);
+        for (const recorded_change& c : t->changes) {
+            out += "- ";
+            append_markdown_text(out, change_line(c));
+            out += '\n';
+        }
+        out += '\n';
+    }
 }
 
 void append_fact(std::string& out, std::string_view label, std::string_view text) {

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 namespace verdict {
 
@@ -51,6 +52,10 @@ void append_link_paragraph(std::string& out, std::string_view text, std::string_
 /// of the facts it does not know. The category links its page in `links`, relative to `page` (the path of the page
 /// being written, site_layout.hpp).
 void append_tool_summary(std::string& out, const page_tool& t, const site_links& links, std::string_view page);
+
+/// "## What changed": each tool's last changes of its seats' verdicts and scores, one list item each, under the tool's
+/// name when the page shows more than one tool; nothing when none of them has a change.
+void append_changes(std::string& out, const std::vector<const page_tool*>& tools);
 
 /// A rule, then "Rule set … · catalog data as of …".
 void append_footer(std::string& out, const std::string& rule_set, const std::string& data_date);

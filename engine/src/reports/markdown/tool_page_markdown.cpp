@@ -116,6 +116,7 @@ std::string render_tool_page_markdown(const page_tool& t, const site_context& si
     write_front_matter(out, t);
     append_tool_summary(out, t, site.links, page);
     write_panel(out, t.review->verdict, t.review->shadow_seats());
+    append_changes(out, {&t});
     write_comparisons(out, t, site, page);
     write_community(out, t);
     write_pricing(out, t);

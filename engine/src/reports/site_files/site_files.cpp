@@ -15,7 +15,7 @@ std::string robots_text(const site_settings& settings) {
 }  // namespace
 
 std::vector<site_file_part> site_files_of(const site_index& index, const site_settings& settings) {
-    std::vector<site_file_part> files{{site_file::search_page, 0}, {site_file::search_script, 0}, {site_file::search_data, 0}};
+    std::vector<site_file_part> files{{site_file::search_page, 0}, {site_file::search_script, 0}, {site_file::search_data, 0}, {site_file::changes, 0}};
     if (settings.base_url.empty()) return files;   // a sitemap, robots.txt and a feed name absolute addresses
     files.push_back({site_file::robots, 0});
     files.push_back({site_file::sitemap, 0});
@@ -31,6 +31,7 @@ std::string site_file_path(site_file_part f) {
     case site_file::search_page: return "search.html";
     case site_file::search_script: return "search.js";
     case site_file::search_data: return "search-index.js";
+    case site_file::changes: return "changes.atom";
     case site_file::robots: return "robots.txt";
     case site_file::sitemap: return f.part == 0 ? "sitemap.xml" : "sitemap-" + std::to_string(f.part) + ".xml";
     case site_file::feed: return "feed.xml";
@@ -43,6 +44,7 @@ std::string render_site_file(site_file_part f, const site_index& index, const si
     case site_file::search_page: return render_search_html(index, site);
     case site_file::search_script: return std::string(search_script_text());
     case site_file::search_data: return render_search_data(index);
+    case site_file::changes: return render_changes_feed(index, site.settings);
     case site_file::robots: return robots_text(site.settings);
     case site_file::sitemap: return render_sitemap(index, site.settings, f.part);
     case site_file::feed: return render_feed(index, site.settings);

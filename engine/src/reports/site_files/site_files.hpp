@@ -1,6 +1,7 @@
 // The files a site has beside its pages, each made from the whole index: the
-// search page with its script and data, and, for a site with a base URL, its
-// sitemap, robots.txt and Atom feed. They come with the HTML pages, which are
+// search page with its script and data, the Atom feed of verdict changes, and,
+// for a site with a base URL, its sitemap, robots.txt and Atom feed of
+// comparisons. They come with the HTML pages, which are
 // the pages they point readers and crawlers at.
 #pragma once
 
@@ -15,7 +16,7 @@
 
 namespace verdict {
 
-enum class site_file : std::uint8_t { search_page, search_script, search_data, robots, sitemap, feed };
+enum class site_file : std::uint8_t { search_page, search_script, search_data, changes, robots, sitemap, feed };
 
 /// One file: the sitemap has parts past sitemap_limit addresses (part 0 is sitemap.xml, then sitemap-1.xml...).
 struct site_file_part {
@@ -26,7 +27,10 @@ struct site_file_part {
 /// The most addresses one sitemap file may list (the sitemaps.org protocol's limit).
 inline constexpr std::size_t sitemap_limit = 50000;
 
-/// The site files of a site of `index`: the search files always, the rest with a base URL.
+/// How many of the catalog's latest changes changes.atom holds.
+inline constexpr std::size_t feed_changes = 50;
+
+/// The site files of a site of `index`: the search files and changes.atom always, the rest with a base URL.
 std::vector<site_file_part> site_files_of(const site_index& index, const site_settings& settings);
 
 /// Where `f` goes, relative to the site's root: "search.html", "sitemap-2.xml"...
@@ -46,6 +50,9 @@ std::string render_sitemap(const site_index& index, const site_settings& setting
 
 /// feed.xml: the newest comparisons, as an Atom feed.
 std::string render_feed(const site_index& index, const site_settings& settings);
+
+/// changes.atom: the catalog's latest changes of its seats' verdicts and scores (index.changes), as an Atom feed.
+std::string render_changes_feed(const site_index& index, const site_settings& settings);
 
 /// How many addresses the sitemap lists for `index`.
 std::size_t sitemap_addresses(const site_index& index);
