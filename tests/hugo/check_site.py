@@ -3,7 +3,8 @@
 
 The real verdict program's batch writes the Markdown pages of the shipped catalog
 (every comparison and tool page, the site's root page with its categories, and each
-category's page with its comparisons and tools), and then of a throwaway catalog whose
+category's page with its comparisons and tools), then of a copy made again under a new
+rule set (whose pages say what changed), and then of a throwaway catalog whose
 text is hostile (HTML, Markdown link and image tricks, shortcodes, an unclosed U+202E),
 straight into the content folder of a minimal site (tests/hugo/site/) whose layouts
 print each page's title, front-matter data and content; the real hugo builds it. The
@@ -22,6 +23,7 @@ import functools
 import html.parser
 import json
 import pathlib
+import re
 import shutil
 import subprocess
 import sys
@@ -457,11 +459,13 @@ def check_links(public):
             check(target is None or target.is_file(), f"{where}: the link to {href} leads to no page of the site")
 
 
-def build_site(args, temp, name, catalog=None):
+def build_site(args, temp, name, catalog=None, before=None):
     """Has the batch write the Markdown pages of `catalog` as the content folder of a copy of the minimal site, and hugo
-    build the site; returns the folders and the index."""
+    build the site; returns the folders and the index. `before`, given the content folder, runs first."""
     site = temp / name
     shutil.copytree(args.source / "tests" / "hugo" / "site", site)
+    if before:
+        before(site / "content")
     index = write_pages(args.verdict, args.source, site / "content", catalog)
     built = run([args.hugo, "--source", site, "--destination", site / "public", "--printPathWarnings"], site, allowed=(0, 1, 255))
     log = built.stdout + built.stderr
@@ -490,6 +494,22 @@ def main():
         check_index(public, content, index)
         for category in index["categories"]:
             check_category(public, content, category)
+
+        # A catalog made once, then again under a rule set that moves Claw Code's skeptic: its pages say what changed.
+        changed = temp / "changed-catalog"
+        shutil.copytree(args.source / "catalog", changed)
+
+        def first_run(content):
+            run([args.verdict, "batch", "--catalog", changed, "--formats", "md", "--out", content, "--quiet"], args.source)
+            panel = json.loads((changed / "panel.json").read_text(encoding="utf-8"))
+            panel["rule_set"] = "2026.12-1"
+            next(seat for seat in panel["seats"] if seat["id"] == "skeptic")["settings"] = {"weights": {"legal_risk_high": -10}}
+            (changed / "panel.json").write_text(json.dumps(panel), encoding="utf-8")
+
+        public, content, index = build_site(args, temp, "changed", changed, before=first_run)
+        page = (public / "tools" / "claw-code" / "index.html").read_text(encoding="utf-8")
+        check(re.search(r"<h2[^>]*>What changed</h2>", page) is not None and "skeptic skip 20 → skip 45 (legal_risk_high -35 → -10)" in page,
+              "changed: tools/claw-code/index.html has no \"What changed\" section with the skeptic's change")
 
         write_hostile_catalog(args.source, temp / "hostile-catalog")
         public, content, index = build_site(args, temp, "hostile", temp / "hostile-catalog")

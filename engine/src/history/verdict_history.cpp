@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <charconv>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -39,6 +41,42 @@ void bind_score(sqlite_statement& s, int column, const std::optional<double>& sc
 }
 
 std::optional<double> score_at(const sqlite_statement& s, int column) { return s.is_null(column) ? std::nullopt : std::optional(s.real(column)); }
+
+// A JSON string with exactly `text`'s characters: the quote, the backslash and control characters escaped, the rest
+// (UTF-8) as it is.
+void append_string(std::string& out, std::string_view text) {
+    out += '"';
+    for (const char c : text) {
+        if (c == '"' || c == '\\') out.append(1, '\\').append(1, c);
+        else if (static_cast<unsigned char>(c) < 0x20) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+            out += escaped;
+        } else out += c;
+    }
+    out += '"';
+}
+
+void append_value(std::string& out, double value) {
+    char digits[32];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, value).ptr);   // the shortest form that reads back the same
+}
+
+void append_value(std::string& out, const std::string& value) { append_string(out, value); }
+
+// {"key": value, ...}, written directly rather than built as a document: a run writes one per seat of every tool it
+// reviews for the first time, or under a new rule set.
+template <typename Value>
+std::string object_text(const std::map<std::string, Value>& values) {
+    std::string out = "{";
+    for (const auto& [key, value] : values) {
+        if (out.size() > 1) out += ',';
+        append_string(out, key);
+        out += ':';
+        append_value(out, value);
+    }
+    return out + '}';
+}
 
 template <typename Value>
 ordered or_null(const std::optional<Value>& v) {
@@ -101,7 +139,14 @@ seat_snapshot snapshot_at(const sqlite_statement& row) {
 
 }  // namespace
 
-verdict_history::verdict_history(state_database& state) : state_(state) { state_.db().exec(staging); }
+verdict_history::verdict_history(state_database& state) : state_(state) {
+    state_.db().exec(staging);
+    recorded_ = state_.db().integer_of("SELECT EXISTS (SELECT 1 FROM history)") != 0;
+    recent_staged_ = std::make_unique<sqlite_statement>(
+        state_.db(), std::string("SELECT 0, ") + change_columns + " FROM temp.staged_changes WHERE tool_id = ? ORDER BY rowid DESC LIMIT ?");
+    recent_kept_ = std::make_unique<sqlite_statement>(state_.db(), std::string("SELECT run, ") + change_columns +
+                                                                       " FROM history WHERE tool_id = ? ORDER BY id DESC LIMIT ?");
+}
 
 void verdict_history::restart() {
     if (staged_) state_.db().exec("DELETE FROM temp.staged_seats; DELETE FROM temp.staged_changes");
@@ -115,11 +160,9 @@ void verdict_history::stage(const std::vector<tool_review>& reviews, const std::
     sqlite_statement seat(db, std::string("INSERT OR REPLACE INTO temp.staged_seats (") + seat_columns + ", gone) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     sqlite_statement change(db, std::string("INSERT INTO temp.staged_changes (") + change_columns + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
     auto stage_seat = [&](const std::string& tool_id, const std::string& seat_id, const seat_snapshot& s, bool gone) {
-        json points = json::object();
-        for (const auto& [rule, value] : s.points) points[rule] = value;
         seat.bind(1, tool_id).bind(2, seat_id).bind(3, s.result.verdict);
         bind_score(seat, 4, s.result.score);
-        seat.bind(5, std::int64_t{s.result.shadow}).bind(6, points.dump()).bind(7, json(s.facts).dump()).bind(8, std::int64_t{gone});
+        seat.bind(5, std::int64_t{s.result.shadow}).bind(6, object_text(s.points)).bind(7, object_text(s.facts)).bind(8, std::int64_t{gone});
         seat.run();
         staged_ = true;
     };
@@ -170,14 +213,15 @@ void verdict_history::publish(std::int64_t run) {
             "shadow = excluded.shadow, points = excluded.points, facts = excluded.facts;"
             "DELETE FROM seat_reviews WHERE (tool_id, seat) IN (SELECT tool_id, seat FROM temp.staged_seats WHERE gone = 1);"
             "DELETE FROM temp.staged_seats; DELETE FROM temp.staged_changes");
+    recorded_ = recorded_ || changes_staged_;
     staged_ = changes_staged_ = false;
 }
 
 std::vector<recorded_change> verdict_history::recent(const std::string& tool_id, std::size_t count) {
-    sqlite_statement staged(state_.db(), std::string("SELECT 0, ") + change_columns + " FROM temp.staged_changes WHERE tool_id = ? ORDER BY rowid DESC LIMIT ?");
-    std::vector<recorded_change> out = changes_of(staged.bind(1, tool_id).bind(2, static_cast<std::int64_t>(count)));
-    sqlite_statement kept(state_.db(), std::string("SELECT run, ") + change_columns + " FROM history WHERE tool_id = ? ORDER BY id DESC LIMIT ?");
-    return changes_of(kept.bind(1, tool_id).bind(2, static_cast<std::int64_t>(count - out.size())), std::move(out));
+    std::vector<recorded_change> out;
+    if (changes_staged_) out = changes_of(recent_staged_->bind(1, tool_id).bind(2, static_cast<std::int64_t>(count)));
+    if (!recorded_ || out.size() == count) return out;
+    return changes_of(recent_kept_->bind(1, tool_id).bind(2, static_cast<std::int64_t>(count - out.size())), std::move(out));
 }
 
 std::vector<recorded_change> verdict_history::latest(std::size_t count) {

@@ -15,6 +15,7 @@
 #include "state/state_database.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -43,8 +44,11 @@ public:
 
 private:
     state_database& state_;
+    bool recorded_ = false;   ///< The history held a change when the run began: most runs' pages have none to look up.
     bool staged_ = false;
     bool changes_staged_ = false;
+    std::unique_ptr<sqlite_statement> recent_staged_;   ///< Prepared once: recent() runs for every tool a page shows.
+    std::unique_ptr<sqlite_statement> recent_kept_;
 };
 
 /// Every change the state `state` recorded of the tool `tool_id`, oldest first.
