@@ -241,6 +241,14 @@ std::string category_page(const std::string& slug, const std::string& format) {
     return format == "md" ? "category/" + slug + "/_index.md" : "category/" + slug + "." + format;
 }
 
+void demand_more_of_developers(const fs::path& catalog, const std::string& rule_set) {
+    json panel = read_json(catalog / "panel.json");
+    panel["rule_set"] = rule_set;
+    for (json& seat : panel["seats"])
+        if (seat["id"] == "developer") seat["settings"] = {{"threshold", 95}};
+    std::ofstream(catalog / "panel.json", std::ios::binary) << panel.dump(2);
+}
+
 void edit_tool(const fs::path& catalog, const std::string& tool_id, const std::string& field, const std::string& value) {
     const fs::path file = catalog / "tools" / (tool_id + ".json");
     json t = read_json(file);

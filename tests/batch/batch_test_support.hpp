@@ -101,6 +101,10 @@ std::string index_page(const std::string& format);
 /// a Hugo section's page.
 std::string category_page(const std::string& slug, const std::string& format);
 
+/// Makes `catalog`'s panel a new rule set, `rule_set`, whose developer ships only at 95: most developer verdicts flip,
+/// on any catalog, and the history records each.
+void demand_more_of_developers(const fs::path& catalog, const std::string& rule_set);
+
 /// Replaces one field of one tool file of `catalog`.
 void edit_tool(const fs::path& catalog, const std::string& tool_id, const std::string& field, const std::string& value);
 

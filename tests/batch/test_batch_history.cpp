@@ -40,15 +40,6 @@ void soften_legal_risk(const fs::path& catalog) {
     write_json(catalog / "panel.json", panel);
 }
 
-// A developer who ships only at 95 or more: most of its ships become skips, on any catalog.
-void demand_more_of_developers(const fs::path& catalog) {
-    json panel = read_json(catalog / "panel.json");
-    panel["rule_set"] = "2026.12-2";
-    for (json& seat : panel["seats"])
-        if (seat["id"] == "developer") seat["settings"] = {{"threshold", 95}};
-    write_json(catalog / "panel.json", panel);
-}
-
 long history_rows(const fs::path& out) { return std::stol(test::state_rows(out, "SELECT count(*) FROM history")); }
 
 // "tool|seat|verdict before|score before|verdict after|score after" of each change the state recorded, in order.
@@ -212,7 +203,7 @@ TEST_CASE("a run refused before it records adds nothing to the history, and the 
     test::generate_catalog(catalog, 40, 2, 5);
     const fs::path out = dir.path() / "site";
     batch_ok(catalog, out);
-    demand_more_of_developers(catalog);
+    test::demand_more_of_developers(catalog, "2026.12-2");
     // Most tools gone: the run would delete more than a quarter of the site, and stops before changing anything.
     const fs::path kept = dir.path() / "kept";
     fs::create_directories(kept);

@@ -210,3 +210,20 @@ TEST_CASE("the temporaries of cut-short writes are cleared by the next run: in t
         CHECK_FALSE(fs::exists(root_temporary));
     }
 }
+
+TEST_CASE("a run killed part-way under a new rule set adds nothing to the history, and the next run records each change once", "[batch][history]") {
+    test::temp_dir dir;
+    const fs::path catalog = dir.path() / "catalog";
+    test::generate_catalog(catalog, 600, 6, 73);
+    const fs::path out = dir.path() / "site";
+    batch_ok(catalog, out);
+    test::demand_more_of_developers(catalog, "2026.11-2");
+
+    interrupted_batch(catalog, out, SIGKILL, changed_for(out / "compare", 50ms), dir.path());
+    CHECK(test::state_rows(out, "SELECT count(*) FROM history") == "0\n");
+    batch_ok(catalog, out);
+    const long changes = std::stol(test::state_rows(out, "SELECT count(*) FROM history"));
+    CHECK(changes > 0);
+    CHECK(test::state_rows(out, "SELECT count(*) FROM (SELECT DISTINCT tool_id, seat FROM history)") == std::to_string(changes) + "\n");
+    CHECK(test::state_rows(out, "SELECT DISTINCT seat, rule_set FROM history") == "developer|2026.11-2\n");
+}
