@@ -68,7 +68,7 @@ void check_small_batch(const std::string& plugin, const std::string& cause, doub
     const auto run = run_batch(hostile.path(), dir.path() / "site");
     INFO("stdout: " << run.result.out << "stderr:\n" << run.result.err);
     CHECK(run.result.exit_code == 1);
-    // The site's pages, and the three search files its HTML pages come with.
+    // The site's pages, and the files its HTML pages come with: the search page, its script and data, and changes.atom.
     CHECK_THAT(run.result.out, Catch::StartsWith("verdict batch: 5 of 5 tools reviewed, 25 pages: 25 written, 0 unchanged, 0 deleted; 1 failure;"));
     CHECK_THAT(run.result.err, Catch::Contains("verdict: error: seat creator failed: ") && Catch::Contains(plugin + ".so: " + cause));
     test::check_stderr_lines_are_verdicts(run.result.err);
