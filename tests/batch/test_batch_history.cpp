@@ -246,3 +246,51 @@ TEST_CASE("verdict history names what it could not find: a folder with no state,
     CHECK(none.exit_code == 0);
     CHECK(none.out == "claw-code: 0 changes of verdict or score since the batch first reviewed it\n");
 }
+
+TEST_CASE("a seat that starts or stops sitting is a change from or to \"not seated\", a shadow seat's is marked, and a seat that fails changes nothing",
+          "[batch][history]") {
+    test::temp_dir dir;
+    const fs::path catalog = dir.path() / "catalog";
+    const fs::path out = dir.path() / "site";
+    test::copy_stock_catalog(catalog);
+    batch_ok(catalog, out);
+    const std::string recorded = test::state_rows(out, "SELECT tool_id, seat, verdict, score, points, facts FROM seat_reviews ORDER BY tool_id, seat");
+    const json stock = read_json(catalog / "panel.json");
+    const std::size_t tools = test::tool_ids(catalog).size();
+
+    SECTION("a shadow seat seated on trial, then removed") {
+        json panel = stock;
+        panel["seats"].push_back({{"id", "strict_skeptic"}, {"plugin", "skeptic"}, {"shadow", true}, {"settings", {{"threshold", 70}}}});
+        write_json(catalog / "panel.json", panel);
+        batch_ok(catalog, out);
+        // It reviews every tool: one change each, from not seated, and none of them counts.
+        CHECK(test::state_rows(out, "SELECT count(*), count(DISTINCT tool_id), min(verdict_before), max(verdict_before), min(shadow_after), sum(verdict_after IN "
+                                    "('ship', 'skip', 'abstain')) FROM history WHERE seat = 'strict_skeptic'") ==
+              std::to_string(tools) + "|" + std::to_string(tools) + "|not seated|not seated|1|" + std::to_string(tools) + "\n");
+        CHECK(test::state_rows(out, "SELECT count(*) FROM history WHERE seat <> 'strict_skeptic'") == "0\n");
+        const auto text = test::run_verdict({"history", "claw-code", "--out", out.string()});
+        CHECK_THAT(text.out, Catch::Contains("strict_skeptic not seated → skip") && Catch::Contains("(shadow)") && !Catch::Contains("(flipped)"));
+
+        write_json(catalog / "panel.json", stock);
+        batch_ok(catalog, out);
+        CHECK(test::state_rows(out, "SELECT count(*), min(verdict_after), max(verdict_after), min(shadow_before) FROM history WHERE run = (SELECT max(run) FROM history)") ==
+              std::to_string(tools) + "|not seated|not seated|1\n");
+        CHECK(test::state_rows(out, "SELECT tool_id, seat, verdict, score, points, facts FROM seat_reviews ORDER BY tool_id, seat") == recorded);
+    }
+    SECTION("a seat whose persona crashes, then is mended") {
+        json panel = stock;
+        for (json& seat : panel["seats"])
+            if (seat["id"] == "creator") seat["plugin"] = fs::absolute(test::fixture_plugin_dir() / "hostile_null_write.so").string();
+        write_json(catalog / "panel.json", panel);
+        const auto failing = test::run_batch_command(catalog, out);
+        INFO(failing.out << failing.err);
+        CHECK(failing.exit_code == 1);
+        CHECK_THAT(failing.err, Catch::Contains("seat creator failed"));
+        // The failure says nothing of the tool: no change, and the seat's last review stands for the next run.
+        CHECK(history_rows(out) == 0);
+        CHECK(test::state_rows(out, "SELECT tool_id, seat, verdict, score, points, facts FROM seat_reviews ORDER BY tool_id, seat") == recorded);
+        write_json(catalog / "panel.json", stock);
+        batch_ok(catalog, out);
+        CHECK(history_rows(out) == 0);
+    }
+}
