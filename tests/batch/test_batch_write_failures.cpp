@@ -69,7 +69,8 @@ batch_summary batch_in_process(const fs::path& catalog, const fs::path& out, fil
     problem_list problems;
     const std::unique_ptr<panel> seats = cli::load_panel(catalog, test::persona_dir(), problems);
     REQUIRE(seats);
-    site_tools tools(*seats, catalog, tool_files_by_id(catalog, problems), std::nullopt, stamp_catalog(catalog, problems), 1, nullptr);
+    batch_output output(out, {}, false);
+    site_tools tools(*seats, catalog, tool_files_by_id(catalog, problems), nullptr, stamp_catalog(catalog, problems), 1, nullptr);
     const std::vector<comparison_pair> pairs = load_comparisons(catalog, tools.summaries(), problems);
     const community_votes votes = load_votes(catalog, tools.summaries(), problems);
     REQUIRE(problems.empty());
@@ -80,7 +81,6 @@ batch_summary batch_in_process(const fs::path& catalog, const fs::path& out, fil
     request.jobs = 2;
     const auto quiet = make_progress(std::cerr, false, true, [] { return 0.0; });
     const site_settings site = load_site_settings(catalog, problems);
-    batch_output output(out, {}, false);
     return run_batch({seats->config(), site, tools, pairs}, request, output, writer, *quiet);
 }
 

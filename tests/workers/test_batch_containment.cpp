@@ -157,12 +157,11 @@ TEST_CASE("a 2,000-tool batch with a hostile seat writes every page a clean run 
     CHECK(hung.seconds >= 1);
 }
 
-TEST_CASE("a batch, which reviews each tool twice, counts a review that took its worker down once: its pages say what review says",
-          "[workers][batch]") {
+TEST_CASE("a batch counts a review that took its worker down once: its pages say what review says", "[workers][batch]") {
     // creator crashes on both tools it sits on (claw-code, and llama-4-compact-12b, made to seat it too): two strikes,
-    // not enough to stop it. A batch reviews every tool once for the summaries and again in full for its pages; were
-    // each crash counted again, the second pass would stop the seat and the pages would say so, while the run's own
-    // error output, the summaries and `verdict review` say it crashed.
+    // not enough to stop it. A batch renders a tool's pages from the review it summarized the tool with; were a tool
+    // reviewed again for its pages and each crash counted again, the seat would be stopped and the pages would say
+    // so, while the run's own error output, the summaries and `verdict review` say it crashed.
     test::temp_dir dir;
     const json panel = test::panel_with_plugin("creator", test::fixture_plugin_file("hostile_null_write"), {{"seconds", 2}});
     const test::stock_tools_catalog catalog(panel);

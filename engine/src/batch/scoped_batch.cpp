@@ -49,7 +49,7 @@ std::optional<batch_summary> run_scoped_batch(const panel& seats, const site_set
     const std::optional<tool_scope> scope = all_pairs ? scope_of(by_id, *all_pairs, changed) : std::nullopt;
     if (!scope) return std::nullopt;
 
-    site_tools tools(seats, catalog_dir, scope->files, records, request.inputs->files, request.jobs, request.history);
+    site_tools tools(seats, catalog_dir, scope->files, &records, request.inputs->files, request.jobs, request.history);
     review_records made = tools.records();
     // A change of a verdict also goes into the site's feed of changes, which the scope leaves as it was.
     if (!keeps_the_site_shape(tools, made, *scope, records) || (request.history && request.history->changes_staged())) return std::nullopt;

@@ -7,6 +7,7 @@
 #include "support/text_file.hpp"
 
 #include <algorithm>
+#include <future>
 #include <set>
 
 namespace verdict {
@@ -57,7 +58,7 @@ std::vector<std::string> tool_files_by_id(const std::filesystem::path& catalog_d
 }
 
 site_tools::site_tools(const panel& seats, const std::filesystem::path& catalog_dir, const std::vector<std::string>& files,
-                       const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps, std::size_t jobs,
+                       const review_records* records, const std::map<std::string, file_stamp>& stamps, std::size_t jobs,
                        verdict_history* history)
     : seats_(seats), seat_ids_(seats.config().seat_ids()), environment_(review_environment(seats, catalog_dir)), jobs_(jobs), history_(history) {
     // A seat stopped for the rest of the run while the tools were summarized fails on every tool, including those
@@ -70,7 +71,7 @@ site_tools::site_tools(const panel& seats, const std::filesystem::path& catalog_
     for (std::size_t i = 0; i < reviews_.size(); ++i) reviews_[i].subject = &catalog_.tools[i];
 }
 
-void site_tools::summarize_all(const std::vector<std::string>& files, const std::optional<review_records>& records,
+void site_tools::summarize_all(const std::vector<std::string>& files, const review_records* records,
                                const std::map<std::string, file_stamp>& stamps) {
     catalog_.tools.clear();
     reviews_.clear();
@@ -80,18 +81,31 @@ void site_tools::summarize_all(const std::vector<std::string>& files, const std:
     seat_failures_.clear();
     reviewed_ = taken_from_records_ = newly_recorded_ = 0;
     if (history_) history_->restart();
+    spill_.clear();
     catalog_.tools.reserve(files.size());
     reviews_.reserve(files.size());
     review_fingerprints_.reserve(files.size());
     sources_.reserve(files.size());
-    for (std::size_t start = 0; start < files.size(); start += stretch) {
+    // Each stretch is read while the one before it is reviewed: the reading threads and the panel's workers share
+    // the cores, rather than each waiting on the other.
+    auto stretch_at = [&](std::size_t start) {
         const std::vector<std::string> some(files.begin() + static_cast<std::ptrdiff_t>(start),
                                             files.begin() + static_cast<std::ptrdiff_t>(std::min(start + stretch, files.size())));
-        summarize(some, records, stamps);
+        return take_recorded(some, records, stamps);
+    };
+    auto read = [this](read_stretch some) {
+        some.files = read_files(some.paths, some.problems);
+        return some;
+    };
+    std::future<read_stretch> next = std::async(std::launch::async, read, stretch_at(0));
+    for (std::size_t start = 0; start < files.size(); start += stretch) {
+        read_stretch current = next.get();
+        if (start + stretch < files.size()) next = std::async(std::launch::async, read, stretch_at(start + stretch));
+        summarize(current);
     }
 }
 
-const review_record* site_tools::still_recorded(const std::optional<review_records>& records, const std::string& path,
+const review_record* site_tools::still_recorded(const review_records* records, const std::string& path,
                                                const std::optional<file_stamp>& stamp) const {
     if (!records || records->environment != environment_ || !stamp) return nullptr;
     const auto found = records->by_file.find(path);
@@ -105,10 +119,9 @@ std::vector<tool_file> site_tools::read_files(const std::vector<std::string>& pa
     return read;
 }
 
-void site_tools::summarize(const std::vector<std::string>& paths, const std::optional<review_records>& records,
-                           const std::map<std::string, file_stamp>& stamps) {
-    std::vector<std::size_t> positions;   // of the files the records do not cover, which are read and reviewed now
-    std::vector<std::string> to_read;
+site_tools::read_stretch site_tools::take_recorded(const std::vector<std::string>& paths, const review_records* records,
+                                                    const std::map<std::string, file_stamp>& stamps) {
+    read_stretch out;
     for (const std::string& path : paths) {
         // Stamped before it is read, so that a later change is seen next run: by the caller, or here for a file that
         // appeared since.
@@ -121,24 +134,27 @@ void site_tools::summarize(const std::vector<std::string>& paths, const std::opt
             review_fingerprints_.push_back(record->fingerprint);
             from.recordable = true;
         } else {
-            positions.push_back(catalog_.tools.size());
-            to_read.push_back(path);
+            out.positions.push_back(catalog_.tools.size());
+            out.paths.push_back(path);
             catalog_.tools.emplace_back();
             reviews_.emplace_back();
             review_fingerprints_.emplace_back();
         }
         sources_.push_back(std::move(from));
     }
-    reviewed_ += to_read.size();
-    std::vector<problem_list> file_problems;
-    std::vector<tool_file> read = read_files(to_read, file_problems);
+    return out;
+}
+
+void site_tools::summarize(read_stretch& some) {
+    std::vector<tool_file>& read = some.files;
+    reviewed_ += read.size();
     std::vector<const tool*> readable;
     for (const tool_file& f : read)
         if (f.subject) readable.push_back(&*f.subject);
     std::vector<tool_review> full = review_tools(seats_, readable);
     if (history_) history_->stage(full, seats_.config().rule_set);
     for (std::size_t k = 0, next = 0; k < read.size(); ++k) {
-        const std::size_t i = positions[k];
+        const std::size_t i = some.positions[k];
         if (read[k].subject) {
             const tool_review& r = full[next++];
             for (const std::string& failure : verdict::seat_failures({r}))
@@ -146,15 +162,17 @@ void site_tools::summarize(const std::vector<std::string>& paths, const std::opt
             sources_[i].recordable = !r.any_failed();
             newly_recorded_ += sources_[i].recordable;
             review_fingerprints_[i] = review_fingerprint(r);
+            spill_.put(i, *read[k].subject, r);
             catalog_.tools[i] = tool_of(summary_of(*read[k].subject));
             reviews_[i] = {nullptr, {}, r.verdict, {}};
         } else {
             catalog_.tools[i] = placeholder_tool(read[k]);
-            reviews_[i] = unreadable_review(seats_, catalog_.tools[i], messages_of(file_problems[k]));
+            reviews_[i] = unreadable_review(seats_, catalog_.tools[i], messages_of(some.problems[k]));
             review_fingerprints_[i] = review_fingerprint(reviews_[i]);
-            problems_.insert(problems_.end(), file_problems[k].begin(), file_problems[k].end());
+            problems_.insert(problems_.end(), some.problems[k].begin(), some.problems[k].end());
         }
     }
+    spill_.flush();
 }
 
 void site_tools::attach_votes(const community_votes& votes) {
@@ -168,17 +186,21 @@ void site_tools::attach_votes(const community_votes& votes) {
 }
 
 std::vector<std::unique_ptr<reviewed_tool>> site_tools::review_in_full(const std::vector<std::size_t>& indexes) const {
-    std::vector<std::unique_ptr<reviewed_tool>> out;
+    std::vector<std::unique_ptr<reviewed_tool>> out(indexes.size());
+    std::vector<char> taken(indexes.size(), 0);
+    in_parallel(indexes.size(), jobs_, [&](std::size_t k) {
+        out[k] = std::make_unique<reviewed_tool>();
+        taken[k] = spill_.take(indexes[k], out[k]->subject, out[k]->review);
+    });
     std::vector<std::string> paths;
-    for (const std::size_t i : indexes) {
-        out.push_back(std::make_unique<reviewed_tool>());
-        if (reviews_[i].unreadable.empty()) paths.push_back(sources_[i].file);
-    }
+    for (std::size_t k = 0; k < indexes.size(); ++k)
+        if (!taken[k] && reviews_[indexes[k]].unreadable.empty()) paths.push_back(sources_[indexes[k]].file);
     std::vector<problem_list> file_problems;
     std::vector<tool_file> read = read_files(paths, file_problems);
     std::vector<const tool*> readable;
     std::vector<std::size_t> readable_at;
     for (std::size_t k = 0, next = 0; k < indexes.size(); ++k) {
+        if (taken[k]) continue;
         reviewed_tool& t = *out[k];
         const std::size_t i = indexes[k];
         if (!reviews_[i].unreadable.empty()) {

@@ -4,12 +4,15 @@
 // show it are being rendered, so memory does not hold every review at once.
 //
 // A tool whose record from the last run still matches its file is not read
-// at all; the others are read and reviewed once here, and what their seats
-// say is compared with the history's record. A file that cannot be read still
-// has pages: they show its problems.
+// at all; the others are read and reviewed once here, their full reviews set
+// aside on disk for their pages (review_spill.hpp), and what their seats say
+// is compared with the history's record. A tool not reviewed here is read and
+// reviewed when its pages need it: each tool at most once per run. A file
+// that cannot be read still has pages: they show its problems.
 #pragma once
 
 #include "batch/review_records.hpp"
+#include "batch/review_spill.hpp"
 #include "catalog/catalog.hpp"
 #include "catalog/tool_file.hpp"
 #include "community/community_votes.hpp"
@@ -40,13 +43,13 @@ std::vector<std::string> tool_files_by_id(const std::filesystem::path& catalog_d
 
 class site_tools {
 public:
-    /// Summarizes the tool `files` of `catalog_dir` (in id order: tool_files_by_id()), taking what `records` hold when
+    /// Summarizes the tool `files` of `catalog_dir` (in id order: tool_files_by_id()), taking what `records` hold (if any) when
     /// the records were made in this panel's environment and the file is as stamped there. `stamps` are the files'
     /// stamps as the run took them before reading anything, by path. Files are read on `jobs` threads, and reviewed
     /// a stretch at a time in the panel's workers. Each stretch's reviews are compared with `history`'s, which stages
     /// what changed; full reviews carry the tool's recent changes from it. Without a history, neither is done.
     site_tools(const panel& seats, const std::filesystem::path& catalog_dir, const std::vector<std::string>& files,
-               const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps, std::size_t jobs,
+               const review_records* records, const std::map<std::string, file_stamp>& stamps, std::size_t jobs,
                verdict_history* history);
     site_tools(const site_tools&) = delete;
     site_tools& operator=(const site_tools&) = delete;
@@ -65,7 +68,8 @@ public:
     const std::vector<page_tool>& pages() const { return pages_; }
     const std::vector<std::string>& fingerprints() const { return fingerprints_; }
 
-    /// The tools at `indexes` reviewed in full, for rendering their pages, in one pass of the panel's host.
+    /// The tools at `indexes` reviewed in full, for rendering their pages: as set aside when they were summarized, and
+    /// the others in one pass of the panel's host.
     std::vector<std::unique_ptr<reviewed_tool>> review_in_full(const std::vector<std::size_t>& indexes) const;
 
     /// Records of every tool that was read and reviewed without a failure, for the next run.
@@ -83,11 +87,23 @@ private:
     /// Tool files read and reviewed together: enough to keep every worker busy, few enough to hold.
     static constexpr std::size_t stretch = 1024;
 
-    void summarize_all(const std::vector<std::string>& files, const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps);
-    void summarize(const std::vector<std::string>& paths, const std::optional<review_records>& records, const std::map<std::string, file_stamp>& stamps);
+    /// A stretch of tool files the records do not cover, as read: where each goes, and what was found.
+    struct read_stretch {
+        std::vector<std::size_t> positions;
+        std::vector<std::string> paths;
+        std::vector<tool_file> files;
+        std::vector<problem_list> problems;
+    };
+
+    void summarize_all(const std::vector<std::string>& files, const review_records* records, const std::map<std::string, file_stamp>& stamps);
+    /// Takes the tools the records cover, holds a place for the others, and returns those to read.
+    read_stretch take_recorded(const std::vector<std::string>& paths, const review_records* records,
+                               const std::map<std::string, file_stamp>& stamps);
+    /// Reviews a stretch that was read, and summarizes it.
+    void summarize(read_stretch& some);
     std::vector<tool_file> read_files(const std::vector<std::string>& paths, std::vector<problem_list>& problems) const;
     /// The record of `path` when the records were made in this environment and the file is as stamped there.
-    const review_record* still_recorded(const std::optional<review_records>& records, const std::string& path, const std::optional<file_stamp>& stamp) const;
+    const review_record* still_recorded(const review_records* records, const std::string& path, const std::optional<file_stamp>& stamp) const;
 
     const panel& seats_;
     std::vector<std::string> seat_ids_;
@@ -107,6 +123,7 @@ private:
     std::vector<std::string> fingerprints_;
     std::size_t jobs_ = 1;
     verdict_history* history_ = nullptr;
+    review_spill spill_;
 };
 
 }  // namespace verdict

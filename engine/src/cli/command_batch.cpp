@@ -180,7 +180,7 @@ exit_code run_in(batch_output& out, batch_request& request, input_stamps& stamps
             return finish(*summary);
     }
 
-    site_tools tools(*seats, p.catalog_dir(), tool_files_by_id(p.catalog_dir(), problems), records, stamps.files, request.jobs, &history);
+    site_tools tools(*seats, p.catalog_dir(), tool_files_by_id(p.catalog_dir(), problems), records ? &*records : nullptr, stamps.files, request.jobs, &history);
     records.reset();   // the tools hold what they took from it, and the run needs the memory
     problems.insert(problems.end(), tools.problems().begin(), tools.problems().end());
     const std::vector<comparison_pair> pairs = comparisons_of(request, state, p.catalog_dir(), tools.summaries(), problems, p.values().count("quiet") ? nullptr : &ctx.err);

@@ -306,8 +306,9 @@ private:
     }
 
     // A review that took its worker down earlier in the run is not run again, in this call or a later one (a batch
-    // reviews each tool twice, for its summary and for its page): reviews are pure, so it would only fail the same way
-    // again, costing another time limit and counting against its seat twice for one tool. Its failure is given again.
+    // reviews a tool again for its pages when its first review could not be set aside): reviews are pure, so it would
+    // only fail the same way again, costing another time limit and counting against its seat twice for one tool. Its
+    // failure is given again.
     static std::pair<std::size_t, std::string> downed_key(std::size_t seat, const tool& t) {
         wire_writer w;
         encode(w, t);

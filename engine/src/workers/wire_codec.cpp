@@ -52,6 +52,11 @@ VERDICT_FIELDS(reason, v(x.rule); v(x.points); v(x.fact); v(x.value); v(x.why))
 VERDICT_FIELDS(rule_check, v(x.rule); v(x.fact); v(x.value); v(x.fired))
 VERDICT_FIELDS(quote_sentence, v(x.text); v(x.rules); v(x.facts))
 VERDICT_FIELDS(review, v(x.verdict); v(x.score); v(x.quote); v(x.reasons); v(x.checks); v(x.sentences))
+VERDICT_FIELDS(seat_review, v(x.seat); v(x.persona_name); v(x.persona_version); v(x.base); v(x.threshold); v(x.result); v(x.failure); v(x.log);
+               v(x.output); v(x.shadow))
+VERDICT_FIELDS(panel_verdict, v(x.ship); v(x.skip); v(x.abstain); v(x.failed); v(x.quorum); v(x.rule_set); v(x.ship_pct); v(x.mean_score);
+               v(x.missing))
+VERDICT_FIELDS(tool_review, v(x.seats); v(x.verdict); v(x.unreadable))
 VERDICT_FIELDS(persona_identity, v(x.id); v(x.display_name); v(x.version))
 VERDICT_FIELDS(script_limits, v(x.instructions_per_review); v(x.instructions_per_load); v(x.memory_bytes); v(x.source_bytes); v(x.seconds))
 
@@ -146,12 +151,14 @@ template <class T> T decode_any(wire_reader& r) {
 void encode(wire_writer& w, const tool& t) { encode_any(w, t); }
 void encode(wire_writer& w, const settings& s) { encode_any(w, s); }
 void encode(wire_writer& w, const review& r) { encode_any(w, r); }
+void encode(wire_writer& w, const tool_review& r) { encode_any(w, r); }
 void encode(wire_writer& w, const persona_identity& identity) { encode_any(w, identity); }
 void encode(wire_writer& w, const script_limits& limits) { encode_any(w, limits); }
 
 tool decode_tool(wire_reader& r) { return decode_any<tool>(r); }
 settings decode_settings(wire_reader& r) { return decode_any<settings>(r); }
 review decode_review(wire_reader& r) { return decode_any<review>(r); }
+tool_review decode_tool_review(wire_reader& r) { return decode_any<tool_review>(r); }
 persona_identity decode_identity(wire_reader& r) { return decode_any<persona_identity>(r); }
 script_limits decode_limits(wire_reader& r) { return decode_any<script_limits>(r); }
 
