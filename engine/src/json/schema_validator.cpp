@@ -130,8 +130,9 @@ void schema_validator::check_reference(const std::string& reference) const {
 }
 
 const json& schema_validator::resolve(const json& schema) const {
-    if (!schema.contains("$ref")) return schema;
-    return schema_.at("$defs").at(schema.at("$ref").get<std::string>().substr(8));
+    const auto reference = schema.find("$ref");
+    if (reference == schema.end()) return schema;
+    return schema_.at("$defs").at(std::string_view(reference->get_ref<const std::string&>()).substr(8));
 }
 
 void schema_validator::validate(const json& document, const std::string& file, problem_list& problems) const {
@@ -181,32 +182,38 @@ void schema_validator::check_one_of(const json& value, const json& alternatives,
 bool schema_validator::check_type(const json& value, const json& schema, const std::string& pointer, context& ctx) const {
     if (!schema.contains("type")) return true;
     const json& type = schema.at("type");
-    const std::vector<std::string> types = type.is_array() ? type.get<std::vector<std::string>>() : std::vector<std::string>{type.get<std::string>()};
+    if (type.is_string()) {
+        if (has_type(value, type.get_ref<const std::string&>())) return true;
+        ctx.add(pointer, type_phrase(type.get_ref<const std::string&>()), describe_json_value(value));
+        return false;
+    }
     std::string expected;
-    for (const std::string& each : types) {
-        if (has_type(value, each)) return true;
-        expected += (expected.empty() ? "" : " or ") + type_phrase(each);
+    for (const json& each : type) {
+        if (has_type(value, each.get_ref<const std::string&>())) return true;
+        expected += (expected.empty() ? "" : " or ") + type_phrase(each.get_ref<const std::string&>());
     }
     ctx.add(pointer, expected, describe_json_value(value));
     return false;
 }
 
 void schema_validator::check_object(const json& value, const json& schema, const std::string& pointer, context& ctx) const {
-    const json empty = json::object();
-    const json& properties = schema.contains("properties") ? schema.at("properties") : empty;
-    if (schema.contains("required"))
-        for (const json& name : schema.at("required"))
-            if (!value.contains(name.get<std::string>()))
+    static const json no_properties = json::object();
+    const auto listed = schema.find("properties");
+    const json& properties = listed != schema.end() ? *listed : no_properties;
+    if (const auto required = schema.find("required"); required != schema.end())
+        for (const json& name : *required)
+            if (!value.contains(name.get_ref<const std::string&>()))
                 ctx.add(pointer, "required field \"" + name.get<std::string>() + "\"", "no such field");
-    std::vector<std::string> known;
-    for (const auto& [name, sub] : properties.items()) known.push_back(name);
+    const auto additional = schema.find("additionalProperties");
     for (const auto& [key, member] : value.items()) {
         const std::string member_pointer = pointer + "/" + pointer_token(key);
-        if (properties.contains(key)) check(member, properties.at(key), member_pointer, ctx);
-        else if (schema.contains("additionalProperties") && schema.at("additionalProperties").is_object())
-            check(member, schema.at("additionalProperties"), member_pointer, ctx);
-        else if (schema.contains("additionalProperties"))
+        if (const auto defined = properties.find(key); defined != properties.end()) check(member, *defined, member_pointer, ctx);
+        else if (additional != schema.end() && additional->is_object()) check(member, *additional, member_pointer, ctx);
+        else if (additional != schema.end()) {
+            std::vector<std::string> known;
+            for (const auto& [name, sub] : properties.items()) known.push_back(name);
             ctx.add(member_pointer, "a field the schema defines here", "unknown field \"" + key + "\"", did_you_mean(key, known));
+        }
     }
 }
 
