@@ -1,5 +1,6 @@
 #include "batch/review_spill.hpp"
 
+#include "support/write_all.hpp"
 #include "workers/wire_codec.hpp"
 
 #include <cerrno>
@@ -11,37 +12,30 @@
 namespace verdict {
 namespace {
 
-// An unnamed file in the temporary folder; where its file system cannot make one, a named one removed at once.
+// An unnamed file in the temporary folder, written only at its end; where its file system cannot make one, a named
+// one removed at once.
 int open_unnamed() {
     std::error_code ec;
     const std::filesystem::path dir = std::filesystem::temp_directory_path(ec);
     if (ec) return -1;
-    int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_APPEND | O_CLOEXEC, 0600);
     if (fd >= 0 || (errno != EOPNOTSUPP && errno != EISDIR)) return fd;
     std::string name = (dir / ".reviews-XXXXXX").string();
-    fd = ::mkostemp(name.data(), O_CLOEXEC);
+    fd = ::mkostemp(name.data(), O_APPEND | O_CLOEXEC);
     if (fd >= 0) ::unlink(name.c_str());
     return fd;
 }
 
-// Repeats `io` (a pread or a pwrite) until `size` bytes at `offset` are done; false on an error or at the
+// Reads all of `bytes` from `offset`, going on after a short read or an interrupted call; false on an error or at the
 // end of the file.
-template <class Io> bool whole(Io io, std::size_t size, std::uint64_t offset) {
-    for (std::size_t done = 0; done < size;) {
-        const ssize_t n = io(done, size - done, static_cast<off_t>(offset + done));
+bool read_all(int fd, std::string& bytes, std::uint64_t offset) {
+    for (std::size_t done = 0; done < bytes.size();) {
+        const ssize_t n = ::pread(fd, bytes.data() + done, bytes.size() - done, static_cast<off_t>(offset + done));
         if (n < 0 && errno == EINTR) continue;
         if (n <= 0) return false;
         done += static_cast<std::size_t>(n);
     }
     return true;
-}
-
-bool write_all(int fd, const std::string& bytes, std::uint64_t offset) {
-    return whole([&](std::size_t at, std::size_t n, off_t to) { return ::pwrite(fd, bytes.data() + at, n, to); }, bytes.size(), offset);
-}
-
-bool read_all(int fd, std::string& bytes, std::uint64_t offset) {
-    return whole([&](std::size_t at, std::size_t n, off_t from) { return ::pread(fd, bytes.data() + at, n, from); }, bytes.size(), offset);
 }
 
 }  // namespace
@@ -61,12 +55,16 @@ void review_spill::put(std::size_t index, const tool& subject, const tool_review
 }
 
 void review_spill::flush() {
-    if (fd_ >= 0 && !pending_places_.empty() && write_all(fd_, pending_.bytes(), end_)) {
-        for (auto& [index, at] : pending_places_) {
-            if (index >= places_.size()) places_.resize(index + 1);
-            places_[index] = {end_ + at.offset, at.size};
+    if (fd_ >= 0 && !pending_places_.empty()) {
+        if (write_all(fd_, pending_.bytes())) {
+            for (auto& [index, at] : pending_places_) {
+                if (index >= places_.size()) places_.resize(index + 1);
+                places_[index] = {end_ + at.offset, at.size};
+            }
+            end_ += pending_.bytes().size();
+        } else if (::ftruncate(fd_, static_cast<off_t>(end_)) != 0) {   // the next flush appends where this one began
+            stop_using();
         }
-        end_ += pending_.bytes().size();
     }
     pending_.clear();
     pending_places_.clear();
@@ -77,10 +75,14 @@ void review_spill::clear() {
     pending_.clear();
     pending_places_.clear();
     end_ = 0;
-    if (fd_ >= 0 && ::ftruncate(fd_, 0) != 0) {
-        ::close(fd_);   // a file that cannot be emptied is not used again: the tools are reviewed again instead
-        fd_ = -1;
-    }
+    if (fd_ >= 0 && ::ftruncate(fd_, 0) != 0) stop_using();
+}
+
+void review_spill::stop_using() {
+    // A file whose end is not known is not used again: the tools it would have held are reviewed again instead.
+    ::close(fd_);
+    fd_ = -1;
+    places_.clear();
 }
 
 bool review_spill::take(std::size_t index, tool& subject, tool_review& review) const {

@@ -43,13 +43,15 @@ public:
     bool take(std::size_t index, tool& subject, tool_review& review) const;
 
 private:
+    void stop_using();
+
     struct place {
         std::uint64_t offset = 0;
         std::uint64_t size = 0;
     };
 
     int fd_ = -1;
-    std::uint64_t end_ = 0;                 ///< Where the next flush writes.
+    std::uint64_t end_ = 0;                 ///< The file's size: where the next flush writes.
     std::vector<place> places_;             ///< By tool index; size 0: not held.
     wire_writer pending_;
     std::vector<std::pair<std::size_t, place>> pending_places_;   ///< Offsets within pending_.

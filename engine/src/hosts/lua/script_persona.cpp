@@ -25,6 +25,7 @@
 #include "hosts/lua/lua_tool_view.hpp"
 #include "hosts/lua/script_engine.hpp"
 #include "hosts/persona_defaults.hpp"
+#include "support/fnv1a.hpp"
 #include "support/text_file.hpp"
 
 #include <algorithm>
@@ -62,9 +63,8 @@ std::string chunk_label(const std::string& file) {
 
 // FNV-1a over both ids: the same persona and tool always draw the same random numbers.
 std::uint64_t random_seed(const std::string& persona, const std::string& tool) {
-    std::uint64_t hash = 14695981039346656037ull;
-    for (const std::string* text : {&persona, &tool})
-        for (const char c : *text + '\0') hash = (hash ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    std::uint64_t hash = fnv1a_basis;
+    for (const std::string* text : {&persona, &tool}) hash = fnv1a(std::string_view(text->c_str(), text->size() + 1), hash);
     return hash;
 }
 

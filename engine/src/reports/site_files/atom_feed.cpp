@@ -12,9 +12,9 @@
 #include "reports/html/html_escape.hpp"
 #include "reports/html/html_parts.hpp"
 #include "reports/site_layout.hpp"
+#include "support/fnv1a.hpp"
 
 #include <algorithm>
-#include <cstdint>
 #include <cstdio>
 
 namespace verdict {
@@ -46,10 +46,8 @@ std::string summary_of(const site_index::entry& e) {
 
 // A stable name for `text`, for an entry's id: FNV-1a, 64 bits, in hex.
 std::string digest_of(std::string_view text) {
-    std::uint64_t h = 14695981039346656037ull;
-    for (const char c : text) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
     char hex[17];
-    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(h));
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(fnv1a(text)));
     return hex;
 }
 
