@@ -83,37 +83,40 @@ ordered or_null(const std::optional<Value>& v) {
     return v ? ordered(*v) : ordered(nullptr);
 }
 
-std::string moves_text(const std::vector<rule_move>& moves) {
+// A change's causes as its row keeps them: [{"<key>": name, "before": value, "after": value}, ...], for the rules whose
+// points moved and the facts whose values changed alike.
+template <class Cause>
+std::string causes_text(const std::vector<Cause>& causes, const char* key, std::string Cause::*name) {
     ordered out = ordered::array();
-    for (const rule_move& m : moves) out.push_back({{"rule", m.rule}, {"before", or_null(m.before)}, {"after", or_null(m.after)}});
+    for (const Cause& c : causes) out.push_back({{key, c.*name}, {"before", or_null(c.before)}, {"after", or_null(c.after)}});
     return out.dump();
 }
 
-std::string facts_text(const std::vector<fact_change>& facts) {
-    ordered out = ordered::array();
-    for (const fact_change& f : facts) out.push_back({{"fact", f.fact}, {"before", or_null(f.before)}, {"after", or_null(f.after)}});
-    return out.dump();
-}
-
-template <typename Value>
-std::optional<Value> value_of(const json& v) {
-    return v.is_null() ? std::nullopt : std::optional(v.get<Value>());
+// The causes causes_text() wrote; nullopt for text this engine did not write.
+template <class Cause>
+std::optional<std::vector<Cause>> causes_of(std::string_view text, const char* key) {
+    using value = typename decltype(Cause::before)::value_type;
+    auto value_of = [](const json& v) { return v.is_null() ? std::nullopt : std::optional(v.get<value>()); };
+    const json list = json::parse(text, nullptr, false);
+    if (!list.is_array()) return std::nullopt;
+    std::vector<Cause> out;
+    try {
+        for (const json& c : list) out.push_back({c.at(key).get<std::string>(), value_of(c.at("before")), value_of(c.at("after"))});
+    } catch (const json::exception&) {
+        return std::nullopt;
+    }
+    return out;
 }
 
 // A change read back; a row whose JSON this engine did not write reads as having no cause, rather than failing.
 recorded_change change_at(const sqlite_statement& row) {
     auto text = [&row](int column) { return std::string(row.text(column)); };
     recorded_change c{row.integer(0), text(3), text(4), {text(1), text(2), {text(5), score_at(row, 6), row.integer(7) != 0}, {text(8), score_at(row, 9), row.integer(10) != 0}, {}}, {}, {}};
-    const json rules = json::parse(row.text(11), nullptr, false);
-    const json facts = json::parse(row.text(12), nullptr, false);
-    try {
-        for (const json& m : rules.is_array() ? rules : json::array())
-            c.change.moves.push_back({m.at("rule").get<std::string>(), value_of<double>(m.at("before")), value_of<double>(m.at("after"))});
-        for (const json& f : facts.is_array() ? facts : json::array())
-            c.facts.push_back({f.at("fact").get<std::string>(), value_of<std::string>(f.at("before")), value_of<std::string>(f.at("after"))});
-    } catch (const json::exception&) {
-        c.change.moves.clear();
-        c.facts.clear();
+    auto moves = causes_of<rule_move>(row.text(11), "rule");
+    auto facts = causes_of<fact_change>(row.text(12), "fact");
+    if (moves && facts) {
+        c.change.moves = std::move(*moves);
+        c.facts = std::move(*facts);
     }
     if (row.columns() > 13 && !row.is_null(13)) c.run_started = row.text(13);
     return c;
@@ -172,7 +175,8 @@ void verdict_history::stage(const std::vector<tool_review>& reviews, const std::
         bind_score(change, 6, was.result.score);
         change.bind(7, std::int64_t{was.result.shadow}).bind(8, is.result.verdict);
         bind_score(change, 9, is.result.score);
-        change.bind(10, std::int64_t{is.result.shadow}).bind(11, moves_text(moves_between(was, is))).bind(12, facts_text(facts_between(was, is)));
+        change.bind(10, std::int64_t{is.result.shadow}).bind(11, causes_text(moves_between(was, is), "rule", &rule_move::rule))
+            .bind(12, causes_text(facts_between(was, is), "fact", &fact_change::fact));
         change.run();
         staged_ = changes_staged_ = true;
     };
