@@ -3,8 +3,9 @@
 // pages that show it take: the pages are ordered so that a tool's pages come
 // together, comparisons in the catalog's order (which keeps a category's
 // tools near each other) and each tool's own page right after its last
-// comparison; each wave reviews the tools it needs that the last left, and
-// drops the tools no later page needs.
+// comparison; each wave takes the full reviews of the tools it needs that the
+// last left (read back from where they were set aside, or made when they were
+// not: site_tools::review_in_full), and drops the tools no later page needs.
 #include "batch/page_maker.hpp"
 
 #include "batch/content_hash.hpp"
@@ -127,7 +128,7 @@ void make_pages(std::vector<page_work*> todo, const page_making& how, progress& 
         for (const page_work* w : wave)
             for (std::size_t t : tools_of(*w))
                 if (--uses_left[t] == 0) kept.erase(t);
-        if (kept.size() > most_kept) kept.clear();   // a scattered comparison list: review again rather than hold them all
+        if (kept.size() > most_kept) kept.clear();   // a scattered comparison list: take them again rather than hold them all
     }
 }
 

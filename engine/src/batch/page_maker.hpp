@@ -49,7 +49,7 @@ struct page_making {
 };
 
 /// Makes every page of `todo`, reporting progress as `done` of `total`. Pages are made in waves, a tool's pages
-/// next to each other, and a tool is reviewed in full only while a wave needs it.
+/// next to each other, and a tool's full review is held only while a wave needs it.
 void make_pages(std::vector<page_work*> todo, const page_making& how, progress& report, std::size_t total, std::size_t done);
 
 }  // namespace verdict
