@@ -4,6 +4,7 @@
 // pages and `verdict history` show them; the history survives --force; and
 // a run that is refused adds nothing to it.
 #include "batch/batch_test_support.hpp"
+#include "state/state_database.hpp"
 #include "support/paths.hpp"
 
 #include <catch2/catch.hpp>
@@ -223,12 +224,12 @@ TEST_CASE("a state an earlier engine made (schema 1) gets the history's tables o
     test::temp_dir dir;
     const fs::path out = dir.path() / "site";
     batch_ok(test::stock_catalog(), out);
-    test::state_exec(out, "DROP TABLE history; DROP TABLE seat_reviews; PRAGMA user_version = 1");
+    test::state_exec(out, "DROP TABLE history; DROP TABLE seat_reviews; DROP TABLE page_folders; PRAGMA user_version = 1");
     const auto old = test::run_verdict({"history", "claw-code", "--out", out.string()});
     CHECK(old.exit_code == 2);
     CHECK_THAT(old.err, Catch::Contains("found one an earlier verdict made; run verdict batch once to add it"));
     CHECK(test::summary_count(batch_ok(test::stock_catalog(), out), "written") == 0);
-    CHECK(test::state_rows(out, "PRAGMA user_version") == "2\n");
+    CHECK(test::state_rows(out, "PRAGMA user_version") == std::to_string(state_schema_version) + "\n");
     CHECK(test::state_rows(out, "SELECT count(*) FROM history") == "0\n");
 }
 

@@ -9,6 +9,7 @@
 #include "batch/batch_run.hpp"
 
 #include "batch/content_hash.hpp"
+#include "batch/folder_stamps.hpp"
 #include "batch/in_parallel.hpp"
 #include "batch/manifest.hpp"
 #include "batch/batch_output.hpp"
@@ -181,18 +182,41 @@ void record_pages(const page_plan& plan, const std::vector<page_work>& work, con
     for (const std::string& path : deleted) rows.remove(path);
 }
 
+// The folders' stamps that spare the next run checking every page (folder_stamps.hpp): after a whole run, those of
+// the folders of its pages; after a scoped one, those of the folders already recorded, since its pages are in them.
+// None after a run with a failure, whose pages the state may not list as they are on disk.
+std::optional<folder_stamps> stamps_after(const page_plan& plan, const std::vector<page_work>& work, bool scoped, const folder_stamps& held,
+                                          const output_folder& folder, const batch_summary& summary) {
+    if (!summary.failures.empty()) return std::nullopt;
+    folder_set folders;
+    if (scoped)
+        for (const auto& stamp : held) folders.insert(stamp.first);
+    else
+        for (const page_work& w : work)
+            if (const std::string path = plan.path_of(*w.page); folders.find(folder_of(path)) == folders.end()) folders.emplace(folder_of(path));
+    if (folders.empty()) return std::nullopt;
+    const bool same_folders =
+        std::equal(folders.begin(), folders.end(), held.begin(), held.end(), [](const std::string& f, const auto& stamp) { return f == stamp.first; });
+    if (same_folders && folders_unchanged(folder, held)) return held;   // nothing was written in them: no need to take the clock
+    return stamp_folders(folder, folders);
+}
+
 // What the run learnt, in one transaction: the pages as made, the records for the next run, the verdicts' changes, the
-// inputs of a run with no failure (a run with failures leaves none, so the next run reads everything again), and the
-// run's row. A run that changed nothing writes nothing. The review records hold only tools reviewed without a failure,
-// and the pair record only comparisons read without a problem, so they are kept either way.
+// inputs of a run with no failure (a run with failures leaves none, so the next run reads everything again), the
+// folders' stamps, and the run's row. A run that changed nothing writes nothing. The review records hold only tools
+// reviewed without a failure, and the pair record only comparisons read without a problem, so they are kept either way.
 void record_run(const page_plan& plan, const std::vector<page_work>& work, const std::vector<std::string>& deleted, const batch_request& request,
-                std::string_view rule_set, std::optional<std::int64_t> run, state_database& state, batch_summary& summary) {
+                const output_folder& folder, bool scoped, std::string_view rule_set, std::optional<std::int64_t> run, state_database& state,
+                batch_summary& summary) {
     const std::optional<input_stamps> inputs = summary.failures.empty() ? request.inputs : std::nullopt;
     try {
         std::optional<input_stamps> read_now;
         const std::optional<input_stamps>& held = request.held_inputs ? *request.held_inputs : (read_now = read_input_stamps(state));
+        const folder_stamps held_folders = read_folder_stamps(state);
+        const std::optional<folder_stamps> folders = stamps_after(plan, work, scoped, held_folders, folder, summary);
+        const bool folders_changed = folders ? *folders != held_folders : !held_folders.empty();
         const bool history_staged = request.history && request.history->staged();
-        if (!run && deleted.empty() && !request.reviews && !request.pairs && !history_staged && held == inputs) return;
+        if (!run && deleted.empty() && !request.reviews && !request.pairs && !history_staged && held == inputs && !folders_changed) return;
         sqlite_transaction t(state.db());
         if (!run) run = state.begin_run(rule_set);
         if (request.history) request.history->publish(*run);
@@ -200,6 +224,7 @@ void record_run(const page_plan& plan, const std::vector<page_work>& work, const
         if (request.reviews) record_review_records(state, *request.reviews, !request.reviews_partial);
         if (request.pairs) record_pair_record(state, *request.pairs);
         record_input_stamps(state, inputs, held);
+        if (folders_changed) record_folder_stamps(state, folders);
         state.end_run(*run, {summary.tools, summary.tools_reviewed, summary.pages, summary.written, summary.unchanged, summary.deleted, summary.failures.size()},
                       !summary.failures.empty());
         t.commit();
@@ -271,7 +296,7 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
     } else {
         deleted = delete_stale(old, work, folder, writer, summary);
     }
-    record_run(plan, work, deleted, request, inputs.config.rule_set, run, state, summary);
+    record_run(plan, work, deleted, request, folder, inputs.scope != nullptr, inputs.config.rule_set, run, state, summary);
     return summary;
 }
 

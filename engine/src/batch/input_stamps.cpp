@@ -6,15 +6,11 @@
 // catalog, which no stamp could.
 #include "batch/input_stamps.hpp"
 
-#include "batch/in_parallel.hpp"
 #include "catalog/tool_file.hpp"
 #include "community/community_votes.hpp"
 #include "support/file_access.hpp"
-#include "support/open_folder.hpp"
 #include "support/text_file.hpp"
 
-#include <atomic>
-#include <charconv>
 #include <sys/stat.h>
 
 namespace verdict {
@@ -128,32 +124,6 @@ std::size_t tool_file_count(const input_stamps& stamps, const std::filesystem::p
     std::size_t count = 0;
     for (const auto& [path, stamp] : stamps.files) count += is_tool_file(path, tools_folder);
     return count;
-}
-
-std::optional<std::size_t> intact_pages(state_database& state, const std::filesystem::path& dir, std::size_t jobs) {
-    if (state.interrupted()) return std::nullopt;
-    // Checking a size is a path lookup in the kernel, most of a no-op's time: the files are checked a block at a
-    // time on every thread, while the manifest is read on one.
-    constexpr std::size_t block = 8192;
-    std::vector<std::pair<std::string, std::uint64_t>> listed;
-    listed.reserve(block);
-    std::size_t pages = 0;
-    std::atomic<bool> intact = true;
-    const open_folder folder(dir);
-    auto check_listed = [&] {
-        in_parallel(listed.size(), jobs, [&](std::size_t i) {
-            if (folder.file_size(listed[i].first) != listed[i].second) intact = false;
-        });
-        pages += listed.size();
-        listed.clear();
-        return intact.load();
-    };
-    bool read = true;
-    for_each_manifest_file(state, [&](std::string_view path, const manifest_entry& entry) {
-        listed.emplace_back(path, entry.size);
-        return listed.size() < block || (read = check_listed());
-    });
-    return read && check_listed() ? std::optional(pages) : std::nullopt;
 }
 
 }  // namespace verdict

@@ -59,8 +59,4 @@ std::optional<std::vector<std::string>> changed_tool_files(const input_stamps& r
 /// How many of the files `stamps` list are tool files of `catalog_dir`.
 std::size_t tool_file_count(const input_stamps& stamps, const std::filesystem::path& catalog_dir);
 
-/// How many files the manifest of `dir` lists, when each is there with the size it records and no run was left
-/// unfinished: nothing to repair. Nullopt otherwise. Checked on `jobs` threads.
-std::optional<std::size_t> intact_pages(state_database& state, const std::filesystem::path& dir, std::size_t jobs);
-
 }  // namespace verdict

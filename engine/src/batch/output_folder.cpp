@@ -99,4 +99,15 @@ std::optional<std::uint64_t> output_folder::size_of(const std::string& relative)
     return pages_ ? pages_->file_size(relative) : std::nullopt;
 }
 
+std::optional<std::int64_t> output_folder::folder_changed_ns(const std::string& relative) const {
+    return pages_ ? pages_->folder_changed_ns(relative) : std::nullopt;
+}
+
+// The file system's own clock, not the process's: a network file system stamps changes with its server's time.
+std::optional<std::int64_t> output_folder::clock_now() const {
+    struct stat info;
+    if (lock_fd_ < 0 || ::futimens(lock_fd_, nullptr) != 0 || ::fstat(lock_fd_, &info) != 0) return std::nullopt;
+    return std::int64_t{info.st_ctim.tv_sec} * 1'000'000'000 + info.st_ctim.tv_nsec;
+}
+
 }  // namespace verdict

@@ -37,6 +37,11 @@ public:
     std::size_t clear_temporaries(bool in_page_folders) const;
     /// The size of `relative`, or nullopt when it is not a regular file.
     std::optional<std::uint64_t> size_of(const std::string& relative) const;
+    /// The change time of the folder `relative` ("" for the output folder itself); nullopt when it is not a folder.
+    std::optional<std::int64_t> folder_changed_ns(const std::string& relative) const;
+    /// The time the folder's file system gives a change made now, taken by touching the lock; nullopt when it cannot
+    /// be taken. Any change made later has a change time at least this one.
+    std::optional<std::int64_t> clock_now() const;
 
 private:
     std::filesystem::path dir_;

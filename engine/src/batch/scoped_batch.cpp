@@ -1,5 +1,6 @@
 #include "batch/scoped_batch.hpp"
 
+#include "batch/folder_stamps.hpp"
 #include "batch/input_stamps.hpp"
 #include "batch/site_tools.hpp"
 
@@ -38,7 +39,7 @@ std::optional<batch_summary> run_scoped_batch(const panel& seats, const site_set
                                               const std::vector<std::string>& changed, batch_request request, batch_output& out, file_writer& writer,
                                               progress& report) {
     if (request.force || request.shard || !request.merge_from.empty() || !request.inputs || !records_cover(records, *request.inputs, catalog_dir) ||
-        !intact_pages(*out.state, request.out_dir, request.jobs))
+        !intact_pages(*out.state, out.folder, request.jobs))
         return std::nullopt;
     const std::vector<const tool_record*> by_id = records_by_id(records);
     std::vector<paired_tool> paired;

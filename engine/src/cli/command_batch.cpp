@@ -2,6 +2,7 @@
 #include "batch/batch_output.hpp"
 #include "batch/batch_run.hpp"
 #include "batch/content_hash.hpp"
+#include "batch/folder_stamps.hpp"
 #include "batch/input_stamps.hpp"
 #include "batch/page_inputs.hpp"
 #include "batch/pair_record.hpp"
@@ -78,9 +79,9 @@ std::string environment_of(const batch_request& request, const std::filesystem::
 
 // The no-op: a folder whose last complete run read exactly these inputs (`recorded`), with every page still in place.
 // Its summary counts the tool files and pages as they stand.
-std::optional<batch_summary> summary_if_intact(const batch_request& request, state_database& state, const std::filesystem::path& catalog_dir,
+std::optional<batch_summary> summary_if_intact(const batch_request& request, batch_output& out, const std::filesystem::path& catalog_dir,
                                                const input_stamps& recorded) {
-    const std::optional<std::size_t> pages = intact_pages(state, request.out_dir, request.jobs);
+    const std::optional<std::size_t> pages = intact_pages(*out.state, out.folder, request.jobs);
     if (!pages) return std::nullopt;
     batch_summary same;
     same.pages = same.unchanged = *pages;
@@ -135,7 +136,7 @@ exit_code run_in(batch_output& out, batch_request& request, input_stamps& stamps
     if (!request.force) request.held_inputs = &recorded;
     const std::optional<std::vector<std::string>> changed = recorded ? changed_tool_files(*recorded, stamps, p.catalog_dir()) : std::nullopt;
     if (changed && changed->empty())
-        if (const auto same = summary_if_intact(request, state, p.catalog_dir(), *recorded)) {
+        if (const auto same = summary_if_intact(request, out, p.catalog_dir(), *recorded)) {
             print_summary(*same, seconds_now() - start, ctx);
             return exit_code::ok;
         }

@@ -109,6 +109,14 @@ CREATE TABLE history (
 CREATE INDEX history_by_tool ON history (tool_id, id);
 )sql";
 
+// Added by schema 3: the change times of the folders that hold the pages (batch/folder_stamps.hpp).
+constexpr const char* folders_schema = R"sql(
+CREATE TABLE page_folders (
+  path       TEXT PRIMARY KEY,
+  changed_ns INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql";
+
 constexpr const char* utc_now = "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
 
 void remove_with_log(const std::filesystem::path& file) {
@@ -246,14 +254,17 @@ void state_database::create_schema() {
     sqlite_transaction t(db_);
     db_.exec(schema);
     db_.exec(history_schema);
+    db_.exec(folders_schema);
     db_.exec("PRAGMA application_id=" + std::to_string(application_id) + "; PRAGMA user_version=" + std::to_string(state_schema_version));
     t.commit();
 }
 
 void state_database::upgrade() {
-    if (schema_version() >= state_schema_version) return;
+    const std::int64_t version = schema_version();
+    if (version >= state_schema_version) return;
     sqlite_transaction t(db_);
-    db_.exec(history_schema);
+    if (version < 2) db_.exec(history_schema);
+    if (version < 3) db_.exec(folders_schema);
     db_.exec("PRAGMA user_version=" + std::to_string(state_schema_version));
     t.commit();
 }

@@ -21,8 +21,8 @@ inline constexpr const char* state_folder_name = ".verdict";
 /// The database's file name in that folder.
 inline constexpr const char* state_file_name = "state.sqlite";
 /// The version of the schema this engine writes, kept in the database's user_version.
-/// 1: pages, inputs, tools, pairs, runs; 2: seat_reviews and history added.
-inline constexpr std::int64_t state_schema_version = 2;
+/// 1: pages, inputs, tools, pairs, runs; 2: seat_reviews and history added; 3: page_folders added.
+inline constexpr std::int64_t state_schema_version = 3;
 
 /// What a run did, for its row in the runs table.
 struct run_counts {

@@ -18,4 +18,11 @@ std::optional<std::uint64_t> open_folder::file_size(const std::string& relative)
     return static_cast<std::uint64_t>(info.st_size);
 }
 
+std::optional<std::int64_t> open_folder::folder_changed_ns(const std::string& relative) const {
+    struct stat info;
+    const int flags = AT_SYMLINK_NOFOLLOW | (relative.empty() ? AT_EMPTY_PATH : 0);
+    if (fd_ < 0 || ::fstatat(fd_, relative.c_str(), &info, flags) != 0 || !S_ISDIR(info.st_mode)) return std::nullopt;
+    return std::int64_t{info.st_ctim.tv_sec} * 1'000'000'000 + info.st_ctim.tv_nsec;
+}
+
 }  // namespace verdict

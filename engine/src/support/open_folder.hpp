@@ -21,6 +21,9 @@ public:
 
     /// The size of the regular file at `relative`; nullopt when there is none.
     std::optional<std::uint64_t> file_size(const std::string& relative) const;
+    /// The change time (ctime, in nanoseconds since 1970) of the folder at `relative`, or of this folder itself when
+    /// `relative` is empty; nullopt when there is no folder there (a symbolic link is not one).
+    std::optional<std::int64_t> folder_changed_ns(const std::string& relative) const;
 
 private:
     int fd_ = -1;
