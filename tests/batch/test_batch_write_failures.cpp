@@ -70,7 +70,7 @@ batch_summary batch_in_process(const fs::path& catalog, const fs::path& out, fil
     const std::unique_ptr<panel> seats = cli::load_panel(catalog, test::persona_dir(), problems);
     REQUIRE(seats);
     batch_output output(out, {}, false);
-    site_tools tools(*seats, catalog, tool_files_by_id(catalog, problems), nullptr, stamp_catalog(catalog, problems), 1, nullptr);
+    site_tools tools(*seats, catalog, tool_files_by_id(catalog, problems), nullptr, stamp_catalog(catalog, 1, problems), 1, nullptr);
     const std::vector<comparison_pair> pairs = load_comparisons(catalog, tools.summaries(), problems);
     const community_votes votes = load_votes(catalog, tools.summaries(), problems);
     REQUIRE(problems.empty());

@@ -6,6 +6,7 @@
 // catalog, which no stamp could.
 #include "batch/input_stamps.hpp"
 
+#include "batch/in_parallel.hpp"
 #include "catalog/tool_file.hpp"
 #include "community/community_votes.hpp"
 #include "support/file_access.hpp"
@@ -73,18 +74,21 @@ void record_input_stamps(state_database& state, const std::optional<input_stamps
     state.set_meta("inputs_environment", stamps->environment);
 }
 
-std::map<std::string, file_stamp> stamp_catalog(const std::filesystem::path& catalog_dir, problem_list& problems) {
+std::map<std::string, file_stamp> stamp_catalog(const std::filesystem::path& catalog_dir, std::size_t jobs, problem_list& problems) {
+    const std::vector<std::filesystem::path> files = catalog_files(catalog_dir, problems);
+    // A stamp is a path lookup in the kernel, most of a no-op's time: taken on every thread.
+    std::vector<std::optional<file_stamp>> found(files.size());
+    in_parallel(files.size(), jobs, [&](std::size_t i) { found[i] = stamp_of(files[i]); });
     std::map<std::string, file_stamp> stamps;
-    for (const std::filesystem::path& file : catalog_files(catalog_dir, problems)) {
-        struct stat info;
-        if (::stat(file.c_str(), &info) == 0 && S_ISREG(info.st_mode)) {
-            stamps[file.generic_string()] = stamp_from(info);
+    for (std::size_t i = 0; i < files.size(); ++i) {
+        if (found[i]) {
+            stamps.emplace(files[i].generic_string(), *found[i]);
             continue;
         }
         // What is missing is said by what reads it, which knows whether it must be there. Anything else in a
         // catalog file's place has no stamp, so the no-op could not see it.
-        const path_state state = probe_path(file);
-        if (state.kind != path_kind::missing) problems.push_back(unreadable_problem(file, "a readable file", found_at(state, false)));
+        const path_state state = probe_path(files[i]);
+        if (state.kind != path_kind::missing) problems.push_back(unreadable_problem(files[i], "a readable file", found_at(state, false)));
     }
     return stamps;
 }
@@ -107,15 +111,24 @@ std::optional<std::vector<std::string>> changed_tool_files(const input_stamps& r
     if (recorded.environment != now.environment) return std::nullopt;
     const std::string tools_folder = tools_folder_of(catalog_dir);
     std::vector<std::string> changed;
+    // Both are ordered by path: one walk through each, rather than a lookup per file.
+    auto was = recorded.files.begin();
+    // The files recorded but not stamped now: the personas' files, and catalog files since removed.
+    auto same_as_recorded_up_to = [&](const std::string* path) {
+        for (; was != recorded.files.end() && (!path || was->first < *path); ++was)
+            if (stamp_of(was->first) != was->second) return false;
+        return true;
+    };
     for (const auto& [path, stamp] : now.files) {
-        const auto found = recorded.files.find(path);
-        if (found == recorded.files.end()) return std::nullopt;   // never seen by the last run
-        if (found->second == stamp) continue;
-        if (!is_tool_file(path, tools_folder)) return std::nullopt;
-        changed.push_back(path);
+        if (!same_as_recorded_up_to(&path)) return std::nullopt;
+        if (was == recorded.files.end() || was->first != path) return std::nullopt;   // never seen by the last run
+        if (was->second != stamp) {
+            if (!is_tool_file(path, tools_folder)) return std::nullopt;
+            changed.push_back(path);
+        }
+        ++was;
     }
-    for (const auto& [path, stamp] : recorded.files)   // the personas' files, and catalog files since removed
-        if (!now.files.count(path) && stamp_of(path) != stamp) return std::nullopt;
+    if (!same_as_recorded_up_to(nullptr)) return std::nullopt;
     return changed;
 }
 

@@ -44,8 +44,8 @@ void record_input_stamps(state_database& state, const std::optional<input_stamps
 
 /// Stamps every file of `catalog_dir` a batch reads: panel.json, comparisons.json, tools/*.json and votes/*.csv.
 /// Taken before the files are read, so a file changed during the run is seen as changed by the next one. A folder
-/// that cannot be listed, and anything but a file where a file is listed, is a fatal problem.
-std::map<std::string, file_stamp> stamp_catalog(const std::filesystem::path& catalog_dir, problem_list& problems);
+/// that cannot be listed, and anything but a file where a file is listed, is a fatal problem. Stamped on `jobs` threads.
+std::map<std::string, file_stamp> stamp_catalog(const std::filesystem::path& catalog_dir, std::size_t jobs, problem_list& problems);
 
 /// Adds the stamps of `files` (the personas' plugins and scripts).
 void stamp_files(const std::vector<std::filesystem::path>& files, std::map<std::string, file_stamp>& stamps);

@@ -268,7 +268,7 @@ exit_code run_batch(const std::vector<std::string>& args, context& ctx) {
     // is touched. Stamped once, before anything is read: a file changed during the run is seen as changed by the next.
     problem_list unreadable;
     if (!check_catalog_folder(p.catalog_dir(), unreadable)) return refuse_fatal(unreadable, request, ctx);
-    input_stamps stamps{environment_of(request, p.catalog_dir(), base_url, ctx), stamp_catalog(p.catalog_dir(), unreadable)};
+    input_stamps stamps{environment_of(request, p.catalog_dir(), base_url, ctx), stamp_catalog(p.catalog_dir(), request.jobs, unreadable)};
     if (!unreadable.empty()) return refuse_fatal(unreadable, request, ctx);
     if (tool_file_count(stamps, p.catalog_dir()) == 0) return refuse_fatal({no_usable_tools(p.catalog_dir(), {})}, request, ctx);
     std::unique_ptr<batch_output> out;

@@ -76,7 +76,9 @@ std::vector<std::filesystem::path> list_folder(const std::filesystem::path& dir,
         problems.push_back(unreadable_problem(dir, expected, reason_of(errno)));
         return {};
     }
-    std::vector<std::filesystem::path> entries;
+    // Sorted by name before the paths are made: paths compare part by part, which costs more than the sort itself
+    // for a folder of thousands of tool files. Within one folder the two orders are the same.
+    std::vector<std::string> names;
     int error = 0;
     for (;;) {
         errno = 0;
@@ -85,14 +87,17 @@ std::vector<std::filesystem::path> list_folder(const std::filesystem::path& dir,
             error = errno;
             break;
         }
-        if (entry->d_name[0] != '.') entries.push_back(dir / entry->d_name);
+        if (entry->d_name[0] != '.') names.emplace_back(entry->d_name);
     }
     ::closedir(stream);
     if (error != 0) {
         problems.push_back(unreadable_problem(dir, expected, reason_of(error) + " while listing it"));
         return {};
     }
-    std::sort(entries.begin(), entries.end());
+    std::sort(names.begin(), names.end());
+    std::vector<std::filesystem::path> entries;
+    entries.reserve(names.size());
+    for (const std::string& name : names) entries.push_back(dir / name);
     return entries;
 }
 
