@@ -10,8 +10,12 @@ namespace {
 // True when `records` hold every tool file `stamps` list, and nothing else.
 bool records_cover(const review_records& records, const input_stamps& stamps, const std::filesystem::path& catalog_dir) {
     if (tool_file_count(stamps, catalog_dir) != records.by_file.size()) return false;
-    for (const auto& [path, record] : records.by_file)
-        if (!stamps.files.count(path)) return false;
+    // Both are ordered by path: one walk through each, rather than a lookup per record.
+    auto stamp = stamps.files.begin();
+    for (const auto& [path, record] : records.by_file) {
+        while (stamp != stamps.files.end() && stamp->first < path) ++stamp;
+        if (stamp == stamps.files.end() || stamp->first != path) return false;
+    }
     return true;
 }
 
@@ -63,7 +67,11 @@ std::optional<batch_summary> run_scoped_batch(const panel& seats, const site_set
     const std::vector<comparison_pair> pairs = pairs_in({*key, scope->pairs}, tools.summaries());
 
     const std::size_t tool_count = records.by_file.size();
-    request.reviews = std::move(made);
+    // The records of the scope's other tools are the state's own, taken from it: only the changed tools' are written.
+    review_records changed_records{made.environment, {}};
+    for (const std::size_t i : scope->changed)
+        if (auto record = made.by_file.extract(scope->files[i])) changed_records.by_file.insert(std::move(record));
+    request.reviews = std::move(changed_records);
     request.reviews_partial = true;
     batch_summary summary = run_batch({seats.config(), site, tools, pairs, &*scope}, request, out, writer, report);
     summary.tools = tool_count;
