@@ -10,6 +10,8 @@
 #include "reports/number_format.hpp"
 #include "reports/site_layout.hpp"
 
+#include <unordered_map>
+
 namespace verdict {
 namespace {
 
@@ -140,26 +142,39 @@ json index_tool(const page_tool& t) {
     return out;
 }
 
-// `value` as dump_json() would print it at one level of nesting deeper: every line after the first indented.
-void append_indented(std::string& out, const json& value, std::string_view indent) {
-    const std::string text = value.dump(2, ' ', false, json::error_handler_t::replace);
-    for (const char c : text) {
-        out += c;
-        if (c == '\n') out += indent;
+// `value` as dump_json() prints it.
+std::string json_text(const json& value) { return value.dump(2, ' ', false, json::error_handler_t::replace); }
+
+// `text` (printed as json_text() prints) at a deeper level of nesting: every line after the first indented.
+void append_reindented(std::string& out, std::string_view text, std::string_view indent) {
+    for (std::size_t start = 0;;) {
+        const std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) {
+            out.append(text.substr(start));
+            return;
+        }
+        out.append(text.substr(start, end + 1 - start)).append(indent);
+        start = end + 1;
     }
 }
 
+void append_indented(std::string& out, const json& value, std::string_view indent) { append_reindented(out, json_text(value), indent); }
+
 // An array of the index, item by item: a site of 50,000 comparisons would otherwise hold the whole document as a
-// tree, about ten times the size of its text, at once.
-template <class Items, class Item> void append_array(std::string& out, const Items& items, Item to_json) {
+// tree, about ten times the size of its text, at once. `print(text, item)` appends the item's text as json_text()
+// prints it.
+template <class Items, class Print> void append_array(std::string& out, const Items& items, Print print) {
     if (items.empty()) {
         out += "[]";
         return;
     }
     out += "[";
+    std::string text;
     for (std::size_t i = 0; i < items.size(); ++i) {
         out += i == 0 ? "\n    " : ",\n    ";
-        append_indented(out, to_json(items[i]), "    ");
+        text.clear();
+        print(text, items[i]);
+        append_reindented(out, text, "    ");
     }
     out += "\n  ]";
 }
@@ -220,17 +235,33 @@ std::string category_json_text(const site_index& index, const site_index::catego
     append_indented(out, category_title(c), "  ");
     out += ",\n  \"slug\": ";
     append_indented(out, c.slug, "  ");
+    // A tool of a large category is in hundreds of its comparisons: its entry is printed once, and its text reused.
+    std::unordered_map<const page_tool*, std::string> tool_texts;
+    auto tool_text = [&tool_texts](const page_tool& t) -> const std::string& {
+        auto [at, added] = tool_texts.try_emplace(&t);
+        if (added) at->second = json_text(index_tool(t));
+        return at->second;
+    };
     out += ",\n  \"comparisons\": ";
-    append_array(out, c.comparisons, [&index](std::size_t i) {
+    append_array(out, c.comparisons, [&](std::string& item, std::size_t i) {
+        // As json_text() prints {"slug", "page", "tools": [left, right], "pick", "rule"}.
         const site_index::entry& e = index.comparisons[i];
-        return json{{"slug", e.slug()},
-                    {"page", comparison_page_path(e.slug(), "json")},
-                    {"tools", {index_tool(*e.left), index_tool(*e.right)}},
-                    {"pick", e.choice.winner ? json((*e.choice.winner == 0 ? e.left : e.right)->subject().id) : json(nullptr)},
-                    {"rule", name_of(e.choice.decided_by)}};
+        item += "{\n  \"slug\": ";
+        item += json_text(e.slug());
+        item += ",\n  \"page\": ";
+        item += json_text(comparison_page_path(e.slug(), "json"));
+        item += ",\n  \"tools\": [\n    ";
+        append_reindented(item, tool_text(*e.left), "    ");
+        item += ",\n    ";
+        append_reindented(item, tool_text(*e.right), "    ");
+        item += "\n  ],\n  \"pick\": ";
+        item += json_text(e.choice.winner ? json((*e.choice.winner == 0 ? e.left : e.right)->subject().id) : json(nullptr));
+        item += ",\n  \"rule\": ";
+        item += json_text(name_of(e.choice.decided_by));
+        item += "\n}";
     });
     out += ",\n  \"tools\": ";
-    append_array(out, c.tools, [&index](std::size_t i) { return index_tool(*index.tools[i]); });
+    append_array(out, c.tools, [&](std::string& item, std::size_t i) { item += tool_text(*index.tools[i]); });
     out += ",\n  \"index\": ";
     append_indented(out, index_page_path("json"), "  ");
     out += ",\n  \"footer\": ";
