@@ -47,24 +47,62 @@ std::optional<std::vector<std::string>> missing_in(std::string_view text) {
 
 }  // namespace
 
+namespace {
+
+// The record in the row `rows` stands on, as the columns `SELECT file, ` + column_list("") give it; nullopt when it is
+// not as this engine writes it.
+std::optional<review_record> record_in(sqlite_statement& rows) {
+    std::optional<std::vector<std::string>> missing = missing_in(rows.text(16));
+    if (!missing) return std::nullopt;
+    auto text = [&rows](int column) { return std::string(rows.text(column)); };
+    auto count = [&rows](int column) { return static_cast<int>(rows.integer(column)); };
+    panel_verdict verdict{count(8), count(9), count(10), count(11), count(12), text(13),
+                          rows.is_null(14) ? std::nullopt : std::optional<int>(count(14)),
+                          rows.is_null(15) ? std::nullopt : std::optional<double>(rows.real(15)), std::move(*missing)};
+    return review_record{{static_cast<std::uint64_t>(rows.integer(1)), rows.integer(2)},
+                         {text(3), text(4), text(5), text(6), text(7)},
+                         std::move(verdict),
+                         text(17)};
+}
+
+}  // namespace
+
 std::optional<review_records> read_review_records(state_database& state) {
     std::optional<std::string> environment = state.meta("reviews_environment");
     if (!environment) return std::nullopt;
     review_records records{std::move(*environment), {}};
     sqlite_statement rows(state.db(), "SELECT file, " + column_list("") + " FROM tools ORDER BY file");
     while (rows.step()) {
-        std::optional<std::vector<std::string>> missing = missing_in(rows.text(16));
-        if (!missing) return std::nullopt;   // not as this engine writes it: every tool is reviewed again, which is always safe
-        auto text = [&rows](int column) { return std::string(rows.text(column)); };
-        auto count = [&rows](int column) { return static_cast<int>(rows.integer(column)); };
-        panel_verdict verdict{count(8), count(9), count(10), count(11), count(12), text(13),
-                              rows.is_null(14) ? std::nullopt : std::optional<int>(count(14)),
-                              rows.is_null(15) ? std::nullopt : std::optional<double>(rows.real(15)), std::move(*missing)};
-        records.by_file.emplace_hint(records.by_file.end(), text(0),
-                                     review_record{{static_cast<std::uint64_t>(rows.integer(1)), rows.integer(2)},
-                                                   {text(3), text(4), text(5), text(6), text(7)}, std::move(verdict), text(17)});
+        std::optional<review_record> record = record_in(rows);
+        if (!record) return std::nullopt;   // not as this engine writes it: every tool is reviewed again, which is always safe
+        records.by_file.emplace_hint(records.by_file.end(), rows.text(0), std::move(*record));
     }
     return records;
+}
+
+std::optional<review_records> read_review_records(state_database& state, const std::vector<std::string>& files) {
+    std::optional<std::string> environment = state.meta("reviews_environment");
+    if (!environment) return std::nullopt;
+    review_records records{std::move(*environment), {}};
+    sqlite_statement row(state.db(), "SELECT file, " + column_list("") + " FROM tools WHERE file = ?");
+    for (const std::string& file : files) {
+        row.bind(1, file);
+        if (row.step()) {
+            std::optional<review_record> record = record_in(row);
+            if (!record) return std::nullopt;
+            records.by_file.emplace(file, std::move(*record));
+        }
+        row.reset();
+    }
+    return records;
+}
+
+std::optional<std::vector<tool_outline>> read_tool_outlines(state_database& state) {
+    if (!state.meta("reviews_environment")) return std::nullopt;
+    std::vector<tool_outline> outlines;
+    sqlite_statement rows(state.db(), "SELECT file, id, category FROM tools ORDER BY id");
+    while (rows.step()) outlines.push_back({std::string(rows.text(0)), std::string(rows.text(1)), std::string(rows.text(2))});
+    return outlines;
 }
 
 void record_review_records(state_database& state, const review_records& records, bool whole) {

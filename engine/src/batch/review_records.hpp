@@ -7,8 +7,9 @@
 // hashes the engine version, the panel configuration and every persona's
 // implementation file, so a settings change or a new plugin reviews again.
 //
-// Every run reads the records whole, so they are kept small: a summary, not
-// the tool.
+// A whole run reads the records whole, so they are kept small: a summary, not
+// the tool. A one-tool change reads every tool's outline (file, id and
+// category: what its scope follows from) and the records of its scope alone.
 #pragma once
 
 #include "aggregate/panel_verdict.hpp"
@@ -18,6 +19,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace verdict {
 
@@ -48,6 +50,19 @@ struct review_records {
 
 /// The state's records; nullopt when it has none (every tool is then reviewed).
 std::optional<review_records> read_review_records(state_database& state);
+
+/// The state's records of `files` alone (those it holds), each looked up; nullopt when it has none.
+std::optional<review_records> read_review_records(state_database& state, const std::vector<std::string>& files);
+
+/// What a change's scope follows from of a recorded tool.
+struct tool_outline {
+    std::string file;
+    std::string id;
+    std::string category;
+};
+
+/// The outline of every recorded tool, in id order; nullopt when the state has no records.
+std::optional<std::vector<tool_outline>> read_tool_outlines(state_database& state);
 
 /// Records `records` inside the caller's transaction, writing only the rows that differ: in place of the state's when
 /// `whole`, or beside the records of the files they do not hold.

@@ -4,19 +4,15 @@
 #include "batch/input_stamps.hpp"
 #include "batch/site_tools.hpp"
 
+#include <algorithm>
+
 namespace verdict {
 namespace {
 
-// True when `records` hold every tool file `stamps` list, and nothing else.
-bool records_cover(const review_records& records, const input_stamps& stamps, const std::filesystem::path& catalog_dir) {
-    if (tool_file_count(stamps, catalog_dir) != records.by_file.size()) return false;
-    // Both are ordered by path: one walk through each, rather than a lookup per record.
-    auto stamp = stamps.files.begin();
-    for (const auto& [path, record] : records.by_file) {
-        while (stamp != stamps.files.end() && stamp->first < path) ++stamp;
-        if (stamp == stamps.files.end() || stamp->first != path) return false;
-    }
-    return true;
+// True when the records outlined hold every tool file `stamps` list, and nothing else.
+bool records_cover(const std::vector<tool_outline>& outlines, const input_stamps& stamps, const std::filesystem::path& catalog_dir) {
+    if (tool_file_count(stamps, catalog_dir) != outlines.size()) return false;
+    return std::all_of(outlines.begin(), outlines.end(), [&stamps](const tool_outline& t) { return stamps.files.count(t.file) > 0; });
 }
 
 // True when each changed tool was read and reviewed without a failure, and kept its id, name, category, date and
@@ -39,25 +35,28 @@ bool keeps_the_site_shape(const site_tools& tools, const review_records& now, co
 
 }  // namespace
 
-std::optional<batch_summary> run_scoped_batch(const panel& seats, const site_settings& site, const std::filesystem::path& catalog_dir, const review_records& records,
+std::optional<batch_summary> run_scoped_batch(const panel& seats, const site_settings& site, const std::filesystem::path& catalog_dir,
                                               const std::vector<std::string>& changed, batch_request request, batch_output& out, file_writer& writer,
                                               progress& report) {
-    if (request.force || request.shard || !request.merge_from.empty() || !request.inputs || !records_cover(records, *request.inputs, catalog_dir) ||
-        !intact_pages(*out.state, out.folder, request.jobs))
-        return std::nullopt;
-    const std::vector<const tool_record*> by_id = records_by_id(records);
+    if (request.force || request.shard || !request.merge_from.empty() || !request.inputs) return std::nullopt;
+    state_database& state = *out.state;
+    const std::optional<std::vector<tool_outline>> outlines = read_tool_outlines(state);
+    if (!outlines || !records_cover(*outlines, *request.inputs, catalog_dir) || !intact_pages(state, out.folder, request.jobs)) return std::nullopt;
     std::vector<paired_tool> paired;
-    paired.reserve(by_id.size());
-    for (const tool_record* r : by_id) paired.push_back({r->second.summary.id, r->second.summary.category});
+    paired.reserve(outlines->size());
+    for (const tool_outline& t : *outlines) paired.push_back({t.id, t.category});
     const std::optional<std::string> key = comparisons_key(catalog_dir, paired);
-    const std::optional<pair_record> all_pairs = key ? read_pair_record(*out.state, *key, by_id.size()) : std::nullopt;
-    const std::optional<tool_scope> scope = all_pairs ? scope_of(by_id, *all_pairs, changed) : std::nullopt;
+    const std::optional<pair_record> all_pairs = key ? read_pair_record(state, *key, outlines->size()) : std::nullopt;
+    const std::optional<tool_scope> scope = all_pairs ? scope_of(*outlines, *all_pairs, changed) : std::nullopt;
     if (!scope) return std::nullopt;
+    // The records of the scope's tools alone: the rest of the site is as the last run left it.
+    const std::optional<review_records> records = read_review_records(state, scope->files);
+    if (!records || records->by_file.size() != scope->files.size()) return std::nullopt;
 
-    site_tools tools(seats, catalog_dir, scope->files, &records, request.inputs->files, request.jobs, request.history);
+    site_tools tools(seats, catalog_dir, scope->files, &*records, request.inputs->files, request.jobs, request.history);
     review_records made = tools.records();
     // A change of a verdict also goes into the site's feed of changes, which the scope leaves as it was.
-    if (!keeps_the_site_shape(tools, made, *scope, records) || (request.history && request.history->changes_staged())) return std::nullopt;
+    if (!keeps_the_site_shape(tools, made, *scope, *records) || (request.history && request.history->changes_staged())) return std::nullopt;
     // The votes are as the last run read them, without a problem: what they say of tools out of the scope is not
     // needed, and would only read as votes on unknown tools. A vote file that cannot be read at all is another matter.
     problem_list out_of_scope;
@@ -66,7 +65,7 @@ std::optional<batch_summary> run_scoped_batch(const panel& seats, const site_set
     tools.attach_votes(votes);
     const std::vector<comparison_pair> pairs = pairs_in({*key, scope->pairs}, tools.summaries());
 
-    const std::size_t tool_count = records.by_file.size();
+    const std::size_t tool_count = outlines->size();
     // The records of the scope's other tools are the state's own, taken from it: only the changed tools' are written.
     review_records changed_records{made.environment, {}};
     for (const std::size_t i : scope->changed)

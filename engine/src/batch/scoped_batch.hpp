@@ -19,9 +19,9 @@
 
 namespace verdict {
 
-/// Runs `request` (whose inputs are stamped) over the scope of `changed` tool files of `catalog_dir`, with the
-/// `records` of the last run; nullopt, with nothing written, when the last run did not leave what a scoped run needs.
-std::optional<batch_summary> run_scoped_batch(const panel& seats, const site_settings& site, const std::filesystem::path& catalog_dir, const review_records& records,
+/// Runs `request` (whose inputs are stamped) over the scope of `changed` tool files of `catalog_dir`, with what the last
+/// run recorded in `out`'s state; nullopt, with nothing written, when the last run did not leave what a scoped run needs.
+std::optional<batch_summary> run_scoped_batch(const panel& seats, const site_settings& site, const std::filesystem::path& catalog_dir,
                                               const std::vector<std::string>& changed, batch_request request, batch_output& out, file_writer& writer,
                                               progress& report);
 

@@ -3,7 +3,7 @@
 // A page shows only the tools it is about, so a changed tool reaches its own
 // pages, its comparisons, and the pages of the categories that list it or one
 // of its comparisons. A run that knows the rest of the site from the last
-// one (the review records and the pair record) makes just those pages, from
+// one (the tools' outlines and the pair record) makes just those pages, from
 // just the tools they show: its cost follows the changed tools' pages, not
 // the size of the site.
 #pragma once
@@ -34,15 +34,8 @@ struct tool_scope {
     std::vector<std::string> all_categories;
 };
 
-/// A tool file and its record.
-using tool_record = review_records::by_file_map::value_type;
-
-/// The records of `records`, in their tools' id order: the order of the pair record's positions when they are the
-/// records of every tool file of the site.
-std::vector<const tool_record*> records_by_id(const review_records& records);
-
-/// The scope of a change to `changed_files`, where `tools` are the records of every tool file of the site in id order
+/// The scope of a change to `changed_files`, where `tools` are the outlines of every tool file of the site in id order
 /// and `pairs` the site's comparisons as positions among them. Nullopt when a changed file is not among `tools`.
-std::optional<tool_scope> scope_of(const std::vector<const tool_record*>& tools, const pair_record& pairs, const std::vector<std::string>& changed_files);
+std::optional<tool_scope> scope_of(const std::vector<tool_outline>& tools, const pair_record& pairs, const std::vector<std::string>& changed_files);
 
 }  // namespace verdict

@@ -156,7 +156,6 @@ exit_code run_in(batch_output& out, batch_request& request, input_stamps& stamps
     for (const seat_config& seat : seats->config().seats) read_too.push_back(seat.source);
     for (const std::filesystem::path& shard : request.merge_from) read_too.push_back(state_database::file_of(shard));
     stamp_files(read_too, stamps.files);
-    std::optional<review_records> records = request.force ? std::nullopt : read_review_records(state);
     verdict_history history(state);
     request.history = &history;
     disk_writer writer;
@@ -174,12 +173,13 @@ exit_code run_in(batch_output& out, batch_request& request, input_stamps& stamps
         print_summary(shown, seconds_now() - start, ctx);
         return shown.failures.empty() ? exit_code::ok : exit_code::failed;
     };
-    if (changed && !changed->empty() && records && problems.empty()) {
+    if (changed && !changed->empty() && problems.empty()) {
         batch_request scoped = request;
         scoped.inputs = stamps;
-        if (const auto summary = run_scoped_batch(*seats, site, p.catalog_dir(), *records, *changed, std::move(scoped), out, writer, *report))
+        if (const auto summary = run_scoped_batch(*seats, site, p.catalog_dir(), *changed, std::move(scoped), out, writer, *report))
             return finish(*summary);
     }
+    std::optional<review_records> records = request.force ? std::nullopt : read_review_records(state);
 
     site_tools tools(*seats, p.catalog_dir(), tool_files_by_id(p.catalog_dir(), problems), records ? &*records : nullptr, stamps.files, request.jobs, &history);
     records.reset();   // the tools hold what they took from it, and the run needs the memory
