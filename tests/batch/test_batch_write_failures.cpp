@@ -23,6 +23,7 @@
 #include <fstream>
 #include <iostream>
 #include <mutex>
+#include <set>
 
 using namespace verdict;
 using nlohmann::json;
@@ -62,6 +63,24 @@ private:
     std::atomic<std::size_t> asked_{0};   // the batch writes from several threads
     mutable std::mutex mutex_;
     std::vector<fs::path> written_;
+};
+
+// Writes through disk_writer, and deletes `victim` as the first write is asked for: another program deleting a page
+// while the batch writes.
+class deleting_writer : public file_writer {
+public:
+    explicit deleting_writer(fs::path victim) : victim_(std::move(victim)) {}
+
+    std::string write(const fs::path& path, std::string_view bytes) override {
+        if (!deleted_.exchange(true)) fs::remove(victim_);
+        return disk_.write(path, bytes);
+    }
+    std::string remove(const fs::path& path) override { return disk_.remove(path); }
+
+private:
+    disk_writer disk_;
+    fs::path victim_;
+    std::atomic<bool> deleted_{false};
 };
 
 // The engine's batch, in this process, on `catalog` with the stock personas, writing through `writer`.
@@ -260,4 +279,32 @@ TEST_CASE("on a real full disk (a small tmpfs, where a test may mount one) the o
     INFO(repair.out << repair.err);
     CHECK(repair.exit_code == 0);
     check_same_files(out, dir.path() / "clean");
+}
+
+TEST_CASE("a page another program deletes during a run, from a folder the run writes nothing in, leaves no stamps of the folders to trust",
+          "[batch][noop]") {
+    test::temp_dir dir;
+    const fs::path catalog = dir.path() / "catalog";
+    const fs::path out = dir.path() / "site";
+    test::generate_catalog(catalog, 120, 4, 83);
+    batch_ok(catalog, out);
+    REQUIRE(test::state_rows(out, "SELECT count(*) FROM page_folders") != "0\n");
+    // A tagline is on its tool's pages, its comparisons and the pages of the categories that list them: the run writes
+    // nothing in the folder of another category's Markdown page.
+    const std::string id = first_compared_tool(catalog);
+    test::edit_tool(catalog, id, "tagline", "A tagline written while another program tidies the site");
+    const std::set<std::string> reached = test::category_pages_of_tool(catalog, id, {"md"});
+    fs::path victim;
+    for (const auto& entry : fs::directory_iterator(out / "category"))
+        if (entry.is_directory() && !reached.count(fs::relative(entry.path() / "_index.md", out).generic_string())) victim = entry.path() / "_index.md";
+    REQUIRE(fs::exists(victim));
+    deleting_writer writer(victim);
+    const batch_summary summary = batch_in_process(catalog, out, writer);
+    REQUIRE(summary.failures.empty());
+    REQUIRE(summary.written > 0);
+    CHECK_FALSE(fs::exists(victim));
+    CHECK(test::state_rows(out, "SELECT count(*) FROM page_folders") == "0\n");
+    batch_ok(catalog, out);
+    CHECK(fs::exists(victim));
+    CHECK(test::state_rows(out, "SELECT count(*) FROM page_folders") != "0\n");
 }

@@ -182,23 +182,62 @@ void record_pages(const page_plan& plan, const std::vector<page_work>& work, con
     for (const std::string& path : deleted) rows.remove(path);
 }
 
-// The folders' stamps that spare the next run checking every page (folder_stamps.hpp): after a whole run, those of
-// the folders of its pages; after a scoped one, those of the folders already recorded, since its pages are in them.
-// None after a run with a failure, whose pages the state may not list as they are on disk.
-std::optional<folder_stamps> stamps_after(const page_plan& plan, const std::vector<page_work>& work, bool scoped, const folder_stamps& held,
-                                          const output_folder& folder, const batch_summary& summary) {
-    if (!summary.failures.empty()) return std::nullopt;
+// The page folders, with the times the state holds and the times they had before any page of the run was checked.
+struct page_folder_times {
+    folder_stamps held;
+    folder_set folders;
+    folder_stamps before;
+};
+
+// The folders the pages are in: after a whole run, those of the pages it plans; after a scoped one, those already
+// recorded, since its pages are in them.
+folder_set page_folders_of(const page_plan& plan, const std::vector<page_work>& work, bool scoped, const folder_stamps& held) {
     folder_set folders;
     if (scoped)
         for (const auto& stamp : held) folders.insert(stamp.first);
     else
         for (const page_work& w : work)
             if (const std::string path = plan.path_of(*w.page); folders.find(folder_of(path)) == folders.end()) folders.emplace(folder_of(path));
-    if (folders.empty()) return std::nullopt;
+    return folders;
+}
+
+// The folders this run created, renamed or deleted files in: those of the pages it wrote and deleted, and the folder
+// above a Markdown category page's own folder when the run made that folder (it was not there when the run began) or
+// removed it with its one page.
+folder_set folders_written(const page_plan& plan, const std::vector<page_work>& work, const std::vector<std::string>& deleted,
+                           const folder_stamps& before, const output_folder& folder) {
+    folder_set written;
+    auto add = [&](std::string_view path, bool folder_made) {
+        const std::string_view holder = folder_of(path);
+        written.emplace(holder);
+        if (folder_made) written.emplace(folder_of(holder));
+    };
+    for (const page_work& w : work)
+        if (w.result == page_result::written) {
+            const std::string path = plan.path_of(*w.page);
+            add(path, !before.count(std::string(folder_of(path))));
+        }
+    for (const std::string& path : deleted) add(path, !folder.folder_changed_ns(std::string(folder_of(path))));
+    return written;
+}
+
+// The folders' stamps that spare the next run checking every page (folder_stamps.hpp), or none after a run with a
+// failure, whose pages the state may not list as they are on disk. A folder the run wrote nothing in must end the
+// run with the time it had `before` any page was checked: a different one means another program changed it
+// meanwhile, and the next run checks every page.
+std::optional<folder_stamps> stamps_after(const folder_set& folders, const folder_set& written, const folder_stamps& before, const folder_stamps& held,
+                                          const output_folder& folder, const batch_summary& summary) {
+    if (!summary.failures.empty() || folders.empty()) return std::nullopt;
     const bool same_folders =
         std::equal(folders.begin(), folders.end(), held.begin(), held.end(), [](const std::string& f, const auto& stamp) { return f == stamp.first; });
     if (same_folders && folders_unchanged(folder, held)) return held;   // nothing was written in them: no need to take the clock
-    return stamp_folders(folder, folders);
+    std::optional<folder_stamps> now = stamp_folders(folder, folders);
+    if (!now) return std::nullopt;
+    for (const auto& [path, changed_ns] : *now) {
+        const auto was = before.find(path);
+        if (!written.count(path) && (was == before.end() || was->second != changed_ns)) return std::nullopt;
+    }
+    return now;
 }
 
 // What the run learnt, in one transaction: the pages as made, the records for the next run, the verdicts' changes, the
@@ -206,14 +245,15 @@ std::optional<folder_stamps> stamps_after(const page_plan& plan, const std::vect
 // folders' stamps, and the run's row. A run that changed nothing writes nothing. The review records hold only tools
 // reviewed without a failure, and the pair record only comparisons read without a problem, so they are kept either way.
 void record_run(const page_plan& plan, const std::vector<page_work>& work, const std::vector<std::string>& deleted, const batch_request& request,
-                const output_folder& folder, bool scoped, std::string_view rule_set, std::optional<std::int64_t> run, state_database& state,
-                batch_summary& summary) {
+                const output_folder& folder, const page_folder_times& times, std::string_view rule_set, std::optional<std::int64_t> run,
+                state_database& state, batch_summary& summary) {
     const std::optional<input_stamps> inputs = summary.failures.empty() ? request.inputs : std::nullopt;
     try {
         std::optional<input_stamps> read_now;
         const std::optional<input_stamps>& held = request.held_inputs ? *request.held_inputs : (read_now = read_input_stamps(state));
-        const folder_stamps held_folders = read_folder_stamps(state);
-        const std::optional<folder_stamps> folders = stamps_after(plan, work, scoped, held_folders, folder, summary);
+        const folder_stamps& held_folders = times.held;
+        const std::optional<folder_stamps> folders =
+            stamps_after(times.folders, folders_written(plan, work, deleted, times.before, folder), times.before, held_folders, folder, summary);
         const bool folders_changed = folders ? *folders != held_folders : !held_folders.empty();
         const bool history_staged = request.history && request.history->staged();
         if (!run && deleted.empty() && !request.reviews && !request.pairs && !history_staged && held == inputs && !folders_changed) return;
@@ -264,6 +304,10 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
     summary.temporaries_cleared = folder.clear_temporaries(old.size() == 0 || old.has_claims() || request.force);
     if (!request.merge_from.empty() && !take_from_shards(request.merge_from, plan, work, summary)) return summary;
     summary.pages = work.size();
+    // A scoped run's pages out of its scope were found in place by the recorded times themselves.
+    page_folder_times times{read_folder_stamps(state), {}, {}};
+    times.folders = page_folders_of(plan, work, inputs.scope != nullptr, times.held);
+    times.before = inputs.scope ? times.held : folder_times(folder, times.folders);
     std::vector<page_work*> todo = pages_to_make(plan, work, old, folder, request.force, request.jobs);
     if (!inputs.scope) {
         std::vector<bool> accounted;
@@ -296,7 +340,7 @@ batch_summary run_batch(const batch_inputs& inputs, const batch_request& request
     } else {
         deleted = delete_stale(old, work, folder, writer, summary);
     }
-    record_run(plan, work, deleted, request, folder, inputs.scope != nullptr, inputs.config.rule_set, run, state, summary);
+    record_run(plan, work, deleted, request, folder, times, inputs.config.rule_set, run, state, summary);
     return summary;
 }
 

@@ -36,6 +36,25 @@ std::optional<folder_stamps> stamp_folders(const output_folder& folder, const fo
     }
 }
 
+folder_stamps folder_times(const output_folder& folder, const folder_set& folders) {
+    folder_stamps times;
+    for (const std::string& each : folders)
+        if (const std::optional<std::int64_t> changed = folder.folder_changed_ns(each)) times.emplace(each, *changed);
+    return times;
+}
+
+folder_set listed_page_folders(state_database& state) {
+    folder_set folders;
+    // Each path up to its last slash, which rtrim() finds by trimming every character but the slash.
+    sqlite_statement rows(state.db(), "SELECT DISTINCT rtrim(path, replace(path, '/', '')) FROM pages");
+    while (rows.step()) {
+        std::string_view holder = rows.text(0);
+        if (!holder.empty()) holder.remove_suffix(1);
+        if (holder.empty() || is_safe_page_path(holder)) folders.emplace(holder);   // never a folder outside this one
+    }
+    return folders;
+}
+
 folder_stamps read_folder_stamps(state_database& state) {
     folder_stamps stamps;
     sqlite_statement rows(state.db(), "SELECT path, changed_ns FROM page_folders");
@@ -77,12 +96,14 @@ std::optional<std::size_t> intact_pages(state_database& state, const output_fold
     if (state.interrupted()) return std::nullopt;
     const folder_stamps held = read_folder_stamps(state);
     if (folders_unchanged(folder, held)) return page_count(state);
+    // The folders' times are taken before any page is checked: a page deleted while the pages are checked moves its
+    // folder's time past them, and the next run checks again.
+    const std::optional<folder_stamps> before = stamp_folders(folder, listed_page_folders(state));
     // Checking a size is a path lookup in the kernel: the files are checked a block at a time on every thread, while
     // the manifest is read on one.
     constexpr std::size_t block = 8192;
     std::vector<std::pair<std::string, std::uint64_t>> listed;
     listed.reserve(block);
-    folder_set folders;
     std::size_t pages = 0;
     std::atomic<bool> intact = true;
     auto check_listed = [&] {
@@ -96,13 +117,11 @@ std::optional<std::size_t> intact_pages(state_database& state, const output_fold
     bool read = true;
     for_each_manifest_file(state, [&](std::string_view path, const manifest_entry& entry) {
         listed.emplace_back(path, entry.size);
-        if (const std::string_view holder = folder_of(path); folders.find(holder) == folders.end()) folders.emplace(holder);
         return listed.size() < block || (read = check_listed());
     });
     if (!read || !check_listed()) return std::nullopt;
     // Every page is in place: the folders' stamps spare the next run this check.
-    const std::optional<folder_stamps> now = stamp_folders(folder, folders);
-    if (now && *now != held) keep_stamps(state, *now);
+    if (before && *before != held) keep_stamps(state, *before);
     return pages;
 }
 

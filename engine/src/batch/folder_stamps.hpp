@@ -38,6 +38,12 @@ std::string_view folder_of(std::string_view page);
 /// still too recent after waiting.
 std::optional<folder_stamps> stamp_folders(const output_folder& folder, const folder_set& folders);
 
+/// Each of `folders` with its change time as it stands, with no regard to the clock; a missing folder is left out.
+folder_stamps folder_times(const output_folder& folder, const folder_set& folders);
+
+/// The folders of the pages the state lists.
+folder_set listed_page_folders(state_database& state);
+
 /// The stamps the state holds: empty when it holds none.
 folder_stamps read_folder_stamps(state_database& state);
 
