@@ -15,8 +15,8 @@ std::string_view folder_of(std::string_view page) {
 }
 
 std::optional<folder_stamps> stamp_folders(const output_folder& folder, const folder_set& folders) {
-    // The clock ticks every few milliseconds on Linux: this outlasts any tick but a whole second's, whose file systems
-    // simply get no stamps.
+    // The clock ticks every few milliseconds on Linux: this outlasts any tick but a whole second's. A file system with
+    // such a clock gets its stamps from the run after, once its folders are a second old.
     constexpr int waits = 8;
     constexpr std::chrono::milliseconds wait_for(5);
     for (int wait = 0;; ++wait) {
