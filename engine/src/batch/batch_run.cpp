@@ -251,10 +251,9 @@ void record_run(const page_plan& plan, const std::vector<page_work>& work, const
     try {
         std::optional<input_stamps> read_now;
         const std::optional<input_stamps>& held = request.held_inputs ? *request.held_inputs : (read_now = read_input_stamps(state));
-        const folder_stamps& held_folders = times.held;
         const std::optional<folder_stamps> folders =
-            stamps_after(times.folders, folders_written(plan, work, deleted, times.before, folder), times.before, held_folders, folder, summary);
-        const bool folders_changed = folders ? *folders != held_folders : !held_folders.empty();
+            stamps_after(times.folders, folders_written(plan, work, deleted, times.before, folder), times.before, times.held, folder, summary);
+        const bool folders_changed = folders ? *folders != times.held : !times.held.empty();
         const bool history_staged = request.history && request.history->staged();
         if (!run && deleted.empty() && !request.reviews && !request.pairs && !history_staged && held == inputs && !folders_changed) return;
         sqlite_transaction t(state.db());

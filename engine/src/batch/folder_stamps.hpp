@@ -10,7 +10,9 @@
 // tick of that clock would keep the recorded time, and the change would go
 // unseen (git calls such index entries racily clean). The run waits a few
 // ticks for its own last writes to fall behind; a folder still too recent
-// leaves no stamps at all, and the next run checks every page.
+// leaves no stamps at all, and the next run checks every page. The times are
+// taken before the pages are checked, so that a page deleted during the check
+// moves its folder's time past them.
 #pragma once
 
 #include "batch/output_folder.hpp"
@@ -56,7 +58,8 @@ bool folders_unchanged(const output_folder& folder, const folder_stamps& stamps)
 
 /// How many files the manifest lists, when each is in place and no run was left unfinished: nothing to repair.
 /// Nullopt otherwise. When the folders' stamps do not tell, every file's size is checked against the manifest, on
-/// `jobs` threads, and the stamps of the folders are recorded for the next run when every file is in place.
+/// `jobs` threads, and the folders' times, taken before the check, are recorded for the next run when every file is
+/// in place.
 std::optional<std::size_t> intact_pages(state_database& state, const output_folder& folder, std::size_t jobs);
 
 }  // namespace verdict
